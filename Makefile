@@ -1,0 +1,42 @@
+# sanxiang-desktop: set-up and everyday commands. `make run` and `make test` are the two
+# commands a fresh machine needs (see README.md).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+ARGS   ?=
+PYTEST_ARGS ?=
+
+.PHONY: run test system-deps install install-test translations screenshots bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+system-deps:
+	@bash scripts/install-system-deps.sh
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+# Installs and starts the program. Demo data when asked: make run ARGS="--demo county"
+run: system-deps install
+	$(BIN)/sanxiang-desktop $(ARGS)
+
+# Installs and runs the whole test suite, headless.
+test: system-deps install-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+translations: install
+	$(BIN)/python scripts/build_translations.py
+
+screenshots: system-deps install
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python scripts/screenshots.py
+
+bench: install-test
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,0 +1,1 @@
+"""Program data shipped with sanxiang-desktop (division tree, translations, fonts)."""

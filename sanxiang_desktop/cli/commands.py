@@ -1,0 +1,171 @@
+"""One function per subcommand; each returns the exit code."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from .. import services  # noqa: F401  (registers the service rules)
+from ..services.demo import DemoError, build_demo
+from ..services.indicators import unit_indicators
+from ..services.units import InitError, init_home
+from ..store import models as m
+from ..store.backup import backup_file
+from ..store.database import Database, open_database
+from ..store.errors import StoreError
+from ..store.integrity import integrity_problems
+from ..store.serialize import dump_lines
+from .common import OK, REJECTED, fail, print_json
+
+COUNTED = {"units": m.Unit, "people": m.Person, "posts": m.Post, "activities": m.Activity, "visits": m.Visit,
+           "venues": m.Venue, "associations": m.Association, "volunteer_teams": m.VolunteerTeam,
+           "attachments": m.Attachment, "work_plans": m.WorkPlan, "milestones": m.Milestone,
+           "bulletins": m.Bulletin}
+
+
+def open_existing(path: str) -> Database:
+    try:
+        db = open_database(Path(path))
+    except StoreError as err:
+        raise fail(err.message_en, err.message_zh) from None
+    if not db.home_unit:
+        db.close()
+        raise fail(f"{path} has no home unit; run 'init' first", f"{path} 尚未设置本单位，请先运行 init")
+    return db
+
+
+def _new_database(path: str) -> Database:
+    p = Path(path)
+    if p.exists() and p.stat().st_size > 0:
+        raise fail(f"{path} already exists; choose a new file name", f"{path} 已存在，请另选文件名")
+    try:
+        return open_database(p, create=True)
+    except StoreError as err:
+        raise fail(err.message_en, err.message_zh) from None
+
+
+def _discard(db: Database) -> None:
+    """A failed create leaves no half-made file behind."""
+    db.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db.path) + suffix).unlink(missing_ok=True)
+
+
+def cmd_init(args) -> int:
+    if args.enrolment:
+        from ..sync import enrolment  # noqa: F401 - provided by the sync layer
+    from ..services.units import resolve_home_code
+    try:
+        resolve_home_code(args.unit)
+    except InitError as err:
+        raise fail(err.message_en, err.message_zh) from None
+    db = _new_database(args.db)
+    try:
+        home = init_home(db, args.unit, args.clerk)
+    except InitError as err:
+        _discard(db)
+        raise fail(err.message_en, err.message_zh) from None
+    except BaseException:
+        _discard(db)
+        raise
+    name = db.get_meta("home_unit")
+    print(f"created {args.db} for unit {home} / 已为单位 {home} 创建数据库 {args.db}" if name else "")
+    db.close()
+    return OK
+
+
+def cmd_demo(args) -> int:
+    from ..services.units import resolve_home_code
+    try:
+        resolve_home_code(args.unit)
+    except InitError as err:
+        raise fail(err.message_en, err.message_zh) from None
+    db = _new_database(args.db)
+    started = dt.datetime.now()
+    try:
+        summary = build_demo(db, args.unit, scale=args.scale, seed=args.seed, year=args.year,
+                             progress=lambda done, total, code: print(f"  {done}/{total} {code}", file=sys.stderr))
+    except (DemoError, InitError) as err:
+        _discard(db)
+        raise fail(err.message_en, err.message_zh) from None
+    except BaseException:
+        _discard(db)
+        raise
+    db.close()
+    seconds = (dt.datetime.now() - started).total_seconds()
+    total = sum(summary["counts"].values())
+    print(f"demo database {args.db}: unit {summary['home_unit']}, scale {summary['scale']}, seed {summary['seed']}, "
+          f"{total} records in {seconds:.1f} s / 演示数据已生成")
+    return OK
+
+
+def cmd_stats(args) -> int:
+    db = open_existing(args.db)
+    try:
+        year = args.year or dt.date.today().year
+        unit = args.unit or db.home_unit
+        with db.session() as s:
+            if s.scalar(select(m.Unit.id).where(m.Unit.code == unit)) is None:
+                raise fail(f"unit {unit} is not in this database", f"本数据库中没有单位 {unit}")
+            counts = {name: s.scalar(select(func.count()).select_from(model).where(model.deleted.is_(False)))
+                      for name, model in COUNTED.items()}
+            counts["villages"] = s.scalar(select(func.count()).select_from(m.Unit).where(
+                m.Unit.level == "village", m.Unit.deleted.is_(False)))
+            counts["townships"] = s.scalar(select(func.count()).select_from(m.Unit).where(
+                m.Unit.level == "township", m.Unit.deleted.is_(False)))
+        print_json({"home_unit": db.home_unit, "unit": unit, "year": year, "counts": counts,
+                    "indicators": unit_indicators(db, unit, year)})
+    finally:
+        db.close()
+    return OK
+
+
+def cmd_dump(args) -> int:
+    db = open_existing(args.db)
+    try:
+        out = sys.stdout
+        with db.session() as s:
+            for line in dump_lines(s):
+                out.write(line + "\n")
+    finally:
+        db.close()
+    return OK
+
+
+def cmd_check(args) -> int:
+    db = open_existing(args.db)
+    try:
+        problems = integrity_problems(db.engine)
+    finally:
+        db.close()
+    if problems:
+        for p in problems:
+            print(p, file=sys.stderr)
+        print(f"{len(problems)} problem(s) found / 发现 {len(problems)} 处问题", file=sys.stderr)
+        return REJECTED
+    print("ok: integrity and foreign keys clean / 完整性检查通过")
+    return OK
+
+
+def cmd_backup(args) -> int:
+    db = open_existing(args.db)
+    out = Path(args.out)
+    try:
+        if out.resolve() == Path(args.db).resolve():
+            raise fail("the backup must not overwrite the database itself", "备份文件不能覆盖数据库本身")
+        if out.is_dir():
+            raise fail(f"{out} is a folder; give a file name", f"{out} 是文件夹，请给出文件名")
+        try:
+            backup_file(db.engine, out)
+        except OSError as err:
+            raise fail(f"cannot write {out}: {err.strerror}", f"无法写入 {out}：{err.strerror}") from None
+    finally:
+        db.close()
+    print(f"backup written to {out} ({out.stat().st_size} bytes) / 备份已写入 {out}")
+    return OK
+
+
+__all__ = ["cmd_init", "cmd_demo", "cmd_stats", "cmd_dump", "cmd_check", "cmd_backup", "json"]

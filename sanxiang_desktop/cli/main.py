@@ -1,0 +1,73 @@
+"""The command line (ARCHITECTURE.md): stable, scripts and tests depend on it.
+
+Exit codes: 0 success; 2 input rejected, nothing changed; 3 confirmation needed,
+nothing changed; 1 a real bug. No traceback is ever shown for bad input."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+
+from .. import __version__
+from .common import BUG, CliError, print_error
+from . import commands
+
+COMMANDS = ("init", "demo", "stats", "dump", "check", "backup")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own errors, made bilingual, exit 2
+        self.print_usage(sys.stderr)
+        raise CliError(message, f"命令行参数有误：{message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="sanxiang-desktop", description="基层科协“3+1”工作桌面程序 / grassroots science association records")
+    p.add_argument("--version", action="version", version=f"sanxiang-desktop {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    def cmd(name: str, help_text: str) -> argparse.ArgumentParser:
+        c = sub.add_parser(name, help=help_text, description=help_text)
+        c.add_argument("--db", required=True, help="database file / 数据库文件")
+        return c
+
+    c = cmd("init", "create a database for a home unit / 为本单位创建数据库")
+    c.add_argument("--unit", required=True, help="6-, 9- or 12-digit unit code / 单位代码")
+    c.add_argument("--clerk", default="", help="clerk's name for the audit log / 录入员姓名")
+    c.add_argument("--enrolment", help="enrolment file from the upper level / 上级下发的注册文件")
+    c = cmd("demo", "create a database filled with demo data / 生成演示数据库")
+    c.add_argument("--unit", required=True)
+    c.add_argument("--scale", choices=("township", "county", "city"))
+    c.add_argument("--seed", type=int, default=1)
+    c.add_argument("--year", type=int)
+    c = cmd("stats", "counts and indicators as JSON / 统计与指标")
+    c.add_argument("--year", type=int)
+    c.add_argument("--unit", help="unit to report on (default: home unit)")
+    c.add_argument("--json", action="store_true", help="print JSON (the only format for now)")
+    cmd("dump", "canonical JSON Lines of every record / 导出全部记录（JSON Lines）")
+    cmd("check", "integrity and foreign-key check / 完整性检查")
+    c = cmd("backup", "online backup / 在线备份")
+    c.add_argument("--out", required=True, help="backup file to write / 备份文件")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        args = build_parser().parse_args(argv)
+        if not args.command:
+            build_parser().print_help()
+            return 0
+        return getattr(commands, f"cmd_{args.command.replace('-', '_')}")(args)
+    except CliError as err:
+        print_error(err)
+        return err.code
+    except KeyboardInterrupt:
+        print("interrupted / 已中断", file=sys.stderr)
+        return 130
+    except Exception:  # a real bug: say so, with the traceback for the report
+        traceback.print_exc()
+        print("internal error: please report this with the text above / 程序内部错误，请将以上信息报告给维护人员",
+              file=sys.stderr)
+        return BUG

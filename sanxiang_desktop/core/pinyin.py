@@ -1,0 +1,232 @@
+"""Pinyin search keys for people's and units' names.
+
+A key is one lower-case string holding every plausible full-pinyin and initials reading of a
+name plus the name itself, so the store can find rows with a plain ``LIKE '%q%'`` (see
+:func:`like_pattern`) and Python code with :func:`matches` — the same rule in both places.
+
+Readings are toneless, with "v" for "ü" (how pinyin IMEs spell it: 吕 -> "lv"); the "u"
+spelling is kept as an extra variant because clerks type both.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+
+__all__ = [
+    "COMPOUND_SURNAMES",
+    "MAX_VARIANTS",
+    "SURNAMES",
+    "like_pattern",
+    "matches",
+    "normalize_query",
+    "person_search_key",
+    "pinyin_and_initials",
+    "search_key",
+]
+
+#: Upper bound on whole-name readings per key, so a long name of heteronyms cannot explode.
+MAX_VARIANTS = 8
+
+#: Single-character surnames whose surname reading differs from the everyday one
+#: (pypinyin has no surname mode). Value: readings in preference order.
+SURNAMES: dict[str, tuple[str, ...]] = {
+    "单": ("shan",), "曾": ("zeng",), "解": ("xie",), "仇": ("qiu",), "区": ("ou",),
+    "查": ("zha",), "朴": ("piao",), "乐": ("yue", "le"), "盖": ("ge", "gai"),
+    "尉": ("wei",), "缪": ("miao",), "秘": ("bi",), "繁": ("po",), "覃": ("qin", "tan"),
+    "召": ("shao",), "种": ("chong",), "员": ("yun",), "句": ("gou",), "阚": ("kan",),
+    "柏": ("bai",), "薄": ("bo",), "翟": ("zhai",), "隗": ("wei",), "沈": ("shen",),
+    "冼": ("xian",), "洗": ("xian",), "祭": ("zhai",), "折": ("she",), "那": ("na",),
+    "牟": ("mou", "mu"), "费": ("fei",), "便": ("pian",), "能": ("nai",), "藏": ("zang",),
+    "莘": ("shen", "xin"), "褚": ("chu",), "佴": ("nai",), "谌": ("chen", "shen"),
+    "车": ("che",), "番": ("pan",), "蕃": ("pi",), "殷": ("yin",), "燕": ("yan",),
+    "华": ("hua",), "任": ("ren",), "纪": ("ji",), "宁": ("ning",), "相": ("xiang",),
+    "郇": ("huan", "xun"), "眭": ("sui",), "过": ("guo",),
+}
+
+#: Two-character surnames and their readings (several are read unlike their characters).
+COMPOUND_SURNAMES: dict[str, tuple[str, str]] = {
+    "万俟": ("mo", "qi"), "尉迟": ("yu", "chi"), "单于": ("chan", "yu"),
+    "长孙": ("zhang", "sun"), "澹台": ("tan", "tai"), "乐正": ("yue", "zheng"),
+    "子车": ("zi", "ju"), "闾丘": ("lv", "qiu"), "令狐": ("ling", "hu"),
+    "欧阳": ("ou", "yang"), "司马": ("si", "ma"), "诸葛": ("zhu", "ge"),
+    "上官": ("shang", "guan"), "东方": ("dong", "fang"), "皇甫": ("huang", "fu"),
+    "公孙": ("gong", "sun"), "宇文": ("yu", "wen"), "慕容": ("mu", "rong"),
+    "司徒": ("si", "tu"), "夏侯": ("xia", "hou"), "轩辕": ("xuan", "yuan"),
+    "呼延": ("hu", "yan"), "闻人": ("wen", "ren"), "端木": ("duan", "mu"),
+    "濮阳": ("pu", "yang"), "淳于": ("chun", "yu"), "太史": ("tai", "shi"),
+    "申屠": ("shen", "tu"), "公羊": ("gong", "yang"), "赫连": ("he", "lian"),
+    "钟离": ("zhong", "li"), "仲孙": ("zhong", "sun"), "鲜于": ("xian", "yu"),
+    "司空": ("si", "kong"), "亓官": ("qi", "guan"), "司寇": ("si", "kou"),
+    "颛孙": ("zhuan", "sun"), "拓跋": ("tuo", "ba"), "南宫": ("nan", "gong"),
+    "第五": ("di", "wu"), "公冶": ("gong", "ye"), "梁丘": ("liang", "qiu"),
+    "左丘": ("zuo", "qiu"), "东郭": ("dong", "guo"), "西门": ("xi", "men"),
+    "百里": ("bai", "li"), "谷梁": ("gu", "liang"), "羊舌": ("yang", "she"),
+    "微生": ("wei", "sheng"), "公良": ("gong", "liang"), "漆雕": ("qi", "diao"),
+    "巫马": ("wu", "ma"), "壤驷": ("rang", "si"), "公西": ("gong", "xi"),
+}
+
+_HAN_RUN = re.compile(
+    "([\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)"
+)
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+# Apostrophes separate syllables in typed pinyin ("xi'an"); spaces are never significant.
+_QUERY_DROP = re.compile(r"[\s'\u2018\u2019\u00b7\u2022\u30fb]+")
+
+# One segment's reading: (full, initials) per syllable; a Latin word or number is one
+# "syllable" whose initials are the whole word — nobody types "t" for "Tom", but "tomz" for "Tom张".
+Reading = tuple[tuple[str, str], ...]
+
+
+def normalize_query(query: str) -> str:
+    """Lower-case, full-width -> half-width, without spaces/apostrophes; "ü" typed as "v"."""
+    text = unicodedata.normalize("NFKC", query or "").lower().replace("ü", "v")
+    return _QUERY_DROP.sub("", text)
+
+
+def matches(key: str, query: str) -> bool:
+    """The SQL rule in Python: the cleaned query is a substring of the key (empty matches)."""
+    return normalize_query(query) in (key or "")
+
+
+def like_pattern(query: str, escape: str = "\\") -> str:
+    """``LIKE`` pattern equivalent to :func:`matches`; use with ``ESCAPE '\\'``."""
+    q = normalize_query(query)
+    for ch in (escape, "%", "_"):
+        q = q.replace(ch, escape + ch)
+    return f"%{q}%"
+
+
+def _spellings(syllables: list[str]) -> list[str]:
+    """Toneless ASCII spellings of one character's readings, most common first, deduplicated."""
+    out: list[str] = []
+    for s in syllables:
+        s = _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", s).lower().replace("ü", "v"))
+        for spelling in (s, s.replace("v", "u")) if "v" in s else (s,):
+            if spelling and spelling not in out:
+                out.append(spelling)
+    return out
+
+
+def _pinyin(run: str) -> list[list[str]]:
+    # Imported here: pypinyin costs ~0.15 s to import, and loading the division tree (which
+    # only needs normalize_query) should not pay it at start-up.
+    from pypinyin import Style, pinyin
+
+    return pinyin(run, style=Style.NORMAL, heteronym=True)
+
+
+def _syllable_reading(*syllables: str) -> Reading:
+    return tuple((s, s[0]) for s in syllables if s)
+
+
+def _segments(text: str) -> list[list[Reading]]:
+    """Per Han character its readings (phrase-aware default first); other runs kept as words."""
+    segments: list[list[Reading]] = []
+    for i, run in enumerate(_HAN_RUN.split(unicodedata.normalize("NFKC", text))):
+        if not run:
+            continue
+        if i % 2 == 0:  # not Han: letters and digits pass through, punctuation goes
+            for word in _NOT_ALNUM.split(run.lower()):
+                if word:
+                    segments.append([((word, word),)])
+            continue
+        items = _pinyin(run)
+        if len(items) != len(run):  # alignment guard; pypinyin yields one item per character
+            items = [_pinyin(ch)[0] for ch in run]
+        for item in items:
+            options = [_syllable_reading(s) for s in _spellings(item)]
+            if options:  # a character pypinyin cannot read is left to the text part of the key
+                segments.append(options)
+    return segments
+
+
+def _combine(segments: list[list[Reading]], cap: int = MAX_VARIANTS) -> list[Reading]:
+    """Whole-text readings: every combination when few, else the default plus one-change variants.
+
+    One-change variants, taken in order, keep every alternative of the first segment (the
+    surname) reachable even when the full product would be huge.
+    """
+    if not segments:
+        return []
+    total = 1
+    for options in segments:
+        total *= len(options)
+    if total <= cap:
+        return [sum(combo, ()) for combo in itertools.product(*segments)]
+    default = [options[0] for options in segments]
+    variants = [sum(default, ())]
+    for i, options in enumerate(segments):
+        for alt in options[1:]:
+            if len(variants) >= cap:
+                return variants
+            variants.append(sum(default[:i] + [alt] + default[i + 1:], ()))
+    return variants
+
+
+def _key(text: str, readings: list[Reading]) -> str:
+    parts: list[str] = []
+    for reading in readings:
+        for part in ("".join(f for f, _ in reading), "".join(i for _, i in reading)):
+            if part and part not in parts:
+                parts.append(part)
+    cleaned = unicodedata.normalize("NFKC", text).lower().replace("ü", "v")
+    # The text itself, as a query would see it (no spaces), and without punctuation so
+    # "买买提艾力" finds "买买提·艾力".
+    for part in (_QUERY_DROP.sub("", cleaned), re.sub(r"[\W_]+", "", cleaned)):
+        if part and part not in parts:
+            parts.append(part)
+    return " ".join(parts)
+
+
+def search_key(text: str) -> str:
+    """Key for a unit's (or any non-person) name; "" for empty text."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    return _key(text, _combine(_segments(text)))
+
+
+def _surname_segments(name: str) -> tuple[list[Reading], str] | None:
+    """Surname reading options (surname readings first, everyday ones kept) and the rest."""
+    if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES:
+        compound = _syllable_reading(*COMPOUND_SURNAMES[name[:2]])
+        # The same characters may be a single surname and a given name (单 + 于洋).
+        single = _surname_segments(name[0]) or ([], "")
+        rest = _segments(name[1])
+        second = rest[0][0] if rest else ()
+        options = [compound] + [r + second for r in single[0]]
+        return _dedupe(options), name[2:]
+    first = name[0]
+    if not _HAN_RUN.fullmatch(first):
+        return None
+    special = [_syllable_reading(s) for s in SURNAMES.get(first, ())]
+    common = _segments(first)
+    return _dedupe(special + (common[0] if common else [])), name[1:]
+
+
+def _dedupe(options: list[Reading]) -> list[Reading]:
+    out: list[Reading] = []
+    for o in options:
+        if o and o not in out:
+            out.append(o)
+    return out
+
+
+def person_search_key(name: str) -> str:
+    """Key for a person's name: the first character(s) also read as a surname (单 -> shan)."""
+    name = unicodedata.normalize("NFKC", name or "").strip()
+    if not name:
+        return ""
+    surname = _surname_segments(name)
+    if surname is None or not surname[0]:
+        return search_key(name)
+    options, given = surname
+    return _key(name, _combine([options] + _segments(given)))
+
+
+def pinyin_and_initials(text: str) -> tuple[str, str]:
+    """The single everyday (phrase-aware) reading: ("zhangzhengzhen", "zzz") for 掌政镇."""
+    segments = _segments(text or "")
+    reading: Reading = sum((options[0] for options in segments), ())
+    return "".join(f for f, _ in reading), "".join(i for _, i in reading)

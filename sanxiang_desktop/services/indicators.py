@@ -1,0 +1,131 @@
+"""Gathering the facts behind the indicators: a few grouped queries per call,
+never one query per township (the city has 62, a province 2,000+)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..core import indicators as ind
+from ..core.catalogues import KEY_SLOTS, LEADERSHIP_ROLES
+from ..store import models as m
+from ..store.database import Database
+
+# The sync layer registers a source of "last package received" dates: (session, codes) -> {code: iso date}.
+LAST_PACKAGE_SOURCES: list[Callable[[Session, list[str]], dict[str, str]]] = []
+
+_SLOT_OF = {cat: slot for slot, cats in KEY_SLOTS.items() for cat in cats}
+
+
+def as_of_date(year: int, today: dt.date) -> dt.date:
+    return min(today, dt.date(year, 12, 31)) if year >= today.year else dt.date(year, 12, 31)
+
+
+def _chunks(codes: list[str], size: int = 500):
+    for i in range(0, len(codes), size):
+        yield codes[i:i + size]
+
+
+def township_facts(s: Session, codes: list[str], year: int, as_of: dt.date) -> dict[str, ind.TownshipFacts]:
+    facts: dict[str, ind.TownshipFacts] = {}
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    for chunk in _chunks(codes):
+        for code, name, parent in s.execute(select(m.Unit.code, m.Unit.name, m.Unit.parent_code)
+                                            .where(m.Unit.code.in_(chunk))):
+            facts[code] = ind.TownshipFacts(code, name, parent)
+        for a in s.scalars(select(m.Association).where(m.Association.unit_code.in_(chunk),
+                                                       m.Association.deleted.is_(False))):
+            f = facts[a.unit_code]
+            f.established, f.term_end = a.established, a.term_end
+            f.staff_quota, f.staff_count, f.funding_yuan, f.premises_m2 = (
+                a.staff_quota, a.staff_count, a.funding_yuan, a.premises_m2)
+        current = and_(m.Post.deleted.is_(False), or_(m.Post.start_on.is_(None), m.Post.start_on <= as_of),
+                       or_(m.Post.end_on.is_(None), m.Post.end_on > as_of))
+        rows = s.execute(select(m.Post.unit_code, m.Person.category).join(m.Person, m.Person.id == m.Post.person_id)
+                         .where(m.Post.unit_code.in_(chunk), current, m.Person.deleted.is_(False),
+                                m.Post.role.in_(LEADERSHIP_ROLES), m.Person.category.in_(_SLOT_OF))
+                         .distinct())
+        for unit_code, category in rows:
+            facts[unit_code].slots_filled[_SLOT_OF[category]] = True
+        for code, n, last in s.execute(
+                select(m.Visit.visited_unit_code, func.count(), func.max(m.Visit.visited_on))
+                .where(m.Visit.visited_unit_code.in_(chunk), m.Visit.deleted.is_(False),
+                       m.Visit.visited_on.between(start, end)).group_by(m.Visit.visited_unit_code)):
+            facts[code].visits, facts[code].last_visit = n, last
+        villages = dict(s.execute(select(m.Unit.code, m.Unit.parent_code).where(
+            m.Unit.parent_code.in_(chunk), m.Unit.level == "village", m.Unit.deleted.is_(False))).all())
+        for township in villages.values():
+            facts[township].villages += 1
+        for village_chunk in _chunks(list(villages)):
+            for (code,) in s.execute(select(m.Association.unit_code).where(
+                    m.Association.unit_code.in_(village_chunk), m.Association.deleted.is_(False),
+                    m.Association.contact_person_id.is_not(None))):
+                facts[villages[code]].villages_with_contact += 1
+        owner_of = {c: c for c in chunk} | villages
+        for unit_chunk in _chunks(list(owner_of)):
+            for code, domain, n in s.execute(
+                    select(m.Activity.unit_code, m.Activity.domain, func.count())
+                    .where(m.Activity.unit_code.in_(unit_chunk), m.Activity.deleted.is_(False),
+                           m.Activity.held_on.between(start, end))
+                    .group_by(m.Activity.unit_code, m.Activity.domain)):
+                bucket = facts[owner_of[code]].activities
+                bucket[domain] = bucket.get(domain, 0) + n
+        for source in LAST_PACKAGE_SOURCES:
+            for code, when in source(s, chunk).items():
+                if code in facts:
+                    facts[code].last_package = when
+    return facts
+
+
+def _county_facts(s: Session, code: str, name: str, year: int) -> ind.CountyFacts:
+    c = ind.CountyFacts(code, name)
+    c.leading_group = bool(s.scalar(select(m.LeadingGroup.id).where(
+        m.LeadingGroup.unit_code == code, m.LeadingGroup.deleted.is_(False)).limit(1)))
+    c.work_plan_filed = bool(s.scalar(select(m.WorkPlan.id).where(
+        m.WorkPlan.unit_code == code, m.WorkPlan.year == year, m.WorkPlan.deleted.is_(False),
+        m.WorkPlan.filed_on.is_not(None)).limit(1)))
+    c.milestones = [(r.code, r.due_on, r.done_on) for r in s.scalars(select(m.Milestone).where(
+        m.Milestone.unit_code == code, m.Milestone.year == year, m.Milestone.deleted.is_(False))
+        .order_by(m.Milestone.due_on))]
+    return c
+
+
+def unit_indicators(db: Database, unit_code: str, year: int, today: dt.date | None = None) -> dict:
+    """Indicators for a township, a county (its townships rolled up) or a city (its counties)."""
+    today = today or dt.date.today()
+    as_of = as_of_date(year, today)
+    with db.session() as s:
+        unit = s.scalar(select(m.Unit).where(m.Unit.code == unit_code))
+        if unit is None:
+            raise KeyError(unit_code)
+        out: dict = {"unit": unit.code, "name": unit.name, "level": unit.level, "year": year,
+                     "as_of": as_of.isoformat()}
+        if unit.level == "township":
+            f = township_facts(s, [unit.code], year, as_of)[unit.code]
+            out["township"] = ind.township_indicators(f, as_of)
+            return out
+        if unit.level == "village":
+            out["township"] = None
+            return out
+        counties = ([(unit.code, unit.name)] if unit.level == "county" else
+                    s.execute(select(m.Unit.code, m.Unit.name).where(
+                        m.Unit.parent_code == unit.code, m.Unit.level == "county",
+                        m.Unit.deleted.is_(False)).order_by(m.Unit.code)).all())
+        county_codes = [c for c, _ in counties]
+        townships = s.execute(select(m.Unit.code).where(
+            m.Unit.parent_code.in_(county_codes), m.Unit.level == "township",
+            m.Unit.deleted.is_(False)).order_by(m.Unit.code)).scalars().all()
+        facts = township_facts(s, list(townships), year, as_of)
+        rows = [ind.township_indicators(facts[c], as_of) for c in townships]
+        by_county: dict[str, list[dict]] = {c: [] for c in county_codes}
+        for code, row in zip(townships, rows):
+            by_county[facts[code].parent_code].append(row)
+        out["townships"] = rows
+        out["counties"] = [ind.county_indicators(_county_facts(s, c, n, year), by_county[c], as_of)
+                           for c, n in counties]
+        out["rollup"] = ind.rollup(rows)
+        if unit.level == "county":
+            out["county"] = out["counties"][0]
+        return out

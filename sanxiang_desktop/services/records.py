@@ -1,0 +1,241 @@
+"""Create, update, delete and restore for every record type.
+
+Each public function is one user action: one transaction, one audit entry, one
+undo step. They return a Result; bad input never raises past them."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..core.validation import Problem
+from ..store import models as m
+from .coerce import coerce
+from .result import Invalid, Result
+from .spec import SPECS, RecordSpec
+from .workspace import Workspace, changes_of
+
+# Per-table rules run after field coercion: (session, workspace, values, record or None) -> problems.
+Rule = Callable[[Session, Workspace, dict, Any], list[Problem]]
+RULES: dict[str, list[Rule]] = {}
+
+
+def rule(*tables: str):
+    def register(fn: Rule) -> Rule:
+        for t in tables:
+            RULES.setdefault(t, []).append(fn)
+        return fn
+    return register
+
+
+def spec_of(table: str) -> RecordSpec:
+    if table not in SPECS:
+        raise Invalid(Problem("table", f"未知的记录类型：{table}", f"unknown record type: {table}"))
+    return SPECS[table]
+
+
+def content(spec: RecordSpec, obj) -> dict[str, Any]:
+    return {f.name: getattr(obj, f.name) for f in spec.fields}
+
+
+def display(spec: RecordSpec, values: dict) -> str:
+    if spec.title_field and values.get(spec.title_field):
+        return str(values[spec.title_field])
+    return spec.zh
+
+
+def unit_in_scope(s: Session, home: str, code: str | None) -> bool:
+    """True when code is the home unit or below it."""
+    seen = 0
+    while code and seen < 8:
+        if code == home:
+            return True
+        code = s.scalar(select(m.Unit.parent_code).where(m.Unit.code == code))
+        seen += 1
+    return False
+
+
+def _check_refs(s: Session, ws: Workspace, spec: RecordSpec, values: dict) -> list[Problem]:
+    problems: list[Problem] = []
+    for f in spec.fields:
+        value = values.get(f.name)
+        if not value or f.kind not in ("person", "unit", "ref"):
+            continue
+        if f.kind == "unit":
+            unit = s.scalar(select(m.Unit).where(m.Unit.code == value))
+            if unit is None or unit.deleted:
+                problems.append(Problem(f.name, f"{f.zh}：单位代码 {value} 不存在", f"{f.en}: unknown unit {value}"))
+            elif f.name == spec.unit_field and not unit_in_scope(s, ws.home_unit, value):
+                problems.append(Problem(f.name, f"{f.zh}：{unit.name} 不在本单位管辖范围内",
+                                        f"{f.en}: {value} is outside this installation's units"))
+            continue
+        model = m.Person if f.kind == "person" else SPECS[f.ref_table].model  # type: ignore[index]
+        target = s.get(model, value)
+        if target is None or target.deleted:
+            problems.append(Problem(f.name, f"{f.zh}：所选记录不存在或已删除", f"{f.en}: the chosen record does not exist"))
+        elif spec.parent and f.name == spec.parent[0] and target.owner != ws.home_unit:
+            problems.append(Problem(f.name, f"{f.zh}：该记录属于其他单位，只读",
+                                    f"{f.en}: that record belongs to another unit and is read-only"))
+    return problems
+
+
+def validate(s: Session, ws: Workspace, spec: RecordSpec, raw: dict, record=None) -> tuple[dict, list[Problem]]:
+    """Coerce and check the given fields (all of them on create, the given ones on update)."""
+    unknown = set(raw) - set(spec.names)
+    if unknown:
+        raise Invalid(Problem(sorted(unknown)[0], f"未知字段：{'、'.join(sorted(unknown))}",
+                              f"unknown fields: {', '.join(sorted(unknown))}"))
+    values: dict[str, Any] = content(spec, record) if record is not None else {}
+    problems: list[Problem] = []
+    for f in spec.fields:
+        if record is not None and f.name not in raw:
+            continue
+        if record is not None and not f.editable:
+            continue
+        value, found = coerce(f, raw.get(f.name))
+        values[f.name] = value
+        problems.extend(found)
+    problems.extend(_check_refs(s, ws, spec, values))
+    for check in RULES.get(spec.table, []):
+        problems.extend(check(s, ws, values, record))
+    return values, problems
+
+
+def _stamp_new(ws: Workspace, obj) -> None:
+    now = ws.timestamp()
+    obj.owner = ws.home_unit
+    obj.rev = 1
+    obj.hlc = ws.clock.tick()
+    obj.created_at = obj.updated_at = now
+    obj.created_by = obj.updated_by = ws.actor
+    obj.deleted = False
+
+
+def _stamp_change(ws: Workspace, obj) -> None:
+    obj.rev = (obj.rev or 0) + 1
+    obj.hlc = ws.clock.tick()
+    obj.updated_at = ws.timestamp()
+    obj.updated_by = ws.actor
+
+
+def _editable(ws: Workspace, spec: RecordSpec, obj) -> None:
+    if obj is None:
+        raise Invalid(Problem("id", f"{spec.zh}记录不存在", f"{spec.en} not found"))
+    if obj.owner != ws.home_unit:
+        raise Invalid(Problem("id", f"该{spec.zh}记录由单位 {obj.owner} 录入，本机只读；如需更正请退回录入单位",
+                              f"this {spec.en} belongs to unit {obj.owner} and is read-only here"))
+
+
+def insert(s: Session, ws: Workspace, spec: RecordSpec, values: dict, record_id: str | None = None):
+    obj = spec.model(**values)
+    if record_id:
+        obj.id = record_id
+    _stamp_new(ws, obj)
+    s.add(obj)
+    s.flush()
+    return obj
+
+
+def create(ws: Workspace, table: str, fields: dict, *, allow_duplicate: bool = False) -> Result:
+    """新增: validate and insert one record owned by this installation."""
+    def work(s: Session) -> Result:
+        spec = spec_of(table)
+        values, problems = validate(s, ws, spec, fields)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise Invalid(*problems)
+        if table == "people" and not allow_duplicate:
+            from .people import find_duplicates
+            dups = find_duplicates(s, values)
+            if dups:
+                raise Invalid(Problem("name", "可能与已有人员重复，请确认是否为同一人",
+                                      "this person may already exist; confirm before adding a second copy"),
+                              duplicates=tuple(dups))
+        for hook in CREATE_HOOKS.get(table, []):
+            hook(s, ws, values)
+        obj = insert(s, ws, spec, values)
+        after = content(spec, obj)
+        return Result(ok=True, label=f"新增{spec.zh}：{display(spec, after)}", record_id=obj.id,
+                      changes=changes_of(table, obj.id), problems=tuple(problems), after=after)
+    return ws.run(f"create:{table}", work)
+
+
+def update(ws: Workspace, table: str, record_id: str, fields: dict, *, expected_rev: int | None = None) -> Result:
+    """修改: change the given fields of one record."""
+    def work(s: Session) -> Result:
+        spec = spec_of(table)
+        obj = s.get(spec.model, record_id)
+        _editable(ws, spec, obj)
+        if obj.deleted:
+            raise Invalid(Problem("id", f"该{spec.zh}已删除，请先恢复", f"this {spec.en} is deleted; restore it first"))
+        if expected_rev is not None and obj.rev != expected_rev:
+            raise Invalid(Problem("rev", "该记录已被修改，请刷新后再编辑", "the record changed meanwhile; reload it"))
+        before = content(spec, obj)
+        values, problems = validate(s, ws, spec, fields, obj)
+        if any(p.severity == "error" for p in problems):
+            raise Invalid(*problems)
+        changed = {k: v for k, v in values.items() if before.get(k) != v}
+        if not changed:
+            return Result(ok=True, label=f"修改{spec.zh}：{display(spec, before)}", record_id=record_id,
+                          before=before, after=before, problems=tuple(problems))
+        for key, value in changed.items():
+            setattr(obj, key, value)
+        for hook in UPDATE_HOOKS.get(table, []):
+            hook(s, ws, obj)
+        _stamp_change(ws, obj)
+        after = content(spec, obj)
+        return Result(ok=True, label=f"修改{spec.zh}：{display(spec, after)}", record_id=record_id,
+                      changes=changes_of(table, record_id), problems=tuple(problems),
+                      before={k: before[k] for k in changed}, after={k: after[k] for k in changed})
+    return ws.run(f"update:{table}", work)
+
+
+def _set_deleted(ws: Workspace, table: str, record_id: str, deleted: bool) -> Result:
+    def work(s: Session) -> Result:
+        spec = spec_of(table)
+        obj = s.get(spec.model, record_id)
+        _editable(ws, spec, obj)
+        verb = "删除" if deleted else "恢复"
+        if obj.deleted == deleted:
+            return Result(ok=True, label=f"{verb}{spec.zh}：{display(spec, content(spec, obj))}", record_id=record_id)
+        if table == "units" and getattr(obj, "builtin", False):
+            raise Invalid(Problem("id", "内置行政区划不能删除", "built-in divisions cannot be deleted"))
+        if deleted:
+            for guard in DELETE_GUARDS.get(table, []):
+                guard(s, obj)
+        obj.deleted = deleted
+        _stamp_change(ws, obj)
+        return Result(ok=True, label=f"{verb}{spec.zh}：{display(spec, content(spec, obj))}", record_id=record_id,
+                      changes=changes_of(table, record_id))
+    return ws.run(f"{'delete' if deleted else 'restore'}:{table}", work)
+
+
+def delete(ws: Workspace, table: str, record_id: str) -> Result:
+    """删除: a tombstone, so the deletion travels upward; undone by restore."""
+    return _set_deleted(ws, table, record_id, True)
+
+
+def restore(ws: Workspace, table: str, record_id: str) -> Result:
+    return _set_deleted(ws, table, record_id, False)
+
+
+def get(ws: Workspace, table: str, record_id: str) -> dict | None:
+    spec = spec_of(table)
+    with ws.session() as s:
+        obj = s.get(spec.model, record_id)
+        if obj is None:
+            return None
+        out = content(spec, obj)
+        out.update(id=obj.id, owner=obj.owner, rev=obj.rev, deleted=obj.deleted)
+        return out
+
+
+CREATE_HOOKS: dict[str, list[Callable]] = {}
+UPDATE_HOOKS: dict[str, list[Callable]] = {}
+DELETE_GUARDS: dict[str, list[Callable]] = {}
+
+
+def today_or(d: dt.date | None, ws: Workspace) -> dt.date:
+    return d or ws.today()

@@ -1,0 +1,158 @@
+"""The unit tree of an installation: set up from the built-in divisions at init;
+villages and communities added by their township."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .. import __version__
+from ..core.divisions import DivisionTree, normalize_code
+from ..core.ids import stable_id
+from ..core.pinyin import search_key
+from ..core.validation import Problem
+from ..store import models as m
+from ..store.database import Database
+from . import records
+from .records import CREATE_HOOKS, rule
+from .result import Result
+
+HOME_LEVELS = ("city", "county", "township")
+
+# The plan's own milestones (2019), repeated each year until a county changes them.
+DEFAULT_MILESTONES = (
+    ("kickoff", "召开“3+1”工作推进会", 5, 10),
+    ("organisation", "按程序完成组织建设", 7, 15),
+    ("summary", "完成工作总结，形成典型材料", 10, 31),
+)
+
+
+class InitError(ValueError):
+    def __init__(self, message_en: str, message_zh: str):
+        super().__init__(f"{message_en} / {message_zh}")
+        self.message_en, self.message_zh = message_en, message_zh
+
+
+def resolve_home_code(code: str) -> str:
+    tree = DivisionTree.builtin()
+    canonical = normalize_code(code or "")
+    division = tree.get(canonical) if canonical else None
+    if division is None:
+        raise InitError(f"Unknown unit code '{code}': give the 6-, 9- or 12-digit code of a city, county or "
+                        "township in the built-in division list.",
+                        f"单位代码“{code}”不存在：请输入内置区划中的市、县（区）或乡镇（街道）的 6 位、9 位或 12 位代码。")
+    if division.level not in HOME_LEVELS:
+        raise InitError(f"{division.name} ({division.code}) is a {division.level}; an installation serves a city, "
+                        "a county or a township.",
+                        f"{division.name}（{division.code}）是省级单位；本程序安装在市、县（区）或乡镇（街道）。")
+    return division.code
+
+
+def _builtin_unit(d, now: str) -> m.Unit:
+    return m.Unit(id=stable_id("unit", d.code), code=d.code, name=d.name, level=d.level, parent_code=d.parent_code,
+                  builtin=True, owner="", rev=1, hlc="0000000000000.00000", created_at=now, updated_at=now,
+                  created_by="", updated_by="", deleted=False, search_key=f"{d.initials} {d.pinyin} {d.name}".lower())
+
+
+def builtin_units(home: str) -> list:
+    """Ancestors, the unit itself and everything below it in the built-in tree."""
+    tree = DivisionTree.builtin()
+    return [*tree.ancestors(home), tree.get(home), *tree.descendants(home)]
+
+
+def ensure_units(s: Session, divisions, now: str) -> int:
+    have = set(s.scalars(select(m.Unit.code)))
+    added = 0
+    for d in divisions:
+        if d.code not in have:
+            s.add(_builtin_unit(d, now))
+            have.add(d.code)
+            added += 1
+    s.flush()
+    return added
+
+
+def init_home(db: Database, code: str, clerk: str = "", *, year: int | None = None) -> str:
+    """Make db the installation of the unit `code`. Refuses a database already set up for another unit."""
+    home = resolve_home_code(code)
+    current = db.home_unit
+    if current and current != home:
+        raise InitError(f"This database already belongs to unit {current}.", f"该数据库已属于单位 {current}，不能改为 {home}。")
+    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    with db.session() as s, s.begin():
+        ensure_units(s, builtin_units(home), now)
+        db.set_meta("home_unit", home, session=s)
+        if clerk:
+            db.set_meta("clerk", clerk, session=s)
+        if not db.get_meta("created_with"):
+            db.set_meta("created_with", __version__, session=s)
+            db.set_meta("created_at", now, session=s)
+    return home
+
+
+def ensure_milestones(ws, year: int) -> Result | None:
+    """A county (or city) gets the plan's default milestones for a year it has none for."""
+    with ws.session() as s:
+        level = s.scalar(select(m.Unit.level).where(m.Unit.code == ws.home_unit))
+        count = s.scalar(select(func.count()).select_from(m.Milestone).where(
+            m.Milestone.unit_code == ws.home_unit, m.Milestone.year == year))
+    if level not in ("county", "city") or count:
+        return None
+    last = None
+    for code, title, month, day in DEFAULT_MILESTONES:
+        last = records.create(ws, "milestones", {"unit_code": ws.home_unit, "year": year, "code": code,
+                                                 "title": title, "due_on": dt.date(year, month, day)})
+    return last
+
+
+@rule("units")
+def _village_rules(s: Session, ws, values: dict, record) -> list[Problem]:
+    if record is not None:
+        if record.builtin and ({values.get("code"), values.get("level"), values.get("parent_code")}
+                               != {record.code, record.level, record.parent_code}):
+            return [Problem("code", "内置行政区划的代码和层级不能修改", "built-in divisions cannot be changed")]
+        return []
+    problems = []
+    if values.get("level") != "village":
+        problems.append(Problem("level", "只能新增村（社区）", "only villages and communities can be added"))
+    parent = s.scalar(select(m.Unit).where(m.Unit.code == values.get("parent_code")))
+    if parent is not None and parent.level != "township":
+        problems.append(Problem("parent_code", "村（社区）应隶属于乡镇（街道）", "a village belongs to a township"))
+    code = values.get("code") or ""
+    if not (len(code) == 12 and code.isdigit() and code.startswith(values.get("parent_code") or "-")):
+        problems.append(Problem("code", "村（社区）代码应为 12 位，以所属乡镇代码开头",
+                                "a village code has 12 digits starting with its township's code"))
+    elif s.scalar(select(m.Unit.id).where(m.Unit.code == code)):
+        problems.append(Problem("code", f"代码 {code} 已被使用", f"code {code} is taken"))
+    return problems
+
+
+def _unit_search_key(s: Session, ws, values: dict) -> None:
+    values["search_key"] = f"{search_key(values.get('name') or '')} {values.get('code') or ''}".lower()
+
+
+CREATE_HOOKS.setdefault("units", []).append(_unit_search_key)
+
+
+def next_village_code(ws, township: str) -> str:
+    """The next free 12-digit code under a township (statistical codes use 001-399 for
+    communities and 200-599 for villages; clerk-made codes start at 901 to avoid them)."""
+    with ws.session() as s:
+        taken = set(s.scalars(select(m.Unit.code).where(m.Unit.parent_code == township)))
+    for n in range(901, 1000):
+        code = f"{township}{n:03d}"
+        if code not in taken:
+            return code
+    for n in range(1, 901):
+        code = f"{township}{n:03d}"
+        if code not in taken:
+            return code
+    return f"{township}999"
+
+
+def add_village(ws, township: str, name: str, kind: str = "village", code: str | None = None) -> Result:
+    """新增村（社区）under a township of this installation."""
+    code = code or next_village_code(ws, township)
+    return records.create(ws, "units", {"code": code, "name": name, "level": "village",
+                                        "parent_code": township, "kind": kind})

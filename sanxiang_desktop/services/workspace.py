@@ -1,0 +1,73 @@
+"""The open database plus who is working and the clock: every service takes one."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.orm import Session
+
+from ..core.hlc import HybridClock
+from ..store.database import Database
+from ..store.models import AuditEntry
+from .result import Changes, Invalid, Result
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+@dataclass
+class Workspace:
+    db: Database
+    home_unit: str
+    actor: str = ""
+    now: Callable[[], dt.datetime] = utc_now
+    clock: HybridClock = field(default=None)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.clock is None:
+            last = self.db.get_meta("hlc_last")
+            self.clock = HybridClock(lambda: int(self.now().timestamp() * 1000), last)
+
+    @classmethod
+    def open(cls, db: Database, actor: str | None = None, **kw) -> "Workspace":
+        home = db.home_unit
+        if not home:
+            raise ValueError("database has no home unit; run init first")
+        return cls(db=db, home_unit=home, actor=actor if actor is not None else (db.get_meta("clerk") or ""), **kw)
+
+    def today(self) -> dt.date:
+        # Local date for the clerk: Chinese offices work in UTC+8.
+        return (self.now() + dt.timedelta(hours=8)).date()
+
+    def timestamp(self) -> str:
+        return self.now().strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self.db.session() as s:
+            yield s
+
+    def run(self, action: str, fn: Callable[[Session], Result]) -> Result:
+        """One user action = one transaction = one audit entry.
+
+        fn does the work inside the transaction and returns the Result; raising
+        Invalid rolls everything back and turns into a failed Result."""
+        try:
+            with self.db.session() as s, s.begin():
+                result = fn(s)
+                result.action = action
+                s.add(AuditEntry(at=self.timestamp(), actor=self.actor or "", action=action,
+                                 label=result.label[:200], tables=",".join(sorted(result.changes.tables)),
+                                 record_ids=json.dumps(sorted(result.changes.ids))))
+                self.db.set_meta("hlc_last", self.clock.last, session=s)
+            return result
+        except Invalid as exc:
+            return Result(ok=False, action=action, problems=exc.problems, duplicates=exc.duplicates)
+
+
+def changes_of(table: str, *ids: str) -> Changes:
+    return Changes(frozenset({table}), frozenset(i for i in ids if i))

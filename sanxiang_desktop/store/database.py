@@ -1,0 +1,131 @@
+"""Opening the local SQLite file safely.
+
+WAL with synchronous=FULL (a power cut never loses a committed save), foreign keys
+on, a busy timeout, quick_check at start-up, and migrations to the current schema.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from .errors import StoreError
+from .location import unsafe_location
+from .models import Meta
+from . import migrate
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _on_connect(dbapi_conn, _record) -> None:
+    # pysqlite's implicit transactions are switched off so SQLAlchemy's BEGIN is the only one.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _on_begin(conn) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+@dataclass
+class Database:
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    migration_backup: Path | None = None
+    _meta_cache: dict[str, str] = field(default_factory=dict)
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        with self.session() as s:
+            row = s.get(Meta, key)
+            return row.value if row else default
+
+    def set_meta(self, key: str, value: str, session: Session | None = None) -> None:
+        def put(s: Session) -> None:
+            row = s.get(Meta, key)
+            if row:
+                row.value = value
+            else:
+                s.add(Meta(key=key, value=value))
+        if session is not None:
+            put(session)
+            return
+        with self.session() as s, s.begin():
+            put(s)
+
+    def all_meta(self) -> dict[str, str]:
+        with self.session() as s:
+            return {m.key: m.value for m in s.scalars(select(Meta))}
+
+    @property
+    def home_unit(self) -> str | None:
+        return self.get_meta("home_unit")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def quick_check(engine: Engine) -> list[str]:
+    with engine.connect() as conn:
+        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def open_database(path: str | Path, *, create: bool = False, allow_unsafe_location: bool = False) -> Database:
+    """Open (or with create=True, create) the database file and bring its schema up to date."""
+    path = Path(path)
+    if not path.exists() and not create:
+        raise StoreError("missing", f"Database file not found: {path}",
+                         f"找不到数据库文件：{path}")
+    if path.exists() and path.is_dir():
+        raise StoreError("is_dir", f"{path} is a folder, not a database file", f"{path} 是文件夹，不是数据库文件")
+    if not allow_unsafe_location:
+        why = unsafe_location(path)
+        if why == "network":
+            raise StoreError("network_share",
+                             f"{path} is on a network share; keep the database on this computer's own disk.",
+                             f"数据库位于网络共享位置（{path}），容易损坏。请把数据库放在本机硬盘上。")
+        if why == "removable":
+            raise StoreError("removable",
+                             f"{path} is on a removable drive; keep the database on this computer's own disk.",
+                             f"数据库位于移动存储（U 盘等）上（{path}），拔出时容易损坏。请把数据库放在本机硬盘上。")
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and path.stat().st_size > 0:
+        with open(path, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                raise StoreError("not_sqlite", f"{path} is not a sanxiang-desktop database",
+                                 f"{path} 不是本程序的数据库文件")
+    engine = make_engine(path)
+    try:
+        problems = quick_check(engine)
+        if problems:
+            raise StoreError("corrupt",
+                             f"The database failed its integrity check ({problems[0]}); restore a backup.",
+                             f"数据库完整性检查未通过（{problems[0]}），请从备份恢复。")
+        backup = migrate.upgrade(engine, path)
+    except StoreError:
+        engine.dispose()
+        raise
+    except Exception as exc:  # sqlite3.DatabaseError on garbage files
+        engine.dispose()
+        raise StoreError("unreadable", f"Cannot open {path}: {exc}", f"无法打开数据库 {path}：{exc}") from exc
+    return Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False),
+                    migration_backup=backup)

@@ -1,0 +1,28 @@
+"""The `check` command: SQLite's own checks plus the rules our data must keep."""
+from __future__ import annotations
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from .models import Attachment, Blob, Meta, Unit
+
+
+def integrity_problems(engine: Engine) -> list[str]:
+    problems: list[str] = []
+    with engine.connect() as conn:
+        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+        if rows != ["ok"]:
+            problems += [f"integrity_check: {r}" for r in rows[:20]]
+        for table, rowid, parent, fkid in conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()[:20]:
+            problems.append(f"foreign_key_check: {table} row {rowid} -> {parent}")
+    with Session(engine) as s:
+        home = s.get(Meta, "home_unit")
+        if home is None:
+            problems.append("meta: no home unit (run init)")
+        elif s.scalar(select(func.count()).select_from(Unit).where(Unit.code == home.value)) != 1:
+            problems.append(f"meta: home unit {home.value} is not in the units table")
+        missing = s.scalar(select(func.count()).select_from(Attachment)
+                           .outerjoin(Blob, Blob.sha256 == Attachment.sha256).where(Blob.sha256.is_(None)))
+        if missing:
+            problems.append(f"attachments: {missing} without content")
+    return problems

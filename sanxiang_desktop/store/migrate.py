@@ -1,0 +1,98 @@
+"""Schema migrations: Alembic revisions shipped in the package, run at start-up.
+
+Order of events for an existing file: refuse it if it was written by a newer
+program (untouched); back it up online; switch foreign keys off *outside* the
+transaction (SQLite ignores the pragma inside one, and batch migrations that copy
+a parent table would otherwise cascade or fail); migrate in one transaction;
+require an empty foreign_key_check before switching them on again.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic import command
+from sqlalchemy import Engine, text
+
+from .backup import backup_file
+from .errors import StoreError
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", "sanxiang_desktop.store:migrations")
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    return {r.revision for r in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar() > 0
+
+
+def check_not_newer(engine: Engine) -> None:
+    rev = current_revision(engine)
+    if rev is not None and rev not in known_revisions():
+        raise StoreError(
+            "newer_schema",
+            f"This database was written by a newer version of the program (schema {rev}); "
+            "it has not been touched. Please upgrade sanxiang-desktop.",
+            f"该数据库由更新版本的程序创建（数据结构版本 {rev}），未作任何改动。请升级本程序后再打开。")
+
+
+def upgrade(engine: Engine, db_path: Path | None, *, backup_dir: Path | None = None) -> Path | None:
+    """Bring the file to the head revision. Returns the backup made, if any."""
+    check_not_newer(engine)
+    rev = current_revision(engine)
+    head = head_revision()
+    if rev == head:
+        return None
+    backup = None
+    if rev is not None and db_path is not None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder = backup_dir or db_path.parent
+        backup = folder / f"{db_path.stem}.before-{head}.{stamp}.db"
+        backup_file(engine, backup)
+    cfg = _config()
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if bad:
+                    raise StoreError(
+                        "migration_fk",
+                        f"Migration to {head} broke {len(bad)} references; nothing was changed.",
+                        f"升级数据结构到 {head} 时发现 {len(bad)} 处引用错误，已撤销，数据未改动。")
+        finally:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
+    return backup
+
+
+def schema_version(engine: Engine) -> str | None:
+    return current_revision(engine)
+
+
+def table_names(engine: Engine) -> list[str]:
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"))
+        return [r[0] for r in rows]

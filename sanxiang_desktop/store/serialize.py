@@ -1,0 +1,72 @@
+"""Records as plain JSON-ready dicts: the canonical dump and the state that travels."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, Iterator
+
+from sqlalchemy import Date, select
+from sqlalchemy.orm import Session
+
+from .models import RECORD_MODELS, Blob, MODEL_BY_TABLE
+
+# Derived columns, rebuilt on arrival rather than trusted from a package.
+DERIVED = ("search_key",)
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def column_names(model) -> list[str]:
+    return [c.key for c in model.__table__.columns]
+
+
+def record_state(obj, *, include_derived: bool = False) -> dict[str, Any]:
+    """Every column of a record, JSON-ready; unknown fields kept in `extra` are merged back in."""
+    model = type(obj)
+    out = {"table": model.__tablename__}
+    for name in column_names(model):
+        if name == "extra" or (name in DERIVED and not include_derived):
+            continue
+        out[name] = _to_json(getattr(obj, name))
+    if obj.extra:
+        for key, value in json.loads(obj.extra).items():
+            out.setdefault(key, value)
+    return out
+
+
+def state_to_columns(model, state: dict) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Split a received state into known column values (typed) and unknown extras."""
+    columns = {c.key: c for c in model.__table__.columns}
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in state.items():
+        if key == "table" or key in DERIVED:
+            continue
+        col = columns.get(key)
+        if col is None or key == "extra":
+            extra[key] = value
+            continue
+        if value is not None and isinstance(col.type, Date):
+            value = dt.date.fromisoformat(value)
+        values[key] = value
+    return values, extra
+
+
+def canonical_line(state: dict) -> str:
+    return json.dumps(state, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def dump_lines(s: Session) -> Iterator[str]:
+    """Every domain record, sorted by table then id: stable across runs and machines."""
+    for model in sorted(RECORD_MODELS, key=lambda mdl: mdl.__tablename__):
+        for obj in s.scalars(select(model).order_by(model.id)):
+            yield canonical_line(record_state(obj))
+    for sha, size in s.execute(select(Blob.sha256, Blob.size).order_by(Blob.sha256)):
+        yield canonical_line({"table": "blobs", "id": sha, "owner": "", "size": size})
+
+
+__all__ = ["record_state", "state_to_columns", "canonical_line", "dump_lines", "MODEL_BY_TABLE"]

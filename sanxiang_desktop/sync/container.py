@@ -1,0 +1,449 @@
+"""The byte-level sync package: a strict STORED zip of three fixed members.
+
+    manifest.json  canonical JSON (sorted keys, UTF-8, no spaces)
+    manifest.sig   Ed25519 signature of the manifest.json bytes (64 bytes)
+    payload.bin    zlib-compressed (or stored) payload, sealed-box encrypted to
+                   the recipient when its key is known
+
+The reader accepts exactly what the writer produces and nothing else: every
+header field has its one canonical value and the members sit back to back
+with no gap, so any damage, any appended or hidden byte and any trick member
+is refused before the signature is even looked at. Nothing is extracted to
+disk and the payload is inflated with an output cap. This module knows
+nothing of records or the database; the record layer puts its fields
+(kind, package id, sender_unit, sequence numbers, ...) into the manifest.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import struct
+import zlib
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+import nacl.exceptions
+import nacl.public
+
+from . import parts
+from .errors import PackageError, UntrustedSender
+from .keys import KeyPair, box_public_from_verify, fingerprint, key_id_of, verify
+
+FORMAT_VERSION = 1
+MEMBERS = ("manifest.json", "manifest.sig", "payload.bin")
+CONTAINER_TAG = "sanxiang-sync-package"
+COMPRESSIONS = ("zlib", "none")
+# Fields build_package owns; whatever the caller put under these names is replaced.
+CONTAINER_FIELDS = ("container", "format_version", "payload_length", "payload_sha256",
+                    "plain_length", "compression", "encrypted", "recipient_key_id",
+                    "sender_public", "sender_key_id")
+
+MIB = 1024 * 1024
+ZLIB_LEVEL = 6  # see tests/sync/bench_container.py: level 6 vs 1/9 and lzma
+
+
+@dataclass(frozen=True)
+class Caps:
+    """Size limits applied before anything is read or allocated."""
+    max_package: int = 512 * MIB     # the whole file
+    max_manifest: int = 64 * 1024
+    max_payload: int = 500 * MIB     # payload.bin as stored
+    max_plain: int = 1024 * MIB      # payload after decryption and decompression
+    max_members: int = len(MEMBERS)
+
+
+def _fail(code: str, en: str, zh: str, **details: Any) -> PackageError:
+    return PackageError(code, en, zh, **details)
+
+
+def canonical_json(obj: Any) -> bytes:
+    """The one byte form of a manifest: what is signed and what is compared."""
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8")
+
+
+# ---------------------------------------------------------------- zip layer
+_LOCAL = struct.Struct("<IHHHHHIIIHH")          # 30 bytes + name
+_CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")  # 46 bytes + name
+_END = struct.Struct("<IHHHHIIH")               # 22 bytes, no comment
+_LOCAL_SIG, _CENTRAL_SIG, _END_SIG = 0x04034B50, 0x02014B50, 0x06054B50
+_VERSION = 20                                   # "2.0", MS-DOS host: same bytes on every OS
+_DOS_TIME, _DOS_DATE = 0, (0 << 9) | (1 << 5) | 1   # 1980-01-01 00:00:00
+
+
+def _local_header(name: bytes, crc: int, size: int) -> bytes:
+    return _LOCAL.pack(_LOCAL_SIG, _VERSION, 0, 0, _DOS_TIME, _DOS_DATE, crc, size, size,
+                       len(name), 0) + name
+
+
+def _central_header(name: bytes, crc: int, size: int, offset: int) -> bytes:
+    return _CENTRAL.pack(_CENTRAL_SIG, _VERSION, _VERSION, 0, 0, _DOS_TIME, _DOS_DATE, crc,
+                         size, size, len(name), 0, 0, 0, 0, 0, offset) + name
+
+
+def _end_record(count: int, cd_size: int, cd_offset: int) -> bytes:
+    return _END.pack(_END_SIG, 0, 0, count, count, cd_size, cd_offset, 0)
+
+
+def _write_zip(members: Sequence[tuple[str, bytes]]) -> bytes:
+    """A STORED zip with fixed header values: equal input gives equal bytes."""
+    chunks: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for name, blob in members:
+        raw_name = name.encode("ascii")
+        crc = zlib.crc32(blob)
+        header = _local_header(raw_name, crc, len(blob))
+        central.append(_central_header(raw_name, crc, len(blob), offset))
+        chunks += (header, blob)
+        offset += len(header) + len(blob)
+    directory = b"".join(central)
+    return b"".join(chunks) + directory + _end_record(len(members), len(directory), offset)
+
+
+def _damaged(why: str, why_zh: str) -> PackageError:
+    return _fail("damaged", f"The package file is damaged or was altered ({why}).",
+                 f"数据包文件已损坏或被改动（{why_zh}）。")
+
+
+def _bad_member(why: str, why_zh: str) -> PackageError:
+    return _fail("bad_member", f"The package contains a forbidden entry: {why}.",
+                 f"数据包含有不允许的内容：{why_zh}。")
+
+
+def _member_name(raw: bytes) -> str:
+    shown = ascii(raw)[2:-1][:60]
+    if (not raw or b"/" in raw or b"\\" in raw or b".." in raw or b":" in raw
+            or any(c < 0x21 or c > 0x7E for c in raw)):
+        raise _bad_member(f"unsafe member name '{shown}'", f"不安全的成员名“{shown}”")
+    name = raw.decode("ascii")
+    if name not in MEMBERS:
+        raise _bad_member(f"unexpected member '{shown}'", f"多余的成员“{shown}”")
+    return name
+
+
+def _member_cap(name: str, caps: Caps) -> int:
+    return {"manifest.json": caps.max_manifest, "manifest.sig": 64,
+            "payload.bin": caps.max_payload}[name]
+
+
+def _read_zip(data: bytes, caps: Caps) -> dict[str, bytes]:
+    """Validate the whole directory, then the layout, then return member bytes."""
+    if len(data) < _LOCAL.size + _END.size or data[:4] != b"PK\x03\x04":
+        raise _fail("not_zip", "This file is not a sync package.", "该文件不是数据交换包。")
+    end_at = len(data) - _END.size
+    (sig, disk, cd_disk, n_disk, n_total, cd_size, cd_offset,
+     comment_len) = _END.unpack_from(data, end_at)
+    if sig != _END_SIG:
+        raise _damaged("the end is missing or extra bytes follow it", "文件结尾缺失或后面附加了数据")
+    if n_total > caps.max_members or n_disk != n_total:
+        raise _bad_member(f"{n_total} members (at most {caps.max_members})",
+                          f"{n_total} 个成员（最多 {caps.max_members} 个）")
+    if disk or cd_disk or comment_len or cd_offset + cd_size != end_at:
+        raise _damaged("the directory is not where it should be", "目录位置不正确")
+    # (a) every directory entry is checked before a single member byte is read
+    entries: list[tuple[str, int, int, int]] = []
+    pos = cd_offset
+    for _ in range(n_total):
+        if pos + _CENTRAL.size > end_at:
+            raise _damaged("the directory is cut short", "目录不完整")
+        (sig, _made, _need, flags, method, _t, _d, crc, csize, usize, nlen, xlen, clen,
+         _dstart, _iattr, _eattr, offset) = _CENTRAL.unpack_from(data, pos)
+        if sig != _CENTRAL_SIG:
+            raise _damaged("bad directory entry", "目录项错误")
+        name = _member_name(data[pos + _CENTRAL.size:pos + _CENTRAL.size + nlen])
+        if any(name == e[0] for e in entries):
+            raise _bad_member(f"member '{name}' appears twice", f"成员“{name}”重复出现")
+        if flags & 0x41:
+            raise _bad_member(f"member '{name}' is encrypted", f"成员“{name}”被加密")
+        if method != 0 or csize != usize:
+            raise _bad_member(f"member '{name}' is compressed", f"成员“{name}”被压缩")
+        if xlen or clen or flags:
+            raise _bad_member(f"member '{name}' has extra fields", f"成员“{name}”带有附加字段")
+        if usize > _member_cap(name, caps):
+            raise _fail("too_large", f"Member '{name}' is too large ({usize} bytes).",
+                        f"成员“{name}”过大（{usize} 字节）。")
+        end = pos + _CENTRAL.size + nlen
+        if data[pos:end] != _central_header(name.encode(), crc, usize, offset):
+            raise _damaged(f"directory entry of '{name}'", f"“{name}”的目录项")
+        entries.append((name, crc, usize, offset))
+        pos = end
+    if pos != end_at or data[end_at:] != _end_record(n_total, cd_size, cd_offset):
+        raise _damaged("bad directory end", "目录结尾错误")
+    found = tuple(e[0] for e in entries)
+    if found != MEMBERS:
+        raise _bad_member(f"members {', '.join(found) or 'none'} instead of {', '.join(MEMBERS)}",
+                          f"成员为 {'、'.join(found) or '无'}，应为 {'、'.join(MEMBERS)}")
+    # (b) members back to back from offset 0, local headers equal to the directory
+    members: dict[str, bytes] = {}
+    expected = 0
+    for name, crc, size, offset in entries:
+        raw_name = name.encode()
+        if offset != expected or offset + _LOCAL.size + len(raw_name) > cd_offset:
+            raise _damaged(f"'{name}' is not where the directory says", f"“{name}”位置不符")
+        nlen = struct.unpack_from("<H", data, offset + 26)[0]
+        if data[offset + _LOCAL.size:offset + _LOCAL.size + nlen] != raw_name:
+            raise _bad_member(f"local name of '{name}' differs from the directory",
+                              f"“{name}”的本地文件名与目录不一致")
+        start = offset + _LOCAL.size + len(raw_name)
+        if data[offset:start] != _local_header(raw_name, crc, size) or start + size > cd_offset:
+            raise _damaged(f"local header of '{name}'", f"“{name}”的本地文件头")
+        blob = data[start:start + size]
+        if zlib.crc32(blob) != crc:
+            raise _damaged(f"checksum of '{name}'", f"“{name}”的校验和")
+        members[name] = blob
+        expected = start + size
+    if expected != cd_offset:
+        raise _damaged("hidden bytes between members", "成员之间有隐藏数据")
+    return members
+
+
+# ---------------------------------------------------------------- manifest
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise ValueError("duplicate key")
+    return result
+
+
+def _bad_manifest(why: str, why_zh: str) -> PackageError:
+    return _fail("bad_manifest", f"The package manifest is invalid: {why}.",
+                 f"数据包清单无效：{why_zh}。")
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")  # NaN / Infinity: not canonical JSON
+
+
+def _parse_manifest(manifest_bytes: bytes) -> dict[str, Any]:
+    try:
+        manifest = json.loads(manifest_bytes.decode("utf-8"),
+                              object_pairs_hook=_no_duplicate_keys,
+                              parse_constant=_reject_constant)
+    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError included
+        raise _bad_manifest("not valid JSON", "不是有效的 JSON") from None
+    if not isinstance(manifest, dict):
+        raise _bad_manifest("not a JSON object", "不是 JSON 对象")
+    return manifest
+
+
+def _decode_public(value: Any) -> bytes:
+    try:
+        raw = base64.b64decode(value.encode("ascii"), validate=True) if isinstance(value, str) else b""
+    except (binascii.Error, UnicodeEncodeError):
+        raw = b""
+    if len(raw) != 32:
+        raise _bad_manifest("no valid sender key", "缺少有效的发送方公钥")
+    return raw
+
+
+def _verified(data: bytes, caps: Caps) -> tuple[dict[str, Any], dict[str, bytes], bytes]:
+    """Steps 1-4: caps, zip structure, signature by the embedded key, envelope fields."""
+    if len(data) == 0:
+        raise _fail("empty", "The file is empty.", "文件为空。")
+    if len(data) > caps.max_package:
+        raise _fail("too_large", f"The file is too large ({len(data)} bytes, at most "
+                    f"{caps.max_package}).", f"文件过大（{len(data)} 字节，上限 {caps.max_package}）。")
+    if parts.is_part(data):
+        info = parts.part_info(data)
+        raise _fail("is_part", f"This file is part {info.index} of {info.count} of a split package; "
+                    "import all its parts together.",
+                    f"该文件是分卷数据包的第 {info.index}/{info.count} 卷，请将所有分卷一起导入。",
+                    index=info.index, count=info.count, package_sha256=info.package_sha256)
+    members = _read_zip(data, caps)
+    manifest_bytes, signature = members["manifest.json"], members["manifest.sig"]
+    manifest = _parse_manifest(manifest_bytes)
+    sender_public = _decode_public(manifest.get("sender_public"))
+    if not verify(sender_public, manifest_bytes, signature):
+        raise _fail("bad_signature", "The package signature is invalid: the manifest was altered "
+                    "or damaged.", "数据包签名无效：清单已被改动或损坏。")
+    # From here on the manifest is exactly what the holder of sender_public signed.
+    try:
+        canonical = canonical_json(manifest) == manifest_bytes
+    except (ValueError, UnicodeEncodeError):
+        canonical = False
+    if not canonical:
+        raise _bad_manifest("not in canonical form", "格式不规范")
+    if manifest.get("container") != CONTAINER_TAG:
+        raise _bad_manifest("not a sync package manifest", "不是数据交换包清单")
+    unit = manifest.get("sender_unit")
+    if not isinstance(unit, str) or not unit:
+        raise _bad_manifest("no sender unit", "缺少发送单位")
+    if manifest.get("sender_key_id") != key_id_of(sender_public):
+        raise _bad_manifest("sender key id does not match the key", "发送方密钥编号与公钥不符")
+    return manifest, members, sender_public
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _check_payload_fields(m: dict[str, Any]) -> None:
+    sha = m.get("payload_sha256")
+    ok = (_is_int(m.get("payload_length")) and _is_int(m.get("plain_length"))
+          and isinstance(sha, str) and len(sha) == 64 and all(c in "0123456789abcdef" for c in sha)
+          and m.get("compression") in COMPRESSIONS and isinstance(m.get("encrypted"), bool)
+          and (not m["encrypted"] or isinstance(m.get("recipient_key_id"), str)))
+    if not ok:
+        raise _bad_manifest("payload description missing or wrong", "载荷说明缺失或错误")
+
+
+def peek_manifest(data: bytes, *, caps: Caps = Caps()) -> dict[str, Any]:
+    """The manifest, signature-checked against the key embedded in it; trust NOT checked.
+
+    For the untrusted-sender dialog (who claims to send this, with which
+    fingerprint) and for listing files before an import.
+    """
+    return _verified(bytes(data), caps)[0]
+
+
+@dataclass(frozen=True)
+class OpenedPackage:
+    manifest: dict[str, Any]
+    manifest_bytes: bytes
+    signature: bytes
+    payload_raw: bytes       # payload.bin as stored (maybe encrypted, compressed)
+    sender_public: bytes
+    sha256: str              # of the whole package file
+
+    @property
+    def sender_fingerprint(self) -> str:
+        return fingerprint(self.sender_public)
+
+
+def open_package(data: bytes, *, caps: Caps = Caps(),
+                 trusted_key_for: Callable[[str], bytes | None]) -> OpenedPackage:
+    """Verify a package completely; the payload stays as stored (see open_payload)."""
+    data = bytes(data)
+    manifest, members, sender_public = _verified(data, caps)
+    unit = manifest["sender_unit"]
+    known = trusted_key_for(unit)
+    if known is None:
+        raise UntrustedSender(unit, fingerprint(sender_public), key_id_of(sender_public),
+                              sender_public)
+    if bytes(known) != sender_public:
+        raise _fail(
+            "key_mismatch",
+            f"The package says it comes from unit {unit} but is signed by a different key "
+            f"(fingerprint {fingerprint(sender_public)}) than the one on record for {unit}. "
+            "It may be forged, or that unit reinstalled the program: check by phone.",
+            f"数据包自称来自单位 {unit}，但其签名密钥（指纹 {fingerprint(sender_public)}）"
+            f"与已登记的 {unit} 的密钥不同。可能是伪造，或该单位重装了程序，请电话核实。",
+            sender_unit=unit, fingerprint=fingerprint(sender_public))
+    version = manifest.get("format_version")
+    if not _is_int(version) or version < 1:
+        raise _bad_manifest("no format version", "缺少格式版本")
+    if version > FORMAT_VERSION:
+        raise _fail("newer_format",
+                    f"This package was made by a newer version of the program (format {version}, "
+                    f"this program reads up to {FORMAT_VERSION}); please upgrade the program.",
+                    f"该数据包由更新版本的程序生成（格式 {version}，本程序最高支持 {FORMAT_VERSION}），"
+                    "请升级程序。", format_version=version)
+    _check_payload_fields(manifest)
+    payload = members["payload.bin"]
+    if (len(payload) != manifest["payload_length"]
+            or hashlib.sha256(payload).hexdigest() != manifest["payload_sha256"]):
+        raise _fail("payload_mismatch", "The package content does not match its signed manifest.",
+                    "数据包内容与已签名的清单不符。")
+    return OpenedPackage(manifest, members["manifest.json"], members["manifest.sig"], payload,
+                         sender_public, hashlib.sha256(data).hexdigest())
+
+
+# ---------------------------------------------------------------- payload
+def _choose_compression(plain: bytes) -> str:
+    """Store photos and other incompressible bytes instead of wasting time on zlib.
+
+    Estimated from a few evenly spread 32 KiB samples at level 1, so the guess
+    costs a millisecond even for hundreds of megabytes.
+    """
+    if len(plain) < 256 * 1024:
+        return "zlib"
+    window, samples = 32 * 1024, 8
+    step = (len(plain) - window) // (samples - 1)
+    sample = [plain[i * step:i * step + window] for i in range(samples)]
+    packed = sum(len(zlib.compress(s, 1)) for s in sample)
+    return "none" if packed > 0.95 * samples * window else "zlib"
+
+
+def build_package(manifest: dict[str, Any], payload_plain: bytes, signer: KeyPair,
+                  recipient_public: bytes | None, *, compression: str = "auto",
+                  caps: Caps = Caps()) -> bytes:
+    """Compress, encrypt (when recipient_public is given), sign and zip."""
+    if not isinstance(manifest, dict):
+        raise TypeError("manifest must be a dict")
+    if not isinstance(manifest.get("sender_unit"), str) or not manifest["sender_unit"]:
+        raise ValueError("manifest['sender_unit'] must be a non-empty string")
+    plain = bytes(payload_plain)
+    if compression == "auto":
+        compression = _choose_compression(plain)
+    if compression not in COMPRESSIONS:
+        raise ValueError(f"compression must be 'auto' or one of {COMPRESSIONS}")
+    if len(plain) > caps.max_plain:
+        raise _fail("too_large", f"The data to send is too large ({len(plain)} bytes).",
+                    f"要发送的数据过大（{len(plain)} 字节）。")
+    stored = zlib.compress(plain, ZLIB_LEVEL) if compression == "zlib" else plain
+    body = {k: v for k, v in manifest.items() if k not in CONTAINER_FIELDS}
+    if recipient_public is not None:
+        stored = nacl.public.SealedBox(box_public_from_verify(recipient_public)).encrypt(stored)
+        body["recipient_key_id"] = key_id_of(recipient_public)
+    if len(stored) > caps.max_payload:
+        raise _fail("too_large", f"The package would be too large ({len(stored)} bytes).",
+                    f"数据包将过大（{len(stored)} 字节）。")
+    body.update(container=CONTAINER_TAG, format_version=FORMAT_VERSION,
+                payload_length=len(stored), payload_sha256=hashlib.sha256(stored).hexdigest(),
+                plain_length=len(plain), compression=compression,
+                encrypted=recipient_public is not None,
+                sender_public=base64.b64encode(signer.public_bytes).decode("ascii"),
+                sender_key_id=signer.key_id)
+    manifest_bytes = canonical_json(body)
+    if len(manifest_bytes) > caps.max_manifest:
+        raise ValueError(f"manifest is {len(manifest_bytes)} bytes, at most {caps.max_manifest}")
+    return _write_zip([(MEMBERS[0], manifest_bytes), (MEMBERS[1], signer.sign(manifest_bytes)),
+                       (MEMBERS[2], stored)])
+
+
+def _inflate(raw: bytes, limit: int) -> bytes:
+    inflater = zlib.decompressobj()
+    try:
+        # limit + 1: a payload longer than declared is noticed after one extra
+        # byte instead of being inflated in full (decompression bomb).
+        out = inflater.decompress(raw, limit + 1)
+    except zlib.error:
+        raise _damaged("the payload cannot be decompressed", "载荷无法解压") from None
+    if len(out) > limit or not inflater.eof or inflater.unconsumed_tail or inflater.unused_data:
+        raise _fail("payload_mismatch", "The package content does not match its declared size.",
+                    "数据包内容与声明的大小不符。")
+    return out
+
+
+def open_payload(pkg: OpenedPackage, recipient: KeyPair | None, *,
+                 caps: Caps = Caps()) -> bytes:
+    """Decrypt (if encrypted) and decompress the payload of a verified package."""
+    m = pkg.manifest
+    raw = pkg.payload_raw
+    if m["encrypted"]:
+        intended = m.get("recipient_key_id")
+        if recipient is None:
+            raise _fail("decrypt_failed", f"The package is encrypted (for key {intended}) and no "
+                        "key was given to open it.", f"数据包已加密（接收密钥 {intended}），但未提供解密密钥。")
+        try:
+            raw = nacl.public.SealedBox(recipient.box_private()).decrypt(raw)
+        except nacl.exceptions.CryptoError:
+            if intended != recipient.key_id:
+                raise _fail("decrypt_failed", f"The package was encrypted for another installation "
+                            f"(key {intended}); this one's key is {recipient.key_id}.",
+                            f"数据包是为另一台安装加密的（密钥 {intended}），本机密钥为 "
+                            f"{recipient.key_id}，无法解密。", intended_key_id=intended) from None
+            raise _fail("decrypt_failed", "The package content cannot be decrypted.",
+                        "数据包内容无法解密。", intended_key_id=intended) from None
+    size = m["plain_length"]
+    if size > caps.max_plain:
+        raise _fail("too_large", f"The package content is too large once unpacked ({size} bytes, "
+                    f"at most {caps.max_plain}).", f"数据包解压后过大（{size} 字节，上限 {caps.max_plain}）。")
+    plain = _inflate(raw, size) if m["compression"] == "zlib" else raw
+    if len(plain) != size:
+        raise _fail("payload_mismatch", "The package content does not match its declared size.",
+                    "数据包内容与声明的大小不符。")
+    return plain

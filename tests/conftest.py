@@ -1,0 +1,22 @@
+"""Shared fixtures. Qt runs headless; every test gets its own real SQLite file."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("SANXIANG_DATA_DIR", "")  # filled per test by the data_dir fixture
+
+import pathlib
+
+import pytest
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    d = tmp_path / "data"
+    d.mkdir()
+    monkeypatch.setenv("SANXIANG_DATA_DIR", str(d))
+    return d
