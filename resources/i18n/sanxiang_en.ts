@@ -17,14 +17,10 @@
         </message>
     </context>
     <context>
-        <name>ProgressTask</name>
+        <name>ProgressDialog</name>
         <message>
             <source>Cancelling…</source>
             <translation>Cancelling…</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
         </message>
     </context>
     <context>

@@ -17,14 +17,10 @@
         </message>
     </context>
     <context>
-        <name>ProgressTask</name>
+        <name>ProgressDialog</name>
         <message>
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
         </message>
     </context>
     <context>

@@ -96,10 +96,15 @@ def validate(s: Session, ws: Workspace, spec: RecordSpec, raw: dict, record=None
             continue
         value, found = coerce(f, raw.get(f.name))
         values[f.name] = value
-        problems.extend(found)
+        # "required" is judged after the rules, which may derive a value (domain from type, ...)
+        problems.extend(p for p in found if not (f.required and value is None and p.field == f.name
+                                                 and p.message_en.endswith("required")))
     problems.extend(_check_refs(s, ws, spec, values))
     for check in RULES.get(spec.table, []):
         problems.extend(check(s, ws, values, record))
+    for f in spec.fields:
+        if f.required and values.get(f.name) in (None, "") and not any(p.field == f.name for p in problems):
+            problems.append(Problem(f.name, f"{f.zh}：必填", f"{f.en}: required"))
     return values, problems
 
 

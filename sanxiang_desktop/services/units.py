@@ -49,9 +49,14 @@ def resolve_home_code(code: str) -> str:
     return division.code
 
 
-def _builtin_unit(d, now: str) -> m.Unit:
+# Built-in units are identical in every installation, stamps included (the division list's date).
+BUILTIN_STAMP = "2023-12-31T00:00:00.000000Z"
+
+
+def _builtin_unit(d, now: str = BUILTIN_STAMP) -> m.Unit:
     return m.Unit(id=stable_id("unit", d.code), code=d.code, name=d.name, level=d.level, parent_code=d.parent_code,
-                  builtin=True, owner="", rev=1, hlc="0000000000000.00000", created_at=now, updated_at=now,
+                  builtin=True, owner="", rev=1, hlc="0000000000000.00000", created_at=BUILTIN_STAMP,
+                  updated_at=BUILTIN_STAMP,
                   created_by="", updated_by="", deleted=False, search_key=f"{d.initials} {d.pinyin} {d.name}".lower())
 
 

@@ -62,11 +62,15 @@ def canonical_line(state: dict) -> str:
 
 def dump_lines(s: Session) -> Iterator[str]:
     """Every domain record, sorted by table then id: stable across runs and machines."""
-    for model in sorted(RECORD_MODELS, key=lambda mdl: mdl.__tablename__):
+    tables = {mdl.__tablename__: mdl for mdl in RECORD_MODELS}
+    for name in sorted([*tables, "blobs"]):
+        if name == "blobs":
+            for sha, size in s.execute(select(Blob.sha256, Blob.size).order_by(Blob.sha256)):
+                yield canonical_line({"table": "blobs", "id": sha, "owner": "", "size": size})
+            continue
+        model = tables[name]
         for obj in s.scalars(select(model).order_by(model.id)):
             yield canonical_line(record_state(obj))
-    for sha, size in s.execute(select(Blob.sha256, Blob.size).order_by(Blob.sha256)):
-        yield canonical_line({"table": "blobs", "id": sha, "owner": "", "size": size})
 
 
 __all__ = ["record_state", "state_to_columns", "canonical_line", "dump_lines", "MODEL_BY_TABLE"]

@@ -1,17 +1,13 @@
 """The byte-level sync package: a strict STORED zip of three fixed members.
 
-    manifest.json  canonical JSON (sorted keys, UTF-8, no spaces)
-    manifest.sig   Ed25519 signature of the manifest.json bytes (64 bytes)
-    payload.bin    zlib-compressed (or stored) payload, sealed-box encrypted to
-                   the recipient when its key is known
-
-The reader accepts exactly what the writer produces and nothing else: every
-header field has its one canonical value and the members sit back to back
-with no gap, so any damage, any appended or hidden byte and any trick member
-is refused before the signature is even looked at. Nothing is extracted to
-disk and the payload is inflated with an output cap. This module knows
-nothing of records or the database; the record layer puts its fields
-(kind, package id, sender_unit, sequence numbers, ...) into the manifest.
+manifest.json is canonical JSON, manifest.sig its Ed25519 signature and
+payload.bin the zlib-compressed (or stored) payload, sealed-box encrypted to
+the recipient when its key is known. The reader accepts exactly what the
+writer produces: every header field has its one value and the members sit
+back to back, so damage, appended or hidden bytes and trick members are all
+refused before the signature is looked at. Nothing is extracted to disk and
+the payload is inflated under an output cap. No knowledge of records here: the
+record layer puts its own fields (kind, package id, sequence...) in the manifest.
 """
 from __future__ import annotations
 
@@ -52,10 +48,6 @@ class Caps:
     max_payload: int = 500 * MIB     # payload.bin as stored
     max_plain: int = 1024 * MIB      # payload after decryption and decompression
     max_members: int = len(MEMBERS)
-
-
-def _fail(code: str, en: str, zh: str, **details: Any) -> PackageError:
-    return PackageError(code, en, zh, **details)
 
 
 def canonical_json(obj: Any) -> bytes:
@@ -100,17 +92,22 @@ def _write_zip(members: Sequence[tuple[str, bytes]]) -> bytes:
         chunks += (header, blob)
         offset += len(header) + len(blob)
     directory = b"".join(central)
-    return b"".join(chunks) + directory + _end_record(len(members), len(directory), offset)
+    return b"".join(chunks + [directory, _end_record(len(members), len(directory), offset)])
 
 
 def _damaged(why: str, why_zh: str) -> PackageError:
-    return _fail("damaged", f"The package file is damaged or was altered ({why}).",
-                 f"数据包文件已损坏或被改动（{why_zh}）。")
+    return PackageError("damaged", f"The package file is damaged or was altered ({why}).",
+                        f"数据包文件已损坏或被改动（{why_zh}）。")
+
+
+def _too_large(what: str, what_zh: str, size: int, cap: int) -> PackageError:
+    return PackageError("too_large", f"{what} is too large ({size} bytes, at most {cap}).",
+                        f"{what_zh}过大（{size} 字节，上限 {cap}）。", size=size, cap=cap)
 
 
 def _bad_member(why: str, why_zh: str) -> PackageError:
-    return _fail("bad_member", f"The package contains a forbidden entry: {why}.",
-                 f"数据包含有不允许的内容：{why_zh}。")
+    return PackageError("bad_member", f"The package contains a forbidden entry: {why}.",
+                        f"数据包含有不允许的内容：{why_zh}。")
 
 
 def _member_name(raw: bytes) -> str:
@@ -124,15 +121,10 @@ def _member_name(raw: bytes) -> str:
     return name
 
 
-def _member_cap(name: str, caps: Caps) -> int:
-    return {"manifest.json": caps.max_manifest, "manifest.sig": 64,
-            "payload.bin": caps.max_payload}[name]
-
-
 def _read_zip(data: bytes, caps: Caps) -> dict[str, bytes]:
     """Validate the whole directory, then the layout, then return member bytes."""
     if len(data) < _LOCAL.size + _END.size or data[:4] != b"PK\x03\x04":
-        raise _fail("not_zip", "This file is not a sync package.", "该文件不是数据交换包。")
+        raise PackageError("not_zip", "This file is not a sync package.", "该文件不是数据交换包。")
     end_at = len(data) - _END.size
     (sig, disk, cd_disk, n_disk, n_total, cd_size, cd_offset,
      comment_len) = _END.unpack_from(data, end_at)
@@ -161,10 +153,11 @@ def _read_zip(data: bytes, caps: Caps) -> dict[str, bytes]:
         if method != 0 or csize != usize:
             raise _bad_member(f"member '{name}' is compressed", f"成员“{name}”被压缩")
         if xlen or clen or flags:
-            raise _bad_member(f"member '{name}' has extra fields", f"成员“{name}”带有附加字段")
-        if usize > _member_cap(name, caps):
-            raise _fail("too_large", f"Member '{name}' is too large ({usize} bytes).",
-                        f"成员“{name}”过大（{usize} 字节）。")
+            raise _bad_member(f"member '{name}' has extra fields or flags",
+                              f"成员“{name}”带有附加字段或标志")
+        cap = {MEMBERS[0]: caps.max_manifest, MEMBERS[1]: 64, MEMBERS[2]: caps.max_payload}[name]
+        if usize > cap:
+            raise _too_large(f"Member '{name}'", f"成员“{name}”", usize, cap)
         end = pos + _CENTRAL.size + nlen
         if data[pos:end] != _central_header(name.encode(), crc, usize, offset):
             raise _damaged(f"directory entry of '{name}'", f"“{name}”的目录项")
@@ -202,19 +195,18 @@ def _read_zip(data: bytes, caps: Caps) -> dict[str, bytes]:
 
 # ---------------------------------------------------------------- manifest
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise ValueError("duplicate key")
+    if len(result := dict(pairs)) != len(pairs):
+        raise ValueError("duplicate key")  # two parsers could pick different values
     return result
 
 
 def _bad_manifest(why: str, why_zh: str) -> PackageError:
-    return _fail("bad_manifest", f"The package manifest is invalid: {why}.",
-                 f"数据包清单无效：{why_zh}。")
+    return PackageError("bad_manifest", f"The package manifest is invalid: {why}.",
+                        f"数据包清单无效：{why_zh}。")
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")  # NaN / Infinity: not canonical JSON
+    raise ValueError(name)  # NaN / Infinity are not JSON
 
 
 def _parse_manifest(manifest_bytes: bytes) -> dict[str, Any]:
@@ -242,23 +234,23 @@ def _decode_public(value: Any) -> bytes:
 def _verified(data: bytes, caps: Caps) -> tuple[dict[str, Any], dict[str, bytes], bytes]:
     """Steps 1-4: caps, zip structure, signature by the embedded key, envelope fields."""
     if len(data) == 0:
-        raise _fail("empty", "The file is empty.", "文件为空。")
+        raise PackageError("empty", "The file is empty.", "文件为空。")
     if len(data) > caps.max_package:
-        raise _fail("too_large", f"The file is too large ({len(data)} bytes, at most "
-                    f"{caps.max_package}).", f"文件过大（{len(data)} 字节，上限 {caps.max_package}）。")
+        raise _too_large("The file", "文件", len(data), caps.max_package)
     if parts.is_part(data):
         info = parts.part_info(data)
-        raise _fail("is_part", f"This file is part {info.index} of {info.count} of a split package; "
-                    "import all its parts together.",
-                    f"该文件是分卷数据包的第 {info.index}/{info.count} 卷，请将所有分卷一起导入。",
-                    index=info.index, count=info.count, package_sha256=info.package_sha256)
+        raise PackageError(
+            "is_part", f"This file is part {info.index} of {info.count} of a split package; "
+            "import all its parts together.",
+            f"该文件是分卷数据包的第 {info.index}/{info.count} 卷，请将所有分卷一起导入。",
+            index=info.index, count=info.count, package_sha256=info.package_sha256)
     members = _read_zip(data, caps)
     manifest_bytes, signature = members["manifest.json"], members["manifest.sig"]
     manifest = _parse_manifest(manifest_bytes)
     sender_public = _decode_public(manifest.get("sender_public"))
     if not verify(sender_public, manifest_bytes, signature):
-        raise _fail("bad_signature", "The package signature is invalid: the manifest was altered "
-                    "or damaged.", "数据包签名无效：清单已被改动或损坏。")
+        raise PackageError("bad_signature", "The package signature is invalid: the manifest "
+                           "was altered or damaged.", "数据包签名无效：清单已被改动或损坏。")
     # From here on the manifest is exactly what the holder of sender_public signed.
     try:
         canonical = canonical_json(manifest) == manifest_bytes
@@ -293,9 +285,7 @@ def _check_payload_fields(m: dict[str, Any]) -> None:
 def peek_manifest(data: bytes, *, caps: Caps = Caps()) -> dict[str, Any]:
     """The manifest, signature-checked against the key embedded in it; trust NOT checked.
 
-    For the untrusted-sender dialog (who claims to send this, with which
-    fingerprint) and for listing files before an import.
-    """
+    For the untrusted-sender dialog and for listing files before an import."""
     return _verified(bytes(data), caps)[0]
 
 
@@ -324,40 +314,36 @@ def open_package(data: bytes, *, caps: Caps = Caps(),
         raise UntrustedSender(unit, fingerprint(sender_public), key_id_of(sender_public),
                               sender_public)
     if bytes(known) != sender_public:
-        raise _fail(
-            "key_mismatch",
-            f"The package says it comes from unit {unit} but is signed by a different key "
-            f"(fingerprint {fingerprint(sender_public)}) than the one on record for {unit}. "
-            "It may be forged, or that unit reinstalled the program: check by phone.",
-            f"数据包自称来自单位 {unit}，但其签名密钥（指纹 {fingerprint(sender_public)}）"
-            f"与已登记的 {unit} 的密钥不同。可能是伪造，或该单位重装了程序，请电话核实。",
-            sender_unit=unit, fingerprint=fingerprint(sender_public))
+        fpr = fingerprint(sender_public)
+        raise PackageError(
+            "key_mismatch", f"The package says it comes from unit {unit} but is signed by a "
+            f"different key (fingerprint {fpr}) than the one on record for {unit}. It may be "
+            "forged, or that unit reinstalled the program: check by phone.",
+            f"数据包自称来自单位 {unit}，但其签名密钥（指纹 {fpr}）与已登记的 {unit} 的密钥不同。"
+            "可能是伪造，或该单位重装了程序，请电话核实。", sender_unit=unit, fingerprint=fpr)
     version = manifest.get("format_version")
     if not _is_int(version) or version < 1:
         raise _bad_manifest("no format version", "缺少格式版本")
     if version > FORMAT_VERSION:
-        raise _fail("newer_format",
-                    f"This package was made by a newer version of the program (format {version}, "
-                    f"this program reads up to {FORMAT_VERSION}); please upgrade the program.",
-                    f"该数据包由更新版本的程序生成（格式 {version}，本程序最高支持 {FORMAT_VERSION}），"
-                    "请升级程序。", format_version=version)
+        raise PackageError(
+            "newer_format", f"This package was made by a newer version of the program (format "
+            f"{version}, this program reads up to {FORMAT_VERSION}); please upgrade the program.",
+            f"该数据包由更新版本的程序生成（格式 {version}，本程序最高支持 {FORMAT_VERSION}），"
+            "请升级程序。", format_version=version)
     _check_payload_fields(manifest)
     payload = members["payload.bin"]
     if (len(payload) != manifest["payload_length"]
             or hashlib.sha256(payload).hexdigest() != manifest["payload_sha256"]):
-        raise _fail("payload_mismatch", "The package content does not match its signed manifest.",
-                    "数据包内容与已签名的清单不符。")
+        raise _mismatch("its signed manifest", "已签名的清单")
     return OpenedPackage(manifest, members["manifest.json"], members["manifest.sig"], payload,
                          sender_public, hashlib.sha256(data).hexdigest())
 
 
 # ---------------------------------------------------------------- payload
 def _choose_compression(plain: bytes) -> str:
-    """Store photos and other incompressible bytes instead of wasting time on zlib.
+    """"none" for photos and other incompressible bytes, where zlib only costs time.
 
-    Estimated from a few evenly spread 32 KiB samples at level 1, so the guess
-    costs a millisecond even for hundreds of megabytes.
-    """
+    Judged from eight spread 32 KiB samples at level 1: a millisecond at any size."""
     if len(plain) < 256 * 1024:
         return "zlib"
     window, samples = 32 * 1024, 8
@@ -371,8 +357,6 @@ def build_package(manifest: dict[str, Any], payload_plain: bytes, signer: KeyPai
                   recipient_public: bytes | None, *, compression: str = "auto",
                   caps: Caps = Caps()) -> bytes:
     """Compress, encrypt (when recipient_public is given), sign and zip."""
-    if not isinstance(manifest, dict):
-        raise TypeError("manifest must be a dict")
     if not isinstance(manifest.get("sender_unit"), str) or not manifest["sender_unit"]:
         raise ValueError("manifest['sender_unit'] must be a non-empty string")
     plain = bytes(payload_plain)
@@ -381,16 +365,14 @@ def build_package(manifest: dict[str, Any], payload_plain: bytes, signer: KeyPai
     if compression not in COMPRESSIONS:
         raise ValueError(f"compression must be 'auto' or one of {COMPRESSIONS}")
     if len(plain) > caps.max_plain:
-        raise _fail("too_large", f"The data to send is too large ({len(plain)} bytes).",
-                    f"要发送的数据过大（{len(plain)} 字节）。")
+        raise _too_large("The data to send", "要发送的数据", len(plain), caps.max_plain)
     stored = zlib.compress(plain, ZLIB_LEVEL) if compression == "zlib" else plain
     body = {k: v for k, v in manifest.items() if k not in CONTAINER_FIELDS}
     if recipient_public is not None:
         stored = nacl.public.SealedBox(box_public_from_verify(recipient_public)).encrypt(stored)
         body["recipient_key_id"] = key_id_of(recipient_public)
     if len(stored) > caps.max_payload:
-        raise _fail("too_large", f"The package would be too large ({len(stored)} bytes).",
-                    f"数据包将过大（{len(stored)} 字节）。")
+        raise _too_large("The package", "数据包", len(stored), caps.max_payload)
     body.update(container=CONTAINER_TAG, format_version=FORMAT_VERSION,
                 payload_length=len(stored), payload_sha256=hashlib.sha256(stored).hexdigest(),
                 plain_length=len(plain), compression=compression,
@@ -404,6 +386,11 @@ def build_package(manifest: dict[str, Any], payload_plain: bytes, signer: KeyPai
                        (MEMBERS[2], stored)])
 
 
+def _mismatch(what_en: str = "its declared size", what_zh: str = "声明的大小") -> PackageError:
+    return PackageError("payload_mismatch", f"The package content does not match {what_en}.",
+                        f"数据包内容与{what_zh}不符。")
+
+
 def _inflate(raw: bytes, limit: int) -> bytes:
     inflater = zlib.decompressobj()
     try:
@@ -413,8 +400,7 @@ def _inflate(raw: bytes, limit: int) -> bytes:
     except zlib.error:
         raise _damaged("the payload cannot be decompressed", "载荷无法解压") from None
     if len(out) > limit or not inflater.eof or inflater.unconsumed_tail or inflater.unused_data:
-        raise _fail("payload_mismatch", "The package content does not match its declared size.",
-                    "数据包内容与声明的大小不符。")
+        raise _mismatch()
     return out
 
 
@@ -426,24 +412,24 @@ def open_payload(pkg: OpenedPackage, recipient: KeyPair | None, *,
     if m["encrypted"]:
         intended = m.get("recipient_key_id")
         if recipient is None:
-            raise _fail("decrypt_failed", f"The package is encrypted (for key {intended}) and no "
-                        "key was given to open it.", f"数据包已加密（接收密钥 {intended}），但未提供解密密钥。")
+            raise PackageError("decrypt_failed", f"The package is encrypted (for key {intended}) "
+                               "and no key was given to open it.",
+                               f"数据包已加密（接收密钥 {intended}），但未提供解密密钥。")
         try:
             raw = nacl.public.SealedBox(recipient.box_private()).decrypt(raw)
         except nacl.exceptions.CryptoError:
             if intended != recipient.key_id:
-                raise _fail("decrypt_failed", f"The package was encrypted for another installation "
-                            f"(key {intended}); this one's key is {recipient.key_id}.",
-                            f"数据包是为另一台安装加密的（密钥 {intended}），本机密钥为 "
-                            f"{recipient.key_id}，无法解密。", intended_key_id=intended) from None
-            raise _fail("decrypt_failed", "The package content cannot be decrypted.",
-                        "数据包内容无法解密。", intended_key_id=intended) from None
+                raise PackageError(
+                    "decrypt_failed", f"The package was encrypted for another installation (key "
+                    f"{intended}); this one's key is {recipient.key_id}.",
+                    f"数据包是为另一台安装加密的（密钥 {intended}），本机密钥为 {recipient.key_id}，"
+                    "无法解密。", intended_key_id=intended) from None
+            raise PackageError("decrypt_failed", "The package content cannot be decrypted.",
+                               "数据包内容无法解密。", intended_key_id=intended) from None
     size = m["plain_length"]
     if size > caps.max_plain:
-        raise _fail("too_large", f"The package content is too large once unpacked ({size} bytes, "
-                    f"at most {caps.max_plain}).", f"数据包解压后过大（{size} 字节，上限 {caps.max_plain}）。")
+        raise _too_large("The unpacked content", "解压后的内容", size, caps.max_plain)
     plain = _inflate(raw, size) if m["compression"] == "zlib" else raw
     if len(plain) != size:
-        raise _fail("payload_mismatch", "The package content does not match its declared size.",
-                    "数据包内容与声明的大小不符。")
+        raise _mismatch()
     return plain

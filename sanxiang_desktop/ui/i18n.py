@@ -16,8 +16,7 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
-_LOCALES = {"zh_CN": QLocale(QLocale.Language.Chinese, QLocale.Territory.China),
-            "en": QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates)}
+_LOCALE_NAMES = {"zh_CN": "zh_CN", "en": "en_US"}
 
 # Installed translators per application; kept referenced, or Python would free them while Qt uses them.
 _installed: list[QTranslator] = []
@@ -61,7 +60,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         translator = _load(path)
         if translator is not None and app.installTranslator(translator):
             _installed.append(translator)
-    QLocale.setDefault(_LOCALES[language])
+    QLocale.setDefault(QLocale(_LOCALE_NAMES[language]))
     _current_language = language
     return list(_installed)
 

@@ -38,13 +38,18 @@ def default_data_dir() -> Path:
     env = os.environ.get(DATA_DIR_ENV, "").strip()
     if env:
         return Path(env)
-    # QStandardPaths builds the path from these names; set them even before a QApplication exists
-    # so the CLI, the GUI and the tests agree on one folder.
-    if not QCoreApplication.organizationName():
-        QCoreApplication.setOrganizationName(ORGANIZATION)
-    if not QCoreApplication.applicationName():
-        QCoreApplication.setApplicationName(APPLICATION)
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    # QStandardPaths builds the path from the application's names; the folder must be the same
+    # whatever the running QApplication (or none, in the CLI) is called
+    saved = QCoreApplication.organizationName(), QCoreApplication.applicationName()
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    try:
+        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    finally:
+        if saved != (ORGANIZATION, APPLICATION):
+            QCoreApplication.setOrganizationName(saved[0])
+            QCoreApplication.setApplicationName(saved[1])
+    return Path(location)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ jobs never write to SQLite at once and services need no locking of their own. Re
 exceptions come back to the GUI thread by a queued signal; jobs never touch widgets.
 
 Long work is a generator that yields progress (done, total, text). run_with_progress() runs it on
-the worker, shows a QProgressDialog only when the work lasts longer than half a second, and stops
+the worker, shows a progress dialog only when the work lasts longer than half a second, and stops
 the generator at its next yield when the clerk presses Cancel.
 """
 from __future__ import annotations
@@ -19,7 +19,8 @@ from typing import Any, Callable, Iterator, NamedTuple
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from sanxiang_desktop.ui.errors import report_exception
 
@@ -165,6 +166,48 @@ def _drive(gen_fn: Callable[[], Any], state: _ProgressState) -> Any:
             return stop.value
 
 
+class ProgressDialog(QDialog):
+    """Label, bar and Cancel. Unlike QProgressDialog it stays up after Cancel, saying "Cancelling…",
+    until the job has really stopped; Esc and the window's close button ask to cancel too."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None, title: str):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(380)
+        self.label = QLabel(title, self)
+        self.label.setWordWrap(True)
+        self.bar = QProgressBar(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.buttons)
+
+    @property
+    def cancel_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+
+    def show_progress(self, done: int, total: int, text: str) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(max(done, 0), total))
+        else:
+            self.bar.setRange(0, 0)   # busy bar: the total is not known yet
+        if text:
+            self.label.setText(text)
+
+    def show_cancelling(self) -> None:
+        self.label.setText(self.tr("Cancelling…"))
+        self.cancel_button.setEnabled(False)
+
+    def reject(self) -> None:
+        self.cancel_requested.emit()
+
+
 class ProgressTask(QObject):
     """A running generator job with its (possibly not yet shown) progress dialog."""
 
@@ -177,7 +220,7 @@ class ProgressTask(QObject):
         self._title = title
         self._on_done, self._on_error, self._on_cancelled = on_done, on_error, on_cancelled
         self._state = _ProgressState()
-        self.dialog: QProgressDialog | None = None
+        self.dialog: ProgressDialog | None = None
         self.finished = False
         self._show_timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._show_timer.timeout.connect(self._show_dialog)
@@ -193,30 +236,15 @@ class ProgressTask(QObject):
             return
         self._state.cancel_requested.set()
         if self.dialog is not None:
-            self.dialog.setLabelText(self.tr("Cancelling…"))
-            button = self.dialog.findChild(QWidget, "cancel_button")
-            if button is not None:
-                button.setEnabled(False)
+            self.dialog.show_cancelling()
 
     def _show_dialog(self) -> None:
         if self.finished:
             return
-        dialog = QProgressDialog(self._parent_widget)
-        dialog.setWindowTitle(self._title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumDuration(0)
-        dialog.setMinimumWidth(360)
-        button = QPushButton(self.tr("Cancel"), dialog)
-        button.setObjectName("cancel_button")
-        dialog.setCancelButton(button)
-        # QProgressDialog hides itself on Cancel; it must stay up, saying "Cancelling…", until the job has stopped
-        dialog.canceled.disconnect(dialog.cancel)
-        dialog.canceled.connect(self.cancel)
-        self.dialog = dialog
+        self.dialog = ProgressDialog(self._parent_widget, self._title)
+        self.dialog.cancel_requested.connect(self.cancel)
         self._update_dialog()
-        dialog.show()
+        self.dialog.show()
         self._poll_timer.start()
 
     def _update_dialog(self) -> None:
@@ -224,23 +252,15 @@ class ProgressTask(QObject):
             return
         progress = self._state.latest
         if progress is None:
-            self.dialog.setRange(0, 0)
-            return
-        done, total, text = _unpack(progress)
-        if total > 0:
-            self.dialog.setRange(0, total)
-            self.dialog.setValue(min(max(done, 0), total))
+            self.dialog.show_progress(0, 0, "")
         else:
-            self.dialog.setRange(0, 0)
-        if text:
-            self.dialog.setLabelText(text)
+            self.dialog.show_progress(*_unpack(progress))
 
     def _close(self) -> None:
         self.finished = True
         self._show_timer.stop()
         self._poll_timer.stop()
         if self.dialog is not None and shiboken6.isValid(self.dialog):
-            self.dialog.reset()
             self.dialog.hide()
             self.dialog.deleteLater()
         self.deleteLater()

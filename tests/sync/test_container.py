@@ -283,3 +283,28 @@ def test_not_a_package():
     refused(b"hello world, this is not a zip file at all", "not_zip")
     refused(b"PK\x05\x06" + bytes(18), "not_zip")
     refused(_stored_zip([]), "not_zip")
+
+
+def test_signature_is_checked_before_the_fields_are_believed():
+    m = members_of(build_package(MANIFEST, PLAIN, SENDER, None))
+    newer = m["manifest.json"].replace(b'"format_version":1', b'"format_version":2')
+    assert newer != m["manifest.json"]
+    refused(container._write_zip([("manifest.json", newer), ("manifest.sig", m["manifest.sig"]),
+                                  ("payload.bin", m["payload.bin"])]), "bad_signature")
+    with pytest.raises(PackageError) as info:
+        peek_manifest(container._write_zip([("manifest.json", newer),
+                                            ("manifest.sig", m["manifest.sig"]),
+                                            ("payload.bin", m["payload.bin"])]))
+    assert info.value.code == "bad_signature"
+
+
+def test_builder_refuses_what_the_reader_would_refuse():
+    with pytest.raises(PackageError) as info:
+        build_package(MANIFEST, PLAIN, SENDER, None, caps=Caps(max_plain=100))
+    assert info.value.code == "too_large"
+    with pytest.raises(ValueError):
+        build_package({"kind": "data"}, PLAIN, SENDER, None)
+    with pytest.raises(ValueError):
+        build_package(MANIFEST, PLAIN, SENDER, None, compression="lzma")
+    with pytest.raises(PackageError):
+        build_package(MANIFEST, PLAIN, SENDER, bytes(32))      # not a usable recipient key

@@ -5,6 +5,8 @@ import hashlib
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sanxiang_desktop.sync import parts
 from sanxiang_desktop.sync.container import build_package, open_package, peek_manifest
@@ -103,3 +105,21 @@ def test_bad_stems_and_limits():
         parts.split_package(PKG, "../x")
     with pytest.raises(ValueError):
         parts.split_package(PKG, STEM, limit=100)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300))
+def test_random_parts_are_refused(data):
+    for given_parts in ([data], [parts.MAGIC + data], [split()[0][1], parts.MAGIC + data]):
+        with pytest.raises(PackageError):
+            parts.join_parts(given_parts)
+
+
+def test_every_bit_flip_in_a_part_header_is_refused():
+    data = [b for _, b in split()]
+    for pos in range(parts.HEADER_SIZE):
+        for bit in range(8):
+            broken = bytearray(data[1])
+            broken[pos] ^= 1 << bit
+            with pytest.raises(PackageError):
+                parts.join_parts([data[0], bytes(broken)] + data[2:])

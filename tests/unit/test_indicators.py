@@ -1,0 +1,96 @@
+"""Indicators on hand-built cases: the pure rules and the queries behind them."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sanxiang_desktop.core import indicators as ind
+from sanxiang_desktop.services import appoint, create, delete, end_post
+from sanxiang_desktop.services.indicators import unit_indicators
+from sanxiang_desktop.services.units import add_village
+
+from .conftest import COUNTY
+
+T1, T2 = "640104100", "640104101"   # 掌政镇, 大新镇
+TODAY = dt.date(2026, 11, 28)
+
+
+def test_pure_rules():
+    f = ind.TownshipFacts("x", "X", None, established=True, term_end=dt.date(2026, 12, 31),
+                          activities={"health": 6, "education": 1})
+    f.slots_filled["hospital"] = True
+    row = ind.township_indicators(f, TODAY)
+    assert row["slots_filled"] == 1 and row["slots_light"] == "yellow"
+    assert row["term_light"] == "yellow" and not row["term_overdue"]
+    assert row["activity_lights"] == {"health": "green", "education": "yellow", "agriculture": "red"}
+    assert row["shortage_count"] == 4 and row["villages_light"] == "grey"
+    assert ind.term_status(dt.date(2026, 1, 1), TODAY) == "red"
+    assert ind.milestone_status(dt.date(2026, 5, 10), dt.date(2026, 5, 12), TODAY) == "late"
+    assert ind.milestone_status(dt.date(2026, 12, 10), None, TODAY) == "pending"
+
+
+def person(ws, name, category):
+    r = create(ws, "people", {"unit_code": ws.home_unit, "name": name, "category": category})
+    assert r.ok, r.message_en()
+    return r.record_id
+
+
+def test_county_indicators_from_records(make_ws):
+    ws = make_ws(COUNTY, "county.db")
+    assert create(ws, "associations", {"unit_code": T1, "established": True, "term_end": "2025-06-30",
+                                       "staff_quota": 1, "staff_count": 2, "funding_yuan": 10000,
+                                       "premises_m2": 30}).ok
+    hospital = person(ws, "马院长", "health_center_head")
+    school = person(ws, "李校长", "school_principal")
+    agri = person(ws, "王站长", "agri_station_head")
+    teacher = person(ws, "赵老师", "teacher")
+    assert appoint(ws, hospital, T1, "part_time_vice_chair", "2025-01-01").ok
+    assert appoint(ws, school, T1, "seconded_vice_chair", "2025-01-01").ok
+    assert appoint(ws, teacher, T1, "committee_member", "2025-01-01").ok
+    # a delegate is not leadership; an ended post does not count
+    assert appoint(ws, agri, T1, "delegate", "2025-01-01").ok
+    post = appoint(ws, agri, T2, "part_time_vice_chair", "2025-01-01")
+    assert end_post(ws, post.record_id, "2026-03-01").ok
+    for n in range(6):
+        assert create(ws, "activities", {"unit_code": T1, "title": f"讲座{n}", "held_on": f"2026-0{n + 1}-15",
+                                         "domain": "health"}).ok
+    assert create(ws, "activities", {"unit_code": T1, "title": "去年", "held_on": "2025-05-01", "domain": "health"}).ok
+    gone = create(ws, "activities", {"unit_code": T1, "title": "删", "held_on": "2026-05-01", "domain": "education"})
+    assert delete(ws, "activities", gone.record_id).ok
+    v1, v2 = add_village(ws, T1, "红星村"), add_village(ws, T1, "新华村")
+    contact = person(ws, "村联络员", "community_worker")
+    assert create(ws, "associations", {"unit_code": v1.after["code"], "contact_person_id": contact}).ok
+    assert create(ws, "activities", {"unit_code": v2.after["code"], "title": "村里培训", "held_on": "2026-04-01",
+                                     "domain": "agriculture"}).ok
+    assert create(ws, "visits", {"unit_code": COUNTY, "visited_unit_code": T1, "visited_on": "2026-04-02"}).ok
+    assert create(ws, "visits", {"unit_code": COUNTY, "visited_unit_code": T2, "visited_on": "2025-04-02"}).ok
+    assert create(ws, "leading_groups", {"unit_code": COUNTY, "set_up_on": "2026-04-01"}).ok
+    assert create(ws, "milestones", {"unit_code": COUNTY, "year": 2026, "code": "kickoff", "title": "推进会",
+                                     "due_on": "2026-05-10", "done_on": "2026-05-08"}).ok
+
+    out = unit_indicators(ws.db, COUNTY, 2026, today=TODAY)
+    rows = {t["code"]: t for t in out["townships"]}
+    assert len(rows) == 16
+    t1, t2 = rows[T1], rows[T2]
+    assert t1["slots"] == {"hospital": True, "school": True, "agri": False}
+    assert t2["slots"] == {"hospital": False, "school": False, "agri": False}
+    assert t1["activities"] == {"health": 6, "education": 0, "agriculture": 1}
+    assert t1["activity_lights"]["health"] == "green"
+    assert t1["visited"] and not t2["visited"]
+    assert t1["term_overdue"] and t1["shortage_count"] == 0
+    assert (t1["villages"], t1["villages_with_contact"]) == (2, 1)
+    county = out["county"]
+    assert county["leading_group"] and not county["work_plan_filed"]
+    assert county["milestones"] == {"kickoff": "on_time"}
+    assert out["rollup"]["established"] == 1 and out["rollup"]["visited"] == 1
+    # a year earlier: the 2025 activity and visit count, 2026's do not
+    last_year = {t["code"]: t for t in unit_indicators(ws.db, COUNTY, 2025, today=TODAY)["townships"]}
+    assert last_year[T1]["activities"]["health"] == 1 and last_year[T2]["visited"]
+    # the ended agri post still counted at the end of 2025
+    assert last_year[T2]["slots"]["agri"]
+
+
+def test_township_checklist(make_ws):
+    ws = make_ws()
+    out = unit_indicators(ws.db, ws.home_unit, 2026, today=TODAY)
+    assert out["level"] == "township" and out["township"]["established"] is False
+    assert out["township"]["slots_light"] == "red"
