@@ -71,8 +71,7 @@ def cmd_init(args) -> int:
     except BaseException:
         _discard(db)
         raise
-    name = db.get_meta("home_unit")
-    print(f"created {args.db} for unit {home} / 已为单位 {home} 创建数据库 {args.db}" if name else "")
+    print(f"created {args.db} for unit {home} / 已为单位 {home} 创建数据库 {args.db}")
     db.close()
     return OK
 

@@ -1,0 +1,163 @@
+"""ListView driven like a clerk would: typing a filter, clicking headers, keys, widths remembered."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.memory_source import MemorySource
+from sanxiang_desktop.ui.list_view import ListView
+from sanxiang_desktop.ui.settings import Settings
+
+
+def make_view(qtbot, source, settings, name="people", **kwargs) -> ListView:
+    view = ListView(name, source, settings=settings, **kwargs)
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitActive(view)
+    return view
+
+
+def click_header(qtbot, view: ListView, column: int) -> None:
+    header = view.table.horizontalHeader()
+    pos = QPoint(header.sectionViewportPosition(column) + header.sectionSize(column) // 2, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def queries(source: MemorySource) -> list[tuple]:
+    return [c for c in source.calls if c[0] == "count"]
+
+
+def test_opens_100000_rows_with_one_page(qtbot, settings):
+    source = MemorySource(100_000)
+    view = make_view(qtbot, source, settings)
+    QApplication.processEvents()
+    assert [c[0] for c in source.calls] == ["count", "fetch"]
+    assert view.model.rowCount() == 200 and view.model.total_count == 100_000
+
+
+def test_filter_is_debounced_into_one_query(qtbot, settings, english):
+    source = MemorySource(1000)
+    view = make_view(qtbot, source, settings)
+    source.calls.clear()
+    qtbot.keyClicks(view.filter_edit, "139000001")   # QTest types Latin-1 only; Chinese comes by IME
+    assert queries(source) == []            # nothing while typing
+    qtbot.waitUntil(lambda: len(queries(source)) == 1, timeout=2000)
+    qtbot.wait(300)
+    assert queries(source) == [("count", "139000001", None, False)]
+    assert view.count_label.text() == "100 rows"
+
+    view.filter_edit.insert("0")   # what an input method's commit does: one more textChanged
+    qtbot.waitUntil(lambda: len(queries(source)) == 2, timeout=2000)
+    assert view.model.total_count == 10
+
+    qtbot.keyClick(view.filter_edit, Qt.Key.Key_Escape)   # Esc clears at once, no waiting
+    assert view.filter_edit.text() == "" and view.model.total_count == 1000
+    assert len(queries(source)) == 3
+
+
+def test_enter_in_filter_applies_it_at_once(qtbot, settings):
+    source = MemorySource(100)
+    view = make_view(qtbot, source, settings, debounce_ms=10_000)
+    view.filter_edit.setText("陈")
+    qtbot.keyClick(view.filter_edit, Qt.Key.Key_Return)
+    assert view.model.query.filter_text == "陈" and view.model.total_count == 10
+    qtbot.keyClick(view.filter_edit, Qt.Key.Key_Down)
+    assert view.current_id() == view.model.row(0).id   # Down moves from the filter into the list
+
+
+def test_sort_and_widths_are_remembered_across_instances(qtbot, settings):
+    first_source = MemorySource(500)
+    first = make_view(qtbot, first_source, settings)
+    click_header(qtbot, first, 1)
+    click_header(qtbot, first, 1)
+    assert first.model.query.sort_key == "age" and first.model.query.descending
+    assert first.model.row(0).values[1] == 79
+    first.table.horizontalHeader().resizeSection(0, 157)
+    first.table.horizontalHeader().resizeSection(2, 211)
+    first.close()
+    settings.sync()
+
+    reopened = Settings(settings.path)   # as after restarting the program
+    source = MemorySource(500)
+    second = make_view(qtbot, source, reopened)
+    header = second.table.horizontalHeader()
+    assert header.sortIndicatorSection() == 1
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert second.model.query.sort_key == "age" and second.model.query.descending
+    assert header.sectionSize(0) == 157 and header.sectionSize(2) == 211
+    assert queries(source) == [("count", "", "age", True)]   # opened sorted, not opened then re-sorted
+
+    other = make_view(qtbot, MemorySource(5), reopened, name="venues")   # each list has its own state
+    assert other.model.query.sort_key is None
+
+
+def test_unsortable_column_keeps_the_previous_sort(qtbot, settings):
+    source = MemorySource(50)
+    view = make_view(qtbot, source, settings)
+    click_header(qtbot, view, 0)
+    source.calls.clear()
+    click_header(qtbot, view, 3)   # "note" is not sortable
+    assert view.table.horizontalHeader().sortIndicatorSection() == 0
+    assert view.model.query.sort_key == "name" and source.calls == []
+    assert settings.table_state("people")["sort_key"] == "name"
+
+
+def test_column_widths_fit_chinese_text(qtbot, settings):
+    view = make_view(qtbot, MemorySource(5), settings)
+    metrics = view.table.fontMetrics()
+    cjk = metrics.horizontalAdvance("中")
+    phone = view.model.columns[2]
+    width = view.table.columnWidth(2)
+    assert abs(width - (phone.width_chars * cjk + 16)) <= phone.width_chars   # rounding of the average
+    assert view.table.columnWidth(1) >= view.table.horizontalHeader().fontMetrics().horizontalAdvance("Age")
+
+
+def test_enter_and_double_click_activate_delete_asks(qtbot, settings):
+    view = make_view(qtbot, MemorySource(20), settings)
+    table = view.table
+    table.setFocus()
+    table.selectRow(4)
+    with qtbot.waitSignal(view.activated, timeout=1000) as activated:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert activated.args == ["p000004"]
+
+    rect = table.visualRect(view.model.index(6, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double-click's first
+    with qtbot.waitSignal(view.activated, timeout=1000) as activated:
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert activated.args == ["p000006"]
+
+    table.selectRow(2)
+    rect = table.visualRect(view.model.index(9, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                     pos=rect.center())
+    with qtbot.waitSignal(view.delete_requested, timeout=1000) as deleted:
+        qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert deleted.args == [["p000002", "p000009"]]
+
+
+def test_refresh_keeps_selection_and_shows_changes(qtbot, settings):
+    source = MemorySource(300)
+    view = make_view(qtbot, source, settings)
+    view.select_ids(["p000003", "p000005"], current="p000005")
+    source.records["p000003"] = ("新名字", 30, "13900000003", None)
+    source.invalidate()
+    view.refresh()
+    assert view.selected_ids() == ["p000003", "p000005"] and view.current_id() == "p000005"
+    assert view.model.row(3).values[0] == "新名字"
+
+    source.records["p000005"] = ("又改", 30, "13900000005", None)
+    source.invalidate()
+    view.refresh_ids(["p000005"])
+    assert view.model.row(5).values[0] == "又改" and view.selected_ids() == ["p000003", "p000005"]
+
+
+def test_extra_filters_requery(qtbot, settings):
+    source = MemorySource(30)
+    view = make_view(qtbot, source, settings, extra={"year": 2024})
+    assert view.model.query.extra == {"year": 2024}
+    view.set_extra({"year": 2025})
+    assert view.model.query.extra == {"year": 2025} and len(queries(source)) == 2
