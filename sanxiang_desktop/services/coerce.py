@@ -9,6 +9,11 @@ from ..core.catalogues import CATALOGUES
 from .spec import FieldSpec
 
 
+def _known_region(code: str) -> bool:
+    from ..core.divisions import DivisionTree
+    return DivisionTree.builtin().get(code) is not None
+
+
 def _problem(f: FieldSpec, zh: str, en: str, severity: str = "error") -> v.Problem:
     return v.Problem(f.name, f"{f.zh}：{zh}", f"{f.en}: {en}", severity)
 
@@ -68,7 +73,7 @@ def coerce(f: FieldSpec, value: Any) -> tuple[Any, list[v.Problem]]:
             return entry.code, []
         return None, [_problem(f, f"“{value}”不在可选项中", f"'{value}' is not one of the choices")]
     if kind == "id_number":
-        info = v.check_id_number(str(value), field=f.name)
+        info = v.check_id_number(str(value), field=f.name, known_region=_known_region)
         return info.normalized, list(info.problems)
     if kind == "phone":
         normalized, problems = v.check_phone(str(value))

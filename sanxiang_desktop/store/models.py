@@ -271,3 +271,6 @@ RECORD_MODELS: tuple[type[Record], ...] = (
     Milestone, Bulletin,
 )
 MODEL_BY_TABLE: dict[str, type[Record]] = {m.__tablename__: m for m in RECORD_MODELS}
+
+# The exchange layer's own tables (keys, packages, conflicts, change log) share the metadata.
+from . import sync_models  # noqa: E402,F401

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from typing import Sequence
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from sanxiang_desktop import __version__
@@ -21,6 +21,8 @@ MIN_POINT_SIZE = 10
 
 def pick_cjk_family(available: Sequence[str] | None = None) -> str | None:
     """The first of CJK_FONT_FAMILIES that is installed, or None (Qt's font fallback then finds glyphs)."""
+    if available is None and QGuiApplication.instance() is None:
+        return None   # QFontDatabase aborts the process without one
     families = set(QFontDatabase.families() if available is None else available)
     return next((f for f in CJK_FONT_FAMILIES if f in families), None)
 

@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -107,10 +107,10 @@ class _ExceptHook:
         if exc.__traceback__ is None and tb is not None:
             exc = exc.with_traceback(tb)
         log.error("unhandled exception\n%s", describe_exception(exc))
-        app = QApplication.instance()
-        if app is None:
+        if QApplication.instance() is None:
+            self.previous_excepthook(exc_type, exc, tb)   # no GUI (yet): the usual traceback on stderr
             return
-        if QThread.currentThread() is app.thread():
+        if threading.current_thread() is threading.main_thread():
             self._queue(exc)
         else:
             self._poster.exception.emit(exc)

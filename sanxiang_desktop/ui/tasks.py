@@ -67,12 +67,12 @@ class _Worker(QThread):
             task = self._jobs.get()
             if task is None:
                 return
-            if task.cancelled:
-                continue
-            try:
-                result, error = task.fn(), None
-            except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread
-                result, error = None, exc
+            result, error = None, None
+            if not task.cancelled:
+                try:
+                    result = task.fn()
+                except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread
+                    error = exc
             self._runner._delivered.emit((task, result, error))
 
 

@@ -8,11 +8,8 @@ from sanxiang_desktop.ui import i18n
 from sanxiang_desktop.ui.settings import Settings
 from sanxiang_desktop.ui.tasks import TaskRunner
 
-# PySide6 6.12 on Python 3.11: Signal.disconnect() returns True without taking a reference to it, so
-# each call drops True's reference count by one (QObject.disconnect(connection) does not). pytest-qt
-# disconnects in every waitSignal and qtmodeltester, and after a couple of thousand the interpreter
-# aborts at exit with "Fatal Python error: bool_dealloc". These references keep it from reaching zero.
-_PINNED_BOOLS = [True, False] * 100_000
+
+
 
 
 @pytest.fixture

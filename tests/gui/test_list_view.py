@@ -161,3 +161,14 @@ def test_extra_filters_requery(qtbot, settings):
     assert view.model.query.extra == {"year": 2024}
     view.set_extra({"year": 2025})
     assert view.model.query.extra == {"year": 2025} and len(queries(source)) == 2
+
+
+def test_refresh_keeps_scroll_position(qtbot, settings):
+    source = MemorySource(1000)
+    view = make_view(qtbot, source, settings)
+    bar = view.table.verticalScrollBar()
+    bar.setValue(120)
+    qtbot.waitUntil(lambda: bar.value() == 120)
+    view.refresh()
+    qtbot.wait(50)
+    assert bar.value() == 120

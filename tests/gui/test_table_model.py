@@ -41,7 +41,7 @@ def test_fetch_more_is_ignored_inside_change_notifications(qtbot):
     assert model.rowCount() == 100 and model.canFetchMore(QModelIndex())
 
 
-def test_data_roles():
+def test_data_roles(english):
     model = ListModel(MemorySource(100))
     assert model.rowCount() == 100 and model.columnCount() == 4
     index = model.index(0, 1)
@@ -176,3 +176,4 @@ def test_extra_filters_and_empty_source():
     assert [c[0] for c in source.calls] == ["count"]   # nothing to fetch
     model.set_extra({"year": 2025})
     assert model.query.extra == {"year": 2025}
+

@@ -195,3 +195,13 @@ def test_excepthook_logs_and_shows_errors_from_any_thread(qtbot, data_dir, engli
     finally:
         errors.uninstall_excepthook()
     assert log_file.read_text(encoding="utf-8").count("ZeroDivisionError") >= 2
+
+
+def test_cancelled_task_is_skipped(qtbot, runner):
+    gate, ran, got = threading.Event(), [], []
+    runner.run(gate.wait)
+    task = runner.run(lambda: ran.append(1), got.append)
+    task.cancel()
+    gate.set()
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=3000)
+    assert ran == [] and got == []

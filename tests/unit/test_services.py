@@ -213,3 +213,11 @@ def test_clock_stamps_increase_and_persist(ws):
         ha, hb = (s.get(m.Person, x).hlc for x in (a, b))
     assert hb > ha
     assert ws.db.get_meta("hlc_last") >= hb
+
+
+def test_unknown_region_code_is_a_warning_not_an_error(ws):
+    # 640102 was 银川市城区, abolished in 2002: numbers issued there stay valid.
+    from stdnum.cn import ric
+    body = "64010219800101001"
+    r = create(ws, "people", {"unit_code": ws.home_unit, "name": "老城区", "id_number": body + ric.calc_check_digit(body + "0")})
+    assert r.ok and r.warnings and "地区码" in r.warnings[0].message_zh

@@ -1,0 +1,129 @@
+"""The people list (人员库) and the person search behind the pickers.
+
+Kept quick at 100,000 people: the typed text picks index-friendly predicates by its shape
+(digits: ID-number / unit-code prefixes and phone head or tail; anything else: the pinyin
+search key), the default order is the name index, and the unit scope of the home unit adds
+no IN (...). scripts/bench_lists.py measures it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+
+from ..core.catalogues import KEY_SLOTS
+from ..core.pinyin import normalize_query
+from ..core.validation import mask_phone
+from ..store import models as m
+from .list_source import ColumnSpec, ListQuery, Row
+from .lists_base import MUTED, SqlList, in_unit, key_like, label, live, prefix
+
+P, U = m.Person, m.Unit
+_ID_TEXT = re.compile(r"^\d{6,17}[0-9x]$")
+
+
+def people_filter(text: str):
+    """WHERE clause for what the clerk typed into a people filter or picker."""
+    q = normalize_query(text)
+    if not q:
+        return None
+    if q.isdigit():
+        clauses = [prefix(P.id_number, q), prefix(P.phone, q), P.phone.like(f"%{q}")]
+        if len(q) <= 12:
+            clauses.append(prefix(P.unit_code, q))
+        return or_(*clauses)
+    if _ID_TEXT.match(q):
+        return or_(prefix(P.id_number, q.upper()), key_like(P.search_key, q))
+    return key_like(P.search_key, q)
+
+
+def _masked(phone: str | None) -> str:
+    return mask_phone(phone) if phone else ""
+
+
+class PeopleList(SqlList):
+    """extra: unit (the people entered by that unit and the units below it), category, sector, slot."""
+    model = P
+    columns = [
+        ColumnSpec("name", "Name", 5),
+        ColumnSpec("gender", "Gender", 2, align="center"),
+        ColumnSpec("category", "Category", 8),
+        ColumnSpec("employer", "Employer", 12),
+        ColumnSpec("job", "Job", 8),
+        ColumnSpec("phone", "Phone", 8, align="center"),
+        ColumnSpec("unit", "Unit", 8),
+    ]
+    sorts = {"name": P.name, "gender": P.gender, "category": P.category, "employer": P.employer,
+             "job": P.job, "phone": P.phone, "unit": U.name}
+
+    def base(self):
+        return (select(P.id, P.name, P.gender, P.category, P.employer, P.job, P.phone, P.owner, U.name.label("unit"))
+                .select_from(P).outerjoin(U, U.code == P.unit_code))
+
+    def where(self, query: ListQuery):
+        extra = query.extra
+        clauses = [live(P), in_unit(P.unit_code, self.ws, extra.get("unit"))]
+        if extra.get("category"):
+            clauses.append(P.category == extra["category"])
+        if extra.get("sector"):
+            clauses.append(P.sector == extra["sector"])
+        if extra.get("slot") in KEY_SLOTS:
+            clauses.append(P.category.in_(sorted(KEY_SLOTS[extra["slot"]])))
+        return clauses
+
+    def filter_clause(self, text: str):
+        return people_filter(text)
+
+    def default_order(self):
+        return [P.name]
+
+    def row(self, r) -> Row:
+        foreign = r.owner != self.ws.home_unit
+        return Row(r.id, (r.name, label("gender", r.gender), label("key_category", r.category), r.employer or "",
+                          r.job or "", _masked(r.phone), r.unit or ""),
+                   foreground=MUTED if foreign else None)
+
+
+@dataclass(frozen=True)
+class PersonChoice:
+    id: str
+    name: str
+    employer: str
+    job: str
+    unit_code: str
+    unit_name: str
+    category: str          # label
+
+    def display(self) -> str:
+        """How a picker shows the person: name, then where they work, so namesakes differ."""
+        details = "，".join(x for x in (self.employer, self.job) if x)
+        where = f"（{self.unit_name}）" if self.unit_name else ""
+        return f"{self.name}　{details}{where}" if details else f"{self.name}{where}"
+
+
+def _choice(r) -> PersonChoice:
+    return PersonChoice(r.id, r.name, r.employer or "", r.job or "", r.unit_code, r.unit or "",
+                        label("key_category", r.category))
+
+
+def _choice_select():
+    return (select(P.id, P.name, P.employer, P.job, P.unit_code, P.category, U.name.label("unit"))
+            .select_from(P).outerjoin(U, U.code == P.unit_code))
+
+
+def search_people(ws, text: str, limit: int = 20) -> list[PersonChoice]:
+    """People of every unit matching the typed text (one person can hold posts in several units)."""
+    clause = people_filter(text)
+    if clause is None:
+        return []
+    stmt = _choice_select().where(live(P), clause).order_by(P.name, P.id).limit(limit)
+    with ws.db.engine.connect() as conn:
+        return [_choice(r) for r in conn.execute(stmt)]
+
+
+def person_choice(ws, person_id: str | None) -> PersonChoice | None:
+    if not person_id:
+        return None
+    with ws.db.engine.connect() as conn:
+        r = conn.execute(_choice_select().where(P.id == person_id)).first()
+    return _choice(r) if r is not None else None

@@ -1,0 +1,149 @@
+"""Writing any kind of package: manifest fields of the record layer, the payload's
+header line, signing and sealing (container), splitting (parts), atomic files, and
+the row in sync_sent - all in the caller's transaction.
+
+File names are made of unit codes, the kind and the sequence number only, e.g.
+``640104100-640104-000017.sxpkg``: nothing personal ever appears in one.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .. import __version__
+from ..core.ids import new_id
+from ..store.sync_models import SentPackage
+from . import parts
+from .container import FORMAT_VERSION, build_package
+from .keys import KeyPair
+from .records import PAYLOAD_VERSION, encode_line
+from .trust import peer_key, utc_stamp
+
+KINDS = ("data", "receipt", "reference", "enrolment")
+CAPABILITIES = ("records/1", "origins/1", "attachments/1", "receipts/1", "reference/1", "enrolment-proof/1")
+REQUIRED = {"data": ["records/1"], "reference": ["records/1", "reference/1"], "receipt": ["receipts/1"],
+            "enrolment": ["records/1", "reference/1"]}
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+class ExchangeError(Exception):
+    """A refused exchange action (not a damaged file): bilingual, for the CLI and the GUI."""
+
+    def __init__(self, code: str, message_en: str, message_zh: str):
+        super().__init__(f"{message_en} / {message_zh}")
+        self.code, self.message_en, self.message_zh = code, message_en, message_zh
+
+
+@lru_cache(maxsize=1)
+def schema_version() -> str:
+    from ..store.migrate import head_revision
+    return head_revision()
+
+
+def check_code(package_sha256: str) -> str:
+    """Eight characters from the package hash for the transmittal slip, e.g. ``7KQ2-M9XD``:
+    the receiving clerk reads them off the slip and compares them with the screen."""
+    number = int(package_sha256[:10], 16)
+    text = "".join(_CROCKFORD[(number >> shift) & 31] for shift in range(35, -1, -5))
+    return f"{text[:4]}-{text[4:]}"
+
+
+def file_stem(kind: str, sender: str, recipient: str, seq: int) -> str:
+    middle = "" if kind == "data" else f"-{kind}"
+    return f"{sender}-{recipient}{middle}-{seq:06d}"
+
+
+@dataclass
+class Written:
+    """What was written: the GUI lists it, the CLI prints it, the slip is made from it."""
+    kind: str
+    package_id: str
+    sender: str
+    recipient: str
+    seq: int
+    acked_seq: int
+    paths: list[Path]
+    sha256: str
+    size: int
+    counts: dict[str, int]
+    created_at: str
+    encrypted: bool
+    check_code: str = ""
+    manifest: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "package_id": self.package_id, "sender": self.sender,
+                "recipient": self.recipient, "seq": self.seq, "acked_seq": self.acked_seq,
+                "paths": [str(p) for p in self.paths], "sha256": self.sha256, "size": self.size,
+                "counts": self.counts, "created_at": self.created_at, "encrypted": self.encrypted,
+                "check_code": self.check_code}
+
+
+def next_seq(s: Session, recipient: str, kind: str, at_least: int = 0) -> int:
+    last = s.scalar(select(func.max(SentPackage.seq)).where(SentPackage.recipient == recipient,
+                                                            SentPackage.kind == kind)) or 0
+    return max(last, at_least) + 1
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Temp file, fsync, rename: a half-written package never carries the real name."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def write_package(s: Session, *, kind: str, sender: str, recipient: str, seq: int, acked_seq: int,
+                  body_lines: Iterable[bytes], counts: dict[str, int], signer: KeyPair, folder: Path,
+                  limit: int = parts.DEFAULT_LIMIT, change_high: int = 0, encrypt: bool = True,
+                  extra_manifest: dict[str, Any] | None = None, package_id: str | None = None) -> Written:
+    """Build, sign, seal, split and write one package; record it in sync_sent (caller commits)."""
+    package_id = package_id or new_id()
+    created = utc_stamp()
+    header = {"package_id": package_id, "sender": sender, "recipient": recipient, "kind": kind,
+              "payload_version": PAYLOAD_VERSION}
+    plain = b"\n".join([encode_line(header), *body_lines]) + b"\n"
+    manifest: dict[str, Any] = {
+        "kind": kind, "package_id": package_id, "sender_unit": sender, "recipient_unit": recipient,
+        "seq": seq, "acked_seq": acked_seq, "schema_version": schema_version(),
+        "capabilities": list(CAPABILITIES), "required_capabilities": REQUIRED[kind],
+        "payload_version": PAYLOAD_VERSION, "created_at": created, "counts": counts,
+        "program_version": __version__,
+    }
+    manifest.update(extra_manifest or {})
+    recipient_public = peer_key(s, recipient) if encrypt else None
+    data = build_package(manifest, plain, signer, recipient_public)
+    del plain
+    sha = hashlib.sha256(data).hexdigest()
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    files = parts.split_package(data, file_stem(kind, sender, recipient, seq), limit)
+    paths = []
+    for name, blob in files:
+        write_atomic(folder / name, blob)
+        paths.append(folder / name)
+    s.add(SentPackage(package_id=package_id, kind=kind, recipient=recipient, seq=seq, acked_seq=acked_seq,
+                      change_high=change_high, created_at=created, files=json.dumps([n for n, _ in files]),
+                      sha256=sha, size=len(data), counts=json.dumps(counts, sort_keys=True)))
+    s.flush()
+    return Written(kind, package_id, sender, recipient, seq, acked_seq, paths, sha, len(data), counts, created,
+                   recipient_public is not None, check_code(sha), manifest)
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+__all__ = ["KINDS", "CAPABILITIES", "ExchangeError", "Written", "write_package", "next_seq", "check_code",
+           "schema_version", "file_stem", "b64", "FORMAT_VERSION"]

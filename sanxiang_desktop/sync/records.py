@@ -1,0 +1,225 @@
+"""Record states as they travel: rows into payload lines, payload lines back into
+checked, typed column values.
+
+A travelling state is exactly what `store.serialize.record_state` gives: every
+column (no derived search keys), unknown fields from newer schemas merged back
+in. Everything arriving is checked field by field before anything is written;
+messages name tables, fields and record ids, never values, so they may go into a
+receipt without carrying personal data.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterator, Mapping
+
+from sqlalchemy import Boolean, Date, Float, Integer, String, Text
+
+from ..store.models import MODEL_BY_TABLE
+from ..store.serialize import DERIVED
+from .errors import PackageError
+
+PAYLOAD_VERSION = 1
+UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+HLC_RE = re.compile(r"^\d{13}\.\d{5}$")
+CODE_RE = re.compile(r"^\d{6}(\d{3})?(\d{3})?$")
+SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+# Bookkeeping columns: a change in these alone is not a change of content.
+STAMP_FIELDS = ("rev", "hlc", "created_at", "created_by", "updated_at", "updated_by")
+
+
+class RecordProblem(PackageError):
+    """A record in a package is not acceptable (code 'bad_record' unless stated)."""
+
+    def __init__(self, where: str, en: str, zh: str, code: str = "bad_record"):
+        super().__init__(code, f"{where}: {en}", f"{where}：{zh}")
+
+
+def encode_line(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8")
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(name)
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise ValueError("duplicate key")
+    return out
+
+
+def parse_lines(plain: bytes) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for every line of a payload; anything but JSON objects is refused."""
+    for number, raw in enumerate(plain.split(b"\n"), start=1):
+        if not raw:
+            continue
+        try:
+            obj = json.loads(raw.decode("utf-8"), parse_constant=_no_constants,
+                             object_pairs_hook=_no_duplicates)
+        except (ValueError, RecursionError):
+            raise PackageError("bad_payload", f"Line {number} of the package content is not valid JSON.",
+                               f"数据包内容第 {number} 行不是有效的 JSON。") from None
+        if not isinstance(obj, dict):
+            raise PackageError("bad_payload", f"Line {number} of the package content is not an object.",
+                               f"数据包内容第 {number} 行格式错误。")
+        yield number, obj
+
+
+@lru_cache(maxsize=None)
+def columns_of(table: str) -> dict[str, Any]:
+    return {c.key: c for c in MODEL_BY_TABLE[table].__table__.columns}
+
+
+def _json(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+
+
+def row_state(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """The travelling state of a row read with SQLAlchemy Core (same as record_state)."""
+    out: dict[str, Any] = {"table": table}
+    for name in columns_of(table):
+        if name == "extra" or name in DERIVED:
+            continue
+        out[name] = _json(row[name])
+    extra = row.get("extra") if hasattr(row, "get") else row["extra"]
+    if extra:
+        for key, value in json.loads(extra).items():
+            out.setdefault(key, value)
+    return out
+
+
+def content_of(state: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in state.items() if k not in STAMP_FIELDS}
+
+
+def digest(state: Mapping[str, Any]) -> str:
+    return hashlib.sha256(encode_line(state)).hexdigest()
+
+
+@dataclass
+class Incoming:
+    """One record from a package, checked and typed, ready to insert or compare."""
+    table: str
+    id: str
+    owner: str
+    rev: int
+    hlc: str
+    deleted: bool
+    values: dict[str, Any]          # every column, typed, defaults filled, extra as JSON text
+    state: dict[str, Any]           # the canonical travelling state (what row_state gives)
+    origin: dict[str, Any] = field(default_factory=dict)
+
+
+def _default(col) -> Any:
+    d = col.default
+    return d.arg if d is not None and d.is_scalar else None
+
+
+def _typed(col, value: Any, where: str) -> Any:
+    name = col.key
+    if value is None:
+        if col.nullable:
+            return None
+        default = _default(col)
+        if default is None:
+            raise RecordProblem(where, f"field '{name}' is required", f"字段“{name}”不能为空")
+        return default
+    kind = col.type
+    ok = True
+    if isinstance(kind, Boolean):
+        ok = isinstance(value, bool)
+    elif isinstance(kind, Integer):
+        ok = isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2 ** 62
+    elif isinstance(kind, Float):
+        ok = (isinstance(value, (int, float)) and not isinstance(value, bool)
+              and math.isfinite(value))
+        value = float(value) if ok else value
+    elif isinstance(kind, Date):
+        try:
+            value = dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+        except ValueError:
+            value = None
+        ok = value is not None
+    elif isinstance(kind, (String, Text)):
+        ok = isinstance(value, str) and len(value) <= 1_000_000
+    if not ok:
+        raise RecordProblem(where, f"field '{name}' has the wrong type", f"字段“{name}”的类型不正确")
+    return value
+
+
+def decode_record(obj: Mapping[str, Any], where: str) -> Incoming:
+    """A payload record line {"record": state, "origin": {...}} into an Incoming."""
+    state = obj.get("record")
+    if not isinstance(state, dict):
+        raise RecordProblem(where, "no record state", "缺少记录内容")
+    table = state.get("table")
+    if table not in MODEL_BY_TABLE:
+        raise RecordProblem(where, "a record type this program does not know; please upgrade the program",
+                            "本程序不认识的记录类型，请升级程序", code="newer_schema")
+    rid = state.get("id")
+    if not isinstance(rid, str) or not UUID_RE.match(rid):
+        raise RecordProblem(where, f"{table} record without a valid id", f"{table} 记录缺少有效编号")
+    where = f"{where} ({table} {rid})"
+    cols = columns_of(table)
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in state.items():
+        if key == "table" or key in DERIVED:
+            continue
+        col = cols.get(key)
+        if col is None or key == "extra":
+            if len(key) > 64:
+                raise RecordProblem(where, "a field name is too long", "字段名过长")
+            extra[key] = value
+            continue
+        values[key] = _typed(col, value, where)
+    for name, col in cols.items():
+        if name not in values and name != "extra" and name not in DERIVED:
+            values[name] = _typed(col, None, where)
+    values["extra"] = encode_line(extra).decode("utf-8") if extra else None
+    owner, rev, hlc = values["owner"], values["rev"], values["hlc"]
+    if not CODE_RE.match(owner):
+        raise RecordProblem(where, "the owner is not a unit code", "所属单位代码无效")
+    if rev < 1 or not HLC_RE.match(hlc):
+        raise RecordProblem(where, "bad revision or clock stamp", "修订号或时间戳无效")
+    if table == "units":
+        if values["builtin"] or values["level"] != "village" or not CODE_RE.match(values["code"] or "") \
+                or len(values["code"]) != 12 or not values["code"].startswith(values["parent_code"] or "-"):
+            raise RecordProblem(where, "only villages and communities travel as units",
+                                "只有村（社区）可以作为单位记录传送")
+    if table == "attachments" and not SHA_RE.match(values["sha256"]):
+        raise RecordProblem(where, "bad attachment hash", "附件哈希无效")
+    canonical = {"table": table}
+    canonical.update({k: _json(v) for k, v in values.items() if k != "extra" and k not in DERIVED})
+    for key, value in extra.items():
+        canonical.setdefault(key, value)
+    origin = obj.get("origin") or {}
+    if not isinstance(origin, dict) or not _good_origin(origin):
+        raise RecordProblem(where, "bad origin", "来源信息无效")
+    return Incoming(table, rid, owner, rev, hlc, bool(values["deleted"]), values, canonical, dict(origin))
+
+
+def _good_origin(origin: dict) -> bool:
+    if not origin:
+        return True
+    unit, package, rev = origin.get("unit"), origin.get("package"), origin.get("rev")
+    return (isinstance(unit, str) and bool(CODE_RE.match(unit))
+            and (package is None or (isinstance(package, str) and bool(UUID_RE.match(package))))
+            and isinstance(rev, int) and not isinstance(rev, bool) and rev >= 1)
+
+
+def values_from_state(table: str, state: Mapping[str, Any]) -> dict[str, Any]:
+    """Typed column values of a state this installation stored itself (conflict resolution)."""
+    return decode_record({"record": dict(state)}, "stored").values
+
+
+def record_line(state: dict, origin: dict) -> bytes:
+    return encode_line({"record": state, "origin": origin})
