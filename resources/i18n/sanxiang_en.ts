@@ -2,6 +2,603 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>ActivitiesPage</name>
+        <message>
+            <source>Attachments of the Selected Activity</source>
+            <translation>Attachments of the Selected Activity</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>Activities</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssociationPage</name>
+        <message>
+            <source>Science Association</source>
+            <translation>Science Association</translation>
+        </message>
+        <message>
+            <source>&amp;Edit Association Details</source>
+            <translation>&amp;Edit Association Details</translation>
+        </message>
+        <message>
+            <source>&amp;Add Meeting</source>
+            <translation>&amp;Add Meeting</translation>
+        </message>
+        <message>
+            <source>Plenary Sessions and Elections</source>
+            <translation>Plenary Sessions and Elections</translation>
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation>Overview</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsPanel</name>
+        <message>
+            <source>Add &amp;Photos…</source>
+            <translation>Add &amp;Photos…</translation>
+        </message>
+        <message>
+            <source>Add Si&amp;gn-in Sheet…</source>
+            <translation>Add Si&amp;gn-in Sheet…</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Open</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Remove</translation>
+        </message>
+        <message>
+            <source>&amp;Keep Original</source>
+            <translation>&amp;Keep Original</translation>
+        </message>
+        <message>
+            <source>Store photos as they are, without scaling them down</source>
+            <translation>Store photos as they are, without scaling them down</translation>
+        </message>
+        <message>
+            <source>Add Photos</source>
+            <translation>Add Photos</translation>
+        </message>
+        <message>
+            <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</source>
+            <translation>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</translation>
+        </message>
+        <message>
+            <source>Add Sign-in Sheet</source>
+            <translation>Add Sign-in Sheet</translation>
+        </message>
+        <message>
+            <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+            <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+        </message>
+        <message>
+            <source>{count} attachments</source>
+            <translation>{count} attachments</translation>
+        </message>
+    </context>
+    <context>
+        <name>BulletinsPage</name>
+        <message>
+            <source>Bulletins</source>
+            <translation>Bulletins</translation>
+        </message>
+    </context>
+    <context>
+        <name>Checklist</name>
+        <message>
+            <source>Click to open the records behind this line.</source>
+            <translation>Click to open the records behind this line.</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Science association established</source>
+            <translation>Science association established</translation>
+        </message>
+        <message>
+            <source>No science association established yet</source>
+            <translation>No science association established yet</translation>
+        </message>
+        <message>
+            <source>The three key persons</source>
+            <translation>The three key persons</translation>
+        </message>
+        <message>
+            <source>Hospital head serves as vice-chair</source>
+            <translation>Hospital head serves as vice-chair</translation>
+        </message>
+        <message>
+            <source>School principal serves as vice-chair</source>
+            <translation>School principal serves as vice-chair</translation>
+        </message>
+        <message>
+            <source>Agricultural station head serves as vice-chair</source>
+            <translation>Agricultural station head serves as vice-chair</translation>
+        </message>
+        <message>
+            <source>Guidance from the upper level</source>
+            <translation>Guidance from the upper level</translation>
+        </message>
+        <message>
+            <source>Visited by the upper level {count} times this year, last on {date}</source>
+            <translation>Visited by the upper level {count} times this year, last on {date}</translation>
+        </message>
+        <message>
+            <source>Not yet visited by the upper level this year</source>
+            <translation>Not yet visited by the upper level this year</translation>
+        </message>
+        <message>
+            <source>Activities in {year}</source>
+            <translation>Activities in {year}</translation>
+        </message>
+        <message>
+            <source>{domain}: {count} activities (target {low}–{high})</source>
+            <translation>{domain}: {count} activities (target {low}–{high})</translation>
+        </message>
+        <message>
+            <source>{domain}: {count} activities</source>
+            <translation>{domain}: {count} activities</translation>
+        </message>
+        <message>
+            <source>Villages and communities</source>
+            <translation>Villages and communities</translation>
+        </message>
+        <message>
+            <source>Villages and communities with a designated contact: {n} of {m}</source>
+            <translation>Villages and communities with a designated contact: {n} of {m}</translation>
+        </message>
+        <message>
+            <source>The four shortages</source>
+            <translation>The four shortages</translation>
+        </message>
+        <message>
+            <source>Data packages</source>
+            <translation>Data packages</translation>
+        </message>
+        <message>
+            <source>Last data package received on {date}</source>
+            <translation>Last data package received on {date}</translation>
+        </message>
+        <message>
+            <source>No data package received yet</source>
+            <translation>No data package received yet</translation>
+        </message>
+        <message>
+            <source>Term dates not entered</source>
+            <translation>Term dates not entered</translation>
+        </message>
+        <message>
+            <source>Term ended on {date}: re-election is overdue</source>
+            <translation>Term ended on {date}: re-election is overdue</translation>
+        </message>
+        <message>
+            <source>Term ends on {date}: re-election is due soon</source>
+            <translation>Term ends on {date}: re-election is due soon</translation>
+        </message>
+        <message>
+            <source>Current term ends on {date}</source>
+            <translation>Current term ends on {date}</translation>
+        </message>
+        <message>
+            <source>Staff quota: {value}</source>
+            <translation>Staff quota: {value}</translation>
+        </message>
+        <message>
+            <source>No staff quota</source>
+            <translation>No staff quota</translation>
+        </message>
+        <message>
+            <source>Staff: {value}</source>
+            <translation>Staff: {value}</translation>
+        </message>
+        <message>
+            <source>No staff</source>
+            <translation>No staff</translation>
+        </message>
+        <message>
+            <source>Funding: {value} yuan a year</source>
+            <translation>Funding: {value} yuan a year</translation>
+        </message>
+        <message>
+            <source>No funding</source>
+            <translation>No funding</translation>
+        </message>
+        <message>
+            <source>Premises: {value} m²</source>
+            <translation>Premises: {value} m²</translation>
+        </message>
+        <message>
+            <source>No premises</source>
+            <translation>No premises</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClerkPage</name>
+        <message>
+            <source>The Clerk</source>
+            <translation>The Clerk</translation>
+        </message>
+        <message>
+            <source>Your name is written beside every change you save.</source>
+            <translation>Your name is written beside every change you save.</translation>
+        </message>
+        <message>
+            <source>Your &amp;name:</source>
+            <translation>Your &amp;name:</translation>
+        </message>
+        <message>
+            <source>Unit: {path}</source>
+            <translation>Unit: {path}</translation>
+        </message>
+        <message>
+            <source>Enrolled under {parent}; its key fingerprint is {fingerprint}.</source>
+            <translation>Enrolled under {parent}; its key fingerprint is {fingerprint}.</translation>
+        </message>
+        <message>
+            <source>The database will be saved as {path}</source>
+            <translation>The database will be saved as {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardModel</name>
+        <message>
+            <source>County</source>
+            <translation>County</translation>
+        </message>
+        <message>
+            <source>Township</source>
+            <translation>Township</translation>
+        </message>
+        <message>
+            <source>Association</source>
+            <translation>Association</translation>
+        </message>
+        <message>
+            <source>Key persons</source>
+            <translation>Key persons</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>Visits</translation>
+        </message>
+        <message>
+            <source>Term ends</source>
+            <translation>Term ends</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>Contacts</translation>
+        </message>
+        <message>
+            <source>Shortages</source>
+            <translation>Shortages</translation>
+        </message>
+        <message>
+            <source>Last package</source>
+            <translation>Last package</translation>
+        </message>
+        <message>
+            <source>Activities this year in this domain; the line marks the target of {low}–{high}.</source>
+            <translation>Activities this year in this domain; the line marks the target of {low}–{high}.</translation>
+        </message>
+        <message>
+            <source>Click to see the township's own checklist.</source>
+            <translation>Click to see the township's own checklist.</translation>
+        </message>
+        <message>
+            <source>Science association established</source>
+            <translation>Science association established</translation>
+        </message>
+        <message>
+            <source>The three key persons (hospital, school, agricultural station) serving as vice-chairs</source>
+            <translation>The three key persons (hospital, school, agricultural station) serving as vice-chairs</translation>
+        </message>
+        <message>
+            <source>Visits by the upper-level association this year</source>
+            <translation>Visits by the upper-level association this year</translation>
+        </message>
+        <message>
+            <source>End of the current term: yellow when due within 90 days, red when overdue</source>
+            <translation>End of the current term: yellow when due within 90 days, red when overdue</translation>
+        </message>
+        <message>
+            <source>Villages and communities with a designated contact person</source>
+            <translation>Villages and communities with a designated contact person</translation>
+        </message>
+        <message>
+            <source>The four shortages: staff quota, staff, funding, premises</source>
+            <translation>The four shortages: staff quota, staff, funding, premises</translation>
+        </message>
+        <message>
+            <source>Date of the last data package received from the unit</source>
+            <translation>Date of the last data package received from the unit</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>not entered</source>
+            <translation>not entered</translation>
+        </message>
+        <message>
+            <source>quota</source>
+            <translation>quota</translation>
+        </message>
+        <message>
+            <source>staff</source>
+            <translation>staff</translation>
+        </message>
+        <message>
+            <source>funds</source>
+            <translation>funds</translation>
+        </message>
+        <message>
+            <source>premises</source>
+            <translation>premises</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>Hospital head</source>
+            <translation>Hospital head</translation>
+        </message>
+        <message>
+            <source>School principal</source>
+            <translation>School principal</translation>
+        </message>
+        <message>
+            <source>Agricultural station head</source>
+            <translation>Agricultural station head</translation>
+        </message>
+        <message>
+            <source>{count} activities ({total} in all domains, {other} other); target {low}–{high}</source>
+            <translation>{count} activities ({total} in all domains, {other} other); target {low}–{high}</translation>
+        </message>
+        <message>
+            <source>Last visit: {date}</source>
+            <translation>Last visit: {date}</translation>
+        </message>
+        <message>
+            <source>No visit this year</source>
+            <translation>No visit this year</translation>
+        </message>
+        <message>
+            <source>Staff quota {quota}, staff {staff}, funding {funding} yuan a year, premises {area} m²</source>
+            <translation>Staff quota {quota}, staff {staff}, funding {funding} yuan a year, premises {area} m²</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>Statistics</source>
+            <translation>Statistics</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>Counting…</translation>
+        </message>
+        <message>
+            <source>Figures as of {date}</source>
+            <translation>Figures as of {date}</translation>
+        </message>
+        <message>
+            <source>{name}: {year} checklist</source>
+            <translation>{name}: {year} checklist</translation>
+        </message>
+        <message>
+            <source>There are no statistics for a village or community.</source>
+            <translation>There are no statistics for a village or community.</translation>
+        </message>
+        <message>
+            <source>{name}: {year}, {count} townships</source>
+            <translation>{name}: {year}, {count} townships</translation>
+        </message>
+        <message>
+            <source>All counties</source>
+            <translation>All counties</translation>
+        </message>
+        <message>
+            <source>&amp;County:</source>
+            <translation>&amp;County:</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatePrompt</name>
+        <message>
+            <source>Possible Duplicate</source>
+            <translation>Possible Duplicate</translation>
+        </message>
+        <message>
+            <source>&amp;Use Existing Person</source>
+            <translation>&amp;Use Existing Person</translation>
+        </message>
+        <message>
+            <source>&amp;Add Anyway</source>
+            <translation>&amp;Add Anyway</translation>
+        </message>
+        <message>
+            <source>This person may already be in the roster:</source>
+            <translation>This person may already be in the roster:</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstStartWizard</name>
+        <message>
+            <source>Welcome</source>
+            <translation>Welcome</translation>
+        </message>
+        <message>
+            <source>Enrolment File</source>
+            <translation>Enrolment File</translation>
+        </message>
+        <message>
+            <source>This version of the program cannot read enrolment files yet.
+
+Choose your unit from the list instead; the enrolment file can be imported later.</source>
+            <translation>This version of the program cannot read enrolment files yet.
+
+Choose your unit from the list instead; the enrolment file can be imported later.</translation>
+        </message>
+        <message>
+            <source>Open Enrolment File</source>
+            <translation>Open Enrolment File</translation>
+        </message>
+        <message>
+            <source>Enrolment files (*.sxpkg);;All files (*)</source>
+            <translation>Enrolment files (*.sxpkg);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Enrolment file from {parent}. Compare its key fingerprint by phone: {fingerprint}</source>
+            <translation>Enrolment file from {parent}. Compare its key fingerprint by phone: {fingerprint}</translation>
+        </message>
+        <message>
+            <source>Reading the enrolment file failed.</source>
+            <translation>Reading the enrolment file failed.</translation>
+        </message>
+        <message>
+            <source>The file could not be read as an enrolment file: {error}</source>
+            <translation>The file could not be read as an enrolment file: {error}</translation>
+        </message>
+        <message>
+            <source>The Database Was Not Created</source>
+            <translation>The Database Was Not Created</translation>
+        </message>
+        <message>
+            <source>Creating the database failed.</source>
+            <translation>Creating the database failed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeUnitPage</name>
+        <message>
+            <source>Your Unit</source>
+            <translation>Your Unit</translation>
+        </message>
+        <message>
+            <source>Choose the unit this computer serves: a township or street, a county or district, or the city. Type part of its name, its pinyin initials (zzz for 掌政镇) or its code.</source>
+            <translation>Choose the unit this computer serves: a township or street, a county or district, or the city. Type part of its name, its pinyin initials (zzz for 掌政镇) or its code.</translation>
+        </message>
+        <message>
+            <source>Name, pinyin or code…</source>
+            <translation>Name, pinyin or code…</translation>
+        </message>
+        <message>
+            <source>Or, if the upper level gave you an enrolment file:</source>
+            <translation>Or, if the upper level gave you an enrolment file:</translation>
+        </message>
+        <message>
+            <source>Open &amp;Enrolment File…</source>
+            <translation>Open &amp;Enrolment File…</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeySlotBar</name>
+        <message>
+            <source>vacant</source>
+            <translation>vacant</translation>
+        </message>
+    </context>
+    <context>
+        <name>Launcher</name>
+        <message>
+            <source>Creating demo data: {unit} ({done} of {total})</source>
+            <translation>Creating demo data: {unit} ({done} of {total})</translation>
+        </message>
+        <message>
+            <source>Creating Demo Data</source>
+            <translation>Creating Demo Data</translation>
+        </message>
+        <message>
+            <source>Opening the database…</source>
+            <translation>Opening the database…</translation>
+        </message>
+        <message>
+            <source>The Database Cannot Be Opened</source>
+            <translation>The Database Cannot Be Opened</translation>
+        </message>
+        <message>
+            <source>Restore the database from one of its backups?</source>
+            <translation>Restore the database from one of its backups?</translation>
+        </message>
+        <message>
+            <source>{path} has not been set up for a unit. Start the program without --db to set up a new database, or choose another file.</source>
+            <translation>{path} has not been set up for a unit. Start the program without --db to set up a new database, or choose another file.</translation>
+        </message>
+        <message>
+            <source>Opening {path} failed.</source>
+            <translation>Opening {path} failed.</translation>
+        </message>
+        <message>
+            <source>Restoring the backup…</source>
+            <translation>Restoring the backup…</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadershipPage</name>
+        <message>
+            <source>&amp;Appoint</source>
+            <translation>&amp;Appoint</translation>
+        </message>
+        <message>
+            <source>End &amp;Post</source>
+            <translation>End &amp;Post</translation>
+        </message>
+        <message>
+            <source>The selected person leaves the post (离任) on a date you enter</source>
+            <translation>The selected person leaves the post (离任) on a date you enter</translation>
+        </message>
+        <message>
+            <source>S&amp;how Former Posts</source>
+            <translation>S&amp;how Former Posts</translation>
+        </message>
+        <message>
+            <source>Leadership</source>
+            <translation>Leadership</translation>
+        </message>
+        <message>
+            <source>End Post</source>
+            <translation>End Post</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadingGroupPage</name>
+        <message>
+            <source>Leading Group</source>
+            <translation>Leading Group</translation>
+        </message>
+        <message>
+            <source>&amp;Edit Leading Group Details</source>
+            <translation>&amp;Edit Leading Group Details</translation>
+        </message>
+        <message>
+            <source>&amp;Add Member</source>
+            <translation>&amp;Add Member</translation>
+        </message>
+        <message>
+            <source>Enter the leading group's details first</source>
+            <translation>Enter the leading group's details first</translation>
+        </message>
+    </context>
+    <context>
         <name>ListView</name>
         <message>
             <source>{count} rows</source>
@@ -17,6 +614,189 @@
         </message>
     </context>
     <context>
+        <name>MainActions</name>
+        <message>
+            <source>Undo</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>&amp;Back Up Now</source>
+            <translation>&amp;Back Up Now</translation>
+        </message>
+        <message>
+            <source>Save a copy of the database in the backups folder</source>
+            <translation>Save a copy of the database in the backups folder</translation>
+        </message>
+        <message>
+            <source>&amp;Restore from Backup…</source>
+            <translation>&amp;Restore from Backup…</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Settings…</translation>
+        </message>
+        <message>
+            <source>E&amp;xit</source>
+            <translation>E&amp;xit</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Refresh</translation>
+        </message>
+        <message>
+            <source>&amp;Find Unit</source>
+            <translation>&amp;Find Unit</translation>
+        </message>
+        <message>
+            <source>Unit &amp;Tree</source>
+            <translation>Unit &amp;Tree</translation>
+        </message>
+        <message>
+            <source>&amp;About</source>
+            <translation>&amp;About</translation>
+        </message>
+        <message>
+            <source>Backed up to {path}</source>
+            <translation>Backed up to {path}</translation>
+        </message>
+        <message>
+            <source>Backup Failed</source>
+            <translation>Backup Failed</translation>
+        </message>
+        <message>
+            <source>The backup could not be written: {error}
+
+Check that the data folder is on this computer's disk and has free space, then try again.</source>
+            <translation>The backup could not be written: {error}
+
+Check that the data folder is on this computer's disk and has free space, then try again.</translation>
+        </message>
+        <message>
+            <source>Restore Failed</source>
+            <translation>Restore Failed</translation>
+        </message>
+        <message>
+            <source>Restoring the backup failed; the database was not replaced.</source>
+            <translation>Restoring the backup failed; the database was not replaced.</translation>
+        </message>
+        <message>
+            <source>Restoring the backup…</source>
+            <translation>Restoring the backup…</translation>
+        </message>
+        <message>
+            <source>Data Folder</source>
+            <translation>Data Folder</translation>
+        </message>
+        <message>
+            <source>The next start uses the database in {folder}, and there is none there yet.
+
+Copy the current database there now?</source>
+            <translation>The next start uses the database in {folder}, and there is none there yet.
+
+Copy the current database there now?</translation>
+        </message>
+        <message>
+            <source>Database copied to {path}</source>
+            <translation>Database copied to {path}</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>About</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Science Association 3+1 Work&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {db}&lt;br&gt;Backups: {backups}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Science Association 3+1 Work&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {db}&lt;br&gt;Backups: {backups}&lt;br&gt;Log file: {log}&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>{unit} — Science Association 3+1 Work</source>
+            <translation>{unit} — Science Association 3+1 Work</translation>
+        </message>
+        <message>
+            <source>There is no page for these records yet.</source>
+            <translation>There is no page for these records yet.</translation>
+        </message>
+        <message>
+            <source>Unit: {name}</source>
+            <translation>Unit: {name}</translation>
+        </message>
+        <message>
+            <source>not set</source>
+            <translation>not set</translation>
+        </message>
+        <message>
+            <source>Clerk: {name}</source>
+            <translation>Clerk: {name}</translation>
+        </message>
+        <message>
+            <source>Last backup: {time}</source>
+            <translation>Last backup: {time}</translation>
+        </message>
+        <message>
+            <source>Not backed up yet</source>
+            <translation>Not backed up yet</translation>
+        </message>
+        <message>
+            <source>&amp;Year:</source>
+            <translation>&amp;Year:</translation>
+        </message>
+        <message>
+            <source>Science Association 3+1 Work</source>
+            <translation>Science Association 3+1 Work</translation>
+        </message>
+    </context>
+    <context>
+        <name>MilestonesPage</name>
+        <message>
+            <source>Milestones</source>
+            <translation>Milestones</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeoplePage</name>
+        <message>
+            <source>People</source>
+            <translation>People</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlansPage</name>
+        <message>
+            <source>Work Plans and Tasks</source>
+            <translation>Work Plans and Tasks</translation>
+        </message>
+        <message>
+            <source>Add &amp;Task</source>
+            <translation>Add &amp;Task</translation>
+        </message>
+        <message>
+            <source>Tasks of the Selected Plan</source>
+            <translation>Tasks of the Selected Plan</translation>
+        </message>
+    </context>
+    <context>
         <name>ProgressDialog</name>
         <message>
             <source>Cancelling…</source>
@@ -24,14 +804,346 @@
         </message>
     </context>
     <context>
+        <name>RecordDialog</name>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>Save and Ne&amp;w</source>
+            <translation>Save and Ne&amp;w</translation>
+        </message>
+        <message>
+            <source>Ctrl+Enter: save, then enter the next one</source>
+            <translation>Ctrl+Enter: save, then enter the next one</translation>
+        </message>
+        <message>
+            <source>New {what}</source>
+            <translation>New {what}</translation>
+        </message>
+        <message>
+            <source>{what}: {name} (read-only, entered by another unit)</source>
+            <translation>{what}: {name} (read-only, entered by another unit)</translation>
+        </message>
+        <message>
+            <source>Edit {what}: {name}</source>
+            <translation>Edit {what}: {name}</translation>
+        </message>
+        <message>
+            <source>Choose the person from the list that opens as you type (name, pinyin initials or ID number); Insert adds a new person.</source>
+            <translation>Choose the person from the list that opens as you type (name, pinyin initials or ID number); Insert adds a new person.</translation>
+        </message>
+        <message>
+            <source>Saved: {label}. Enter the next one.</source>
+            <translation>Saved: {label}. Enter the next one.</translation>
+        </message>
+        <message>
+            <source>Discard Entry</source>
+            <translation>Discard Entry</translation>
+        </message>
+        <message>
+            <source>Discard what you have typed?</source>
+            <translation>Discard what you have typed?</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>&amp;Discard</translation>
+        </message>
+        <message>
+            <source>&amp;Keep Editing</source>
+            <translation>&amp;Keep Editing</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordPanel</name>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Add</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Delete</translation>
+        </message>
+        <message>
+            <source>Add a record (Ins or Ctrl+N)</source>
+            <translation>Add a record (Ins or Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>Open the selected record (Enter)</source>
+            <translation>Open the selected record (Enter)</translation>
+        </message>
+        <message>
+            <source>Delete the selected records (Del); Ctrl+Z undoes it</source>
+            <translation>Delete the selected records (Del); Ctrl+Z undoes it</translation>
+        </message>
+        <message>
+            <source>Show &amp;All</source>
+            <translation>Show &amp;All</translation>
+        </message>
+        <message>
+            <source>{count} {what} records</source>
+            <translation>{count} {what} records</translation>
+        </message>
+        <message>
+            <source>Showing only: {what}</source>
+            <translation>Showing only: {what}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore from Backup</source>
+            <translation>Restore from Backup</translation>
+        </message>
+        <message>
+            <source>automatic</source>
+            <translation>automatic</translation>
+        </message>
+        <message>
+            <source>made by hand</source>
+            <translation>made by hand</translation>
+        </message>
+        <message>
+            <source>before a restore</source>
+            <translation>before a restore</translation>
+        </message>
+        <message>
+            <source>damaged file set aside</source>
+            <translation>damaged file set aside</translation>
+        </message>
+        <message>
+            <source>The database could not be opened. Choose a backup to continue from; the damaged file is kept in the backups folder.</source>
+            <translation>The database could not be opened. Choose a backup to continue from; the damaged file is kept in the backups folder.</translation>
+        </message>
+        <message>
+            <source>Choose the backup to go back to. The current data is backed up first, so this step can be undone by restoring that backup.</source>
+            <translation>Choose the backup to go back to. The current data is backed up first, so this step can be undone by restoring that backup.</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>&amp;Restore</translation>
+        </message>
+        <message>
+            <source>There are no backups yet.</source>
+            <translation>There are no backups yet.</translation>
+        </message>
+        <message>
+            <source>Replace the database with the backup of {when}?</source>
+            <translation>Replace the database with the backup of {when}?</translation>
+        </message>
+        <message>
+            <source>The current data will be backed up first.</source>
+            <translation>The current data will be backed up first.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Language:</translation>
+        </message>
+        <message>
+            <source>&amp;Data folder:</source>
+            <translation>&amp;Data folder:</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Browse…</translation>
+        </message>
+        <message>
+            <source>&amp;Backups to keep:</source>
+            <translation>&amp;Backups to keep:</translation>
+        </message>
+        <message>
+            <source> copies</source>
+            <translation> copies</translation>
+        </message>
+        <message>
+            <source>&amp;Clerk's name:</source>
+            <translation>&amp;Clerk's name:</translation>
+        </message>
+        <message>
+            <source>The database and its backups live in the data folder. A new folder takes effect at the next start.</source>
+            <translation>The database and its backups live in the data folder. A new folder takes effect at the next start.</translation>
+        </message>
+        <message>
+            <source>Choose the Data Folder</source>
+            <translation>Choose the Data Folder</translation>
+        </message>
+    </context>
+    <context>
+        <name>SingleRecordBox</name>
+        <message>
+            <source>Not recorded yet.</source>
+            <translation>Not recorded yet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryCards</name>
+        <message>
+            <source>Associations established</source>
+            <translation>Associations established</translation>
+        </message>
+        <message>
+            <source>Visited this year</source>
+            <translation>Visited this year</translation>
+        </message>
+        <message>
+            <source>Terms overdue</source>
+            <translation>Terms overdue</translation>
+        </message>
+        <message>
+            <source>Villages with a contact</source>
+            <translation>Villages with a contact</translation>
+        </message>
+        <message>
+            <source>Townships with shortages</source>
+            <translation>Townships with shortages</translation>
+        </message>
+        <message>
+            <source>Milestones on time</source>
+            <translation>Milestones on time</translation>
+        </message>
+        <message>
+            <source>{late} late or overdue</source>
+            <translation>{late} late or overdue</translation>
+        </message>
+        <message>
+            <source>Counties</source>
+            <translation>Counties</translation>
+        </message>
+        <message>
+            <source>All three key persons</source>
+            <translation>All three key persons</translation>
+        </message>
+        <message>
+            <source>hospital {h} · school {s} · agricultural station {a}</source>
+            <translation>hospital {h} · school {s} · agricultural station {a}</translation>
+        </message>
+        <message>
+            <source>Activities this year</source>
+            <translation>Activities this year</translation>
+        </message>
+        <message>
+            <source>Leading group</source>
+            <translation>Leading group</translation>
+        </message>
+        <message>
+            <source>set up</source>
+            <translation>set up</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>missing</translation>
+        </message>
+        <message>
+            <source>Work plan</source>
+            <translation>Work plan</translation>
+        </message>
+        <message>
+            <source>filed</source>
+            <translation>filed</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamsPage</name>
+        <message>
+            <source>Volunteer Teams</source>
+            <translation>Volunteer Teams</translation>
+        </message>
+        <message>
+            <source>Add &amp;Member</source>
+            <translation>Add &amp;Member</translation>
+        </message>
+        <message>
+            <source>Members of the Selected Team</source>
+            <translation>Members of the Selected Team</translation>
+        </message>
+    </context>
+    <context>
         <name>UnitTree</name>
         <message>
-            <source>Find a unit (name, pinyin or code)…</source>
-            <translation>Find a unit (name, pinyin or code)…</translation>
+            <source>Find a unit…</source>
+            <translation>Find a unit…</translation>
         </message>
         <message>
             <source>Type a name, pinyin initials such as zzz, or a code; Esc clears.</source>
             <translation>Type a name, pinyin initials such as zzz, or a code; Esc clears.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VenuesPage</name>
+        <message>
+            <source>Venues</source>
+            <translation>Venues</translation>
+        </message>
+    </context>
+    <context>
+        <name>VillageDialog</name>
+        <message>
+            <source>New Village or Community</source>
+            <translation>New Village or Community</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Village</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>Community</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation>&amp;Kind</translation>
+        </message>
+    </context>
+    <context>
+        <name>VillagesPage</name>
+        <message>
+            <source>Designated &amp;Contact…</source>
+            <translation>Designated &amp;Contact…</translation>
+        </message>
+        <message>
+            <source>The village's designated contact person and shared service venue</source>
+            <translation>The village's designated contact person and shared service venue</translation>
+        </message>
+        <message>
+            <source>Villages</source>
+            <translation>Villages</translation>
+        </message>
+        <message>
+            <source>{village}: Designated Contact</source>
+            <translation>{village}: Designated Contact</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitsPage</name>
+        <message>
+            <source>Survey Visits</source>
+            <translation>Survey Visits</translation>
+        </message>
+    </context>
+    <context>
+        <name>association</name>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
         </message>
     </context>
     <context>
@@ -59,6 +1171,37 @@ Check whether your last change was saved, then try again. If the error happens a
             <translation>An unexpected error occurred; the last operation may not have been completed.
 
 Check whether your last change was saved, then try again. If the error happens again, restart the program and send the log file to your technical support.</translation>
+        </message>
+    </context>
+    <context>
+        <name>undo</name>
+        <message>
+            <source>Cannot Undo</source>
+            <translation>Cannot Undo</translation>
+        </message>
+        <message>
+            <source>Delete {count} records</source>
+            <translation>Delete {count} records</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Delete {what}?</source>
+            <translation>Delete {what}?</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Delete</translation>
+        </message>
+        <message>
+            <source>You can undo this with Ctrl+Z.</source>
+            <translation>You can undo this with Ctrl+Z.</translation>
+        </message>
+        <message>
+            <source>Not Deleted</source>
+            <translation>Not Deleted</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,603 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>ActivitiesPage</name>
+        <message>
+            <source>Attachments of the Selected Activity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AssociationPage</name>
+        <message>
+            <source>Science Association</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit Association Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add Meeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plenary Sessions and Elections</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsPanel</name>
+        <message>
+            <source>Add &amp;Photos…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add Si&amp;gn-in Sheet…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Keep Original</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Store photos as they are, without scaling them down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add Photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add Sign-in Sheet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} attachments</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BulletinsPage</name>
+        <message>
+            <source>Bulletins</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Checklist</name>
+        <message>
+            <source>Click to open the records behind this line.</source>
+            <translation>单击查看这一项对应的记录。</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>组织建设</translation>
+        </message>
+        <message>
+            <source>Science association established</source>
+            <translation>已成立科协组织</translation>
+        </message>
+        <message>
+            <source>No science association established yet</source>
+            <translation>尚未成立科协组织</translation>
+        </message>
+        <message>
+            <source>The three key persons</source>
+            <translation>“三长”任职</translation>
+        </message>
+        <message>
+            <source>Hospital head serves as vice-chair</source>
+            <translation>医院（卫生院）院长任兼职副主席</translation>
+        </message>
+        <message>
+            <source>School principal serves as vice-chair</source>
+            <translation>中小学校长任兼职副主席</translation>
+        </message>
+        <message>
+            <source>Agricultural station head serves as vice-chair</source>
+            <translation>农技站站长任兼职副主席</translation>
+        </message>
+        <message>
+            <source>Guidance from the upper level</source>
+            <translation>上级科协指导</translation>
+        </message>
+        <message>
+            <source>Visited by the upper level {count} times this year, last on {date}</source>
+            <translation>本年度上级走访 {count} 次，最近一次 {date}</translation>
+        </message>
+        <message>
+            <source>Not yet visited by the upper level this year</source>
+            <translation>本年度上级尚未走访</translation>
+        </message>
+        <message>
+            <source>Activities in {year}</source>
+            <translation>{year} 年活动</translation>
+        </message>
+        <message>
+            <source>{domain}: {count} activities (target {low}–{high})</source>
+            <translation>{domain}：{count} 场（目标 {low}–{high} 场）</translation>
+        </message>
+        <message>
+            <source>{domain}: {count} activities</source>
+            <translation>{domain}：{count} 场</translation>
+        </message>
+        <message>
+            <source>Villages and communities</source>
+            <translation>村（社区）</translation>
+        </message>
+        <message>
+            <source>Villages and communities with a designated contact: {n} of {m}</source>
+            <translation>已指定专人的村（社区）：{n} / {m}</translation>
+        </message>
+        <message>
+            <source>The four shortages</source>
+            <translation>“四缺”情况</translation>
+        </message>
+        <message>
+            <source>Data packages</source>
+            <translation>数据上报</translation>
+        </message>
+        <message>
+            <source>Last data package received on {date}</source>
+            <translation>最近一次收到数据包：{date}</translation>
+        </message>
+        <message>
+            <source>No data package received yet</source>
+            <translation>尚未收到数据包</translation>
+        </message>
+        <message>
+            <source>Term dates not entered</source>
+            <translation>尚未录入任期</translation>
+        </message>
+        <message>
+            <source>Term ended on {date}: re-election is overdue</source>
+            <translation>任期已于 {date} 届满，换届逾期</translation>
+        </message>
+        <message>
+            <source>Term ends on {date}: re-election is due soon</source>
+            <translation>任期将于 {date} 届满，即将换届</translation>
+        </message>
+        <message>
+            <source>Current term ends on {date}</source>
+            <translation>本届任期至 {date}</translation>
+        </message>
+        <message>
+            <source>Staff quota: {value}</source>
+            <translation>编制：{value} 名</translation>
+        </message>
+        <message>
+            <source>No staff quota</source>
+            <translation>缺编制</translation>
+        </message>
+        <message>
+            <source>Staff: {value}</source>
+            <translation>人员：{value} 人</translation>
+        </message>
+        <message>
+            <source>No staff</source>
+            <translation>缺人员</translation>
+        </message>
+        <message>
+            <source>Funding: {value} yuan a year</source>
+            <translation>经费：每年 {value} 元</translation>
+        </message>
+        <message>
+            <source>No funding</source>
+            <translation>缺经费</translation>
+        </message>
+        <message>
+            <source>Premises: {value} m²</source>
+            <translation>场地：{value} 平方米</translation>
+        </message>
+        <message>
+            <source>No premises</source>
+            <translation>缺场地</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClerkPage</name>
+        <message>
+            <source>The Clerk</source>
+            <translation>录入员</translation>
+        </message>
+        <message>
+            <source>Your name is written beside every change you save.</source>
+            <translation>您保存的每一处修改都会记下您的姓名。</translation>
+        </message>
+        <message>
+            <source>Your &amp;name:</source>
+            <translation>您的姓名(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>Unit: {path}</source>
+            <translation>本单位：{path}</translation>
+        </message>
+        <message>
+            <source>Enrolled under {parent}; its key fingerprint is {fingerprint}.</source>
+            <translation>注册上级：{parent}，其密钥指纹为 {fingerprint}。</translation>
+        </message>
+        <message>
+            <source>The database will be saved as {path}</source>
+            <translation>数据库将保存为 {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardModel</name>
+        <message>
+            <source>County</source>
+            <translation>县（市、区）</translation>
+        </message>
+        <message>
+            <source>Township</source>
+            <translation>乡镇（街道）</translation>
+        </message>
+        <message>
+            <source>Association</source>
+            <translation>科协组织</translation>
+        </message>
+        <message>
+            <source>Key persons</source>
+            <translation>“三长”</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>上级走访</translation>
+        </message>
+        <message>
+            <source>Term ends</source>
+            <translation>任期届满</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>村（社区）专人</translation>
+        </message>
+        <message>
+            <source>Shortages</source>
+            <translation>“四缺”</translation>
+        </message>
+        <message>
+            <source>Last package</source>
+            <translation>最近数据包</translation>
+        </message>
+        <message>
+            <source>Activities this year in this domain; the line marks the target of {low}–{high}.</source>
+            <translation>本年度该领域活动场次；竖线标出目标 {low}–{high} 场。</translation>
+        </message>
+        <message>
+            <source>Click to see the township's own checklist.</source>
+            <translation>单击查看该乡镇（街道）的逐项情况。</translation>
+        </message>
+        <message>
+            <source>Science association established</source>
+            <translation>已成立科协组织</translation>
+        </message>
+        <message>
+            <source>The three key persons (hospital, school, agricultural station) serving as vice-chairs</source>
+            <translation>“三长”（医院、学校、农技站负责人）任兼职副主席情况</translation>
+        </message>
+        <message>
+            <source>Visits by the upper-level association this year</source>
+            <translation>本年度上级科协走访次数</translation>
+        </message>
+        <message>
+            <source>End of the current term: yellow when due within 90 days, red when overdue</source>
+            <translation>本届任期届满日期：90 天内到期为黄色，已逾期为红色</translation>
+        </message>
+        <message>
+            <source>Villages and communities with a designated contact person</source>
+            <translation>已指定专人负责的村（社区）数</translation>
+        </message>
+        <message>
+            <source>The four shortages: staff quota, staff, funding, premises</source>
+            <translation>“四缺”：缺编制、缺人员、缺经费、缺场地</translation>
+        </message>
+        <message>
+            <source>Date of the last data package received from the unit</source>
+            <translation>最近一次收到该单位数据包的日期</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>not entered</source>
+            <translation>未录入</translation>
+        </message>
+        <message>
+            <source>quota</source>
+            <translation>编制</translation>
+        </message>
+        <message>
+            <source>staff</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>funds</source>
+            <translation>经费</translation>
+        </message>
+        <message>
+            <source>premises</source>
+            <translation>场地</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>Hospital head</source>
+            <translation>医院（卫生院）院长</translation>
+        </message>
+        <message>
+            <source>School principal</source>
+            <translation>中小学校长</translation>
+        </message>
+        <message>
+            <source>Agricultural station head</source>
+            <translation>农技站站长</translation>
+        </message>
+        <message>
+            <source>{count} activities ({total} in all domains, {other} other); target {low}–{high}</source>
+            <translation>{count} 场（各领域合计 {total} 场，其他 {other} 场）；目标 {low}–{high} 场</translation>
+        </message>
+        <message>
+            <source>Last visit: {date}</source>
+            <translation>最近走访：{date}</translation>
+        </message>
+        <message>
+            <source>No visit this year</source>
+            <translation>本年度未走访</translation>
+        </message>
+        <message>
+            <source>Staff quota {quota}, staff {staff}, funding {funding} yuan a year, premises {area} m²</source>
+            <translation>编制 {quota} 名，人员 {staff} 人，经费每年 {funding} 元，场地 {area} 平方米</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>Statistics</source>
+            <translation>统计</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <source>Figures as of {date}</source>
+            <translation>数据截至 {date}</translation>
+        </message>
+        <message>
+            <source>{name}: {year} checklist</source>
+            <translation>{name} {year} 年工作情况</translation>
+        </message>
+        <message>
+            <source>There are no statistics for a village or community.</source>
+            <translation>村（社区）没有单独的统计。</translation>
+        </message>
+        <message>
+            <source>{name}: {year}, {count} townships</source>
+            <translation>{name} {year} 年 · {count} 个乡镇（街道）</translation>
+        </message>
+        <message>
+            <source>All counties</source>
+            <translation>全部县（市、区）</translation>
+        </message>
+        <message>
+            <source>&amp;County:</source>
+            <translation>县区(&amp;C)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatePrompt</name>
+        <message>
+            <source>Possible Duplicate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Use Existing Person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add Anyway</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This person may already be in the roster:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FirstStartWizard</name>
+        <message>
+            <source>Welcome</source>
+            <translation>欢迎使用</translation>
+        </message>
+        <message>
+            <source>Enrolment File</source>
+            <translation>注册文件</translation>
+        </message>
+        <message>
+            <source>This version of the program cannot read enrolment files yet.
+
+Choose your unit from the list instead; the enrolment file can be imported later.</source>
+            <translation>本版本程序还不能读取注册文件。
+
+请先在列表中选择本单位，注册文件可以以后再导入。</translation>
+        </message>
+        <message>
+            <source>Open Enrolment File</source>
+            <translation>打开注册文件</translation>
+        </message>
+        <message>
+            <source>Enrolment files (*.sxpkg);;All files (*)</source>
+            <translation>注册文件 (*.sxpkg);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Enrolment file from {parent}. Compare its key fingerprint by phone: {fingerprint}</source>
+            <translation>注册文件由{parent}签发。请电话核对其密钥指纹：{fingerprint}</translation>
+        </message>
+        <message>
+            <source>Reading the enrolment file failed.</source>
+            <translation>读取注册文件失败。</translation>
+        </message>
+        <message>
+            <source>The file could not be read as an enrolment file: {error}</source>
+            <translation>无法读取该注册文件：{error}</translation>
+        </message>
+        <message>
+            <source>The Database Was Not Created</source>
+            <translation>数据库未能创建</translation>
+        </message>
+        <message>
+            <source>Creating the database failed.</source>
+            <translation>创建数据库失败。</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeUnitPage</name>
+        <message>
+            <source>Your Unit</source>
+            <translation>本单位</translation>
+        </message>
+        <message>
+            <source>Choose the unit this computer serves: a township or street, a county or district, or the city. Type part of its name, its pinyin initials (zzz for 掌政镇) or its code.</source>
+            <translation>请选择这台电脑所服务的单位：乡镇（街道）、县（市、区）或市。可输入名称的一部分、拼音首字母（如掌政镇输入 zzz）或区划代码。</translation>
+        </message>
+        <message>
+            <source>Name, pinyin or code…</source>
+            <translation>名称、拼音或代码…</translation>
+        </message>
+        <message>
+            <source>Or, if the upper level gave you an enrolment file:</source>
+            <translation>如果上级科协下发了注册文件：</translation>
+        </message>
+        <message>
+            <source>Open &amp;Enrolment File…</source>
+            <translation>打开注册文件(&amp;E)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeySlotBar</name>
+        <message>
+            <source>vacant</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Launcher</name>
+        <message>
+            <source>Creating demo data: {unit} ({done} of {total})</source>
+            <translation>正在生成演示数据：{unit}（{done}/{total}）</translation>
+        </message>
+        <message>
+            <source>Creating Demo Data</source>
+            <translation>生成演示数据</translation>
+        </message>
+        <message>
+            <source>Opening the database…</source>
+            <translation>正在打开数据库…</translation>
+        </message>
+        <message>
+            <source>The Database Cannot Be Opened</source>
+            <translation>无法打开数据库</translation>
+        </message>
+        <message>
+            <source>Restore the database from one of its backups?</source>
+            <translation>要从备份恢复数据库吗？</translation>
+        </message>
+        <message>
+            <source>{path} has not been set up for a unit. Start the program without --db to set up a new database, or choose another file.</source>
+            <translation>{path} 尚未设置所属单位。请不带 --db 参数启动程序来新建数据库，或选择其他数据库文件。</translation>
+        </message>
+        <message>
+            <source>Opening {path} failed.</source>
+            <translation>打开 {path} 失败。</translation>
+        </message>
+        <message>
+            <source>Restoring the backup…</source>
+            <translation>正在从备份恢复…</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadershipPage</name>
+        <message>
+            <source>&amp;Appoint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>End &amp;Post</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The selected person leaves the post (离任) on a date you enter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;how Former Posts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leadership</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>End Post</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LeadingGroupPage</name>
+        <message>
+            <source>Leading Group</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit Leading Group Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add Member</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the leading group's details first</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ListView</name>
         <message>
             <source>{count} rows</source>
@@ -17,6 +614,189 @@
         </message>
     </context>
     <context>
+        <name>MainActions</name>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>查看(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Back Up Now</source>
+            <translation>立即备份(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Save a copy of the database in the backups folder</source>
+            <translation>把数据库复制一份保存到备份文件夹</translation>
+        </message>
+        <message>
+            <source>&amp;Restore from Backup…</source>
+            <translation>从备份恢复(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>E&amp;xit</source>
+            <translation>退出(&amp;X)</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Find Unit</source>
+            <translation>查找单位(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Unit &amp;Tree</source>
+            <translation>单位树(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;About</source>
+            <translation>关于(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Backed up to {path}</source>
+            <translation>已备份到 {path}</translation>
+        </message>
+        <message>
+            <source>Backup Failed</source>
+            <translation>备份失败</translation>
+        </message>
+        <message>
+            <source>The backup could not be written: {error}
+
+Check that the data folder is on this computer's disk and has free space, then try again.</source>
+            <translation>无法写入备份：{error}
+
+请检查数据文件夹是否在本机硬盘上、磁盘是否还有空间，然后再试一次。</translation>
+        </message>
+        <message>
+            <source>Restore Failed</source>
+            <translation>恢复失败</translation>
+        </message>
+        <message>
+            <source>Restoring the backup failed; the database was not replaced.</source>
+            <translation>恢复备份失败，数据库没有被替换。</translation>
+        </message>
+        <message>
+            <source>Restoring the backup…</source>
+            <translation>正在从备份恢复…</translation>
+        </message>
+        <message>
+            <source>Data Folder</source>
+            <translation>数据文件夹</translation>
+        </message>
+        <message>
+            <source>The next start uses the database in {folder}, and there is none there yet.
+
+Copy the current database there now?</source>
+            <translation>下次启动时将使用 {folder} 中的数据库，但那里还没有数据库。
+
+现在把当前数据库复制过去吗？</translation>
+        </message>
+        <message>
+            <source>Database copied to {path}</source>
+            <translation>数据库已复制到 {path}</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>关于</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Science Association 3+1 Work&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {db}&lt;br&gt;Backups: {backups}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;基层科协“3+1”工作&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;数据库：{db}&lt;br&gt;备份文件夹：{backups}&lt;br&gt;日志文件：{log}&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>{unit} — Science Association 3+1 Work</source>
+            <translation>{unit} — 基层科协“3+1”工作</translation>
+        </message>
+        <message>
+            <source>There is no page for these records yet.</source>
+            <translation>本版本还没有显示这些记录的页面。</translation>
+        </message>
+        <message>
+            <source>Unit: {name}</source>
+            <translation>本单位：{name}</translation>
+        </message>
+        <message>
+            <source>not set</source>
+            <translation>未填写</translation>
+        </message>
+        <message>
+            <source>Clerk: {name}</source>
+            <translation>录入员：{name}</translation>
+        </message>
+        <message>
+            <source>Last backup: {time}</source>
+            <translation>上次备份：{time}</translation>
+        </message>
+        <message>
+            <source>Not backed up yet</source>
+            <translation>尚未备份</translation>
+        </message>
+        <message>
+            <source>&amp;Year:</source>
+            <translation>年度(&amp;Y)：</translation>
+        </message>
+        <message>
+            <source>Science Association 3+1 Work</source>
+            <translation>基层科协“3+1”工作</translation>
+        </message>
+    </context>
+    <context>
+        <name>MilestonesPage</name>
+        <message>
+            <source>Milestones</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PeoplePage</name>
+        <message>
+            <source>People</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PlansPage</name>
+        <message>
+            <source>Work Plans and Tasks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add &amp;Task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tasks of the Selected Plan</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ProgressDialog</name>
         <message>
             <source>Cancelling…</source>
@@ -24,14 +804,346 @@
         </message>
     </context>
     <context>
+        <name>RecordDialog</name>
+        <message>
+            <source>&amp;Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save and Ne&amp;w</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ctrl+Enter: save, then enter the next one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New {what}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what}: {name} (read-only, entered by another unit)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit {what}: {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the person from the list that opens as you type (name, pinyin initials or ID number); Insert adds a new person.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved: {label}. Enter the next one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discard Entry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discard what you have typed?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Keep Editing</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecordPanel</name>
+        <message>
+            <source>&amp;Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a record (Ins or Ctrl+N)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the selected record (Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the selected records (Del); Ctrl+Z undoes it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show &amp;All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} {what} records</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Showing only: {what}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore from Backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>automatic</source>
+            <translation>自动备份</translation>
+        </message>
+        <message>
+            <source>made by hand</source>
+            <translation>手动备份</translation>
+        </message>
+        <message>
+            <source>before a restore</source>
+            <translation>恢复前自动保存</translation>
+        </message>
+        <message>
+            <source>damaged file set aside</source>
+            <translation>已损坏的文件</translation>
+        </message>
+        <message>
+            <source>The database could not be opened. Choose a backup to continue from; the damaged file is kept in the backups folder.</source>
+            <translation>数据库无法打开。请选择一份备份继续使用；损坏的文件会保留在备份文件夹中。</translation>
+        </message>
+        <message>
+            <source>Choose the backup to go back to. The current data is backed up first, so this step can be undone by restoring that backup.</source>
+            <translation>请选择要恢复的备份。恢复前会先备份当前数据，如有需要，可以再从那份备份恢复回来。</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>恢复(&amp;R)</translation>
+        </message>
+        <message>
+            <source>There are no backups yet.</source>
+            <translation>还没有备份。</translation>
+        </message>
+        <message>
+            <source>Replace the database with the backup of {when}?</source>
+            <translation>用 {when} 的备份替换当前数据库吗？</translation>
+        </message>
+        <message>
+            <source>The current data will be backed up first.</source>
+            <translation>替换前会先备份当前数据。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>界面语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>&amp;Data folder:</source>
+            <translation>数据文件夹(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>&amp;Backups to keep:</source>
+            <translation>保留备份(&amp;K)：</translation>
+        </message>
+        <message>
+            <source> copies</source>
+            <translation> 份</translation>
+        </message>
+        <message>
+            <source>&amp;Clerk's name:</source>
+            <translation>录入员姓名(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>The database and its backups live in the data folder. A new folder takes effect at the next start.</source>
+            <translation>数据库和备份都保存在数据文件夹中。更改文件夹后，下次启动时生效。</translation>
+        </message>
+        <message>
+            <source>Choose the Data Folder</source>
+            <translation>选择数据文件夹</translation>
+        </message>
+    </context>
+    <context>
+        <name>SingleRecordBox</name>
+        <message>
+            <source>Not recorded yet.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SummaryCards</name>
+        <message>
+            <source>Associations established</source>
+            <translation>已成立科协</translation>
+        </message>
+        <message>
+            <source>Visited this year</source>
+            <translation>本年度已走访</translation>
+        </message>
+        <message>
+            <source>Terms overdue</source>
+            <translation>换届逾期</translation>
+        </message>
+        <message>
+            <source>Villages with a contact</source>
+            <translation>村（社区）已指定专人</translation>
+        </message>
+        <message>
+            <source>Townships with shortages</source>
+            <translation>存在“四缺”的乡镇</translation>
+        </message>
+        <message>
+            <source>Milestones on time</source>
+            <translation>时间节点按时完成</translation>
+        </message>
+        <message>
+            <source>{late} late or overdue</source>
+            <translation>{late} 项延误或逾期</translation>
+        </message>
+        <message>
+            <source>Counties</source>
+            <translation>县（市、区）</translation>
+        </message>
+        <message>
+            <source>All three key persons</source>
+            <translation>“三长”全部到位</translation>
+        </message>
+        <message>
+            <source>hospital {h} · school {s} · agricultural station {a}</source>
+            <translation>医院 {h} · 学校 {s} · 农技站 {a}</translation>
+        </message>
+        <message>
+            <source>Activities this year</source>
+            <translation>本年度活动</translation>
+        </message>
+        <message>
+            <source>Leading group</source>
+            <translation>领导小组</translation>
+        </message>
+        <message>
+            <source>set up</source>
+            <translation>已成立</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>未建立</translation>
+        </message>
+        <message>
+            <source>Work plan</source>
+            <translation>工作方案</translation>
+        </message>
+        <message>
+            <source>filed</source>
+            <translation>已报备</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamsPage</name>
+        <message>
+            <source>Volunteer Teams</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add &amp;Member</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Members of the Selected Team</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>UnitTree</name>
         <message>
-            <source>Find a unit (name, pinyin or code)…</source>
-            <translation>查找单位（名称、拼音或代码）…</translation>
+            <source>Find a unit…</source>
+            <translation>查找单位…</translation>
         </message>
         <message>
             <source>Type a name, pinyin initials such as zzz, or a code; Esc clears.</source>
             <translation>输入名称、拼音首字母（如 zzz）或代码；按 Esc 清除。</translation>
+        </message>
+    </context>
+    <context>
+        <name>VenuesPage</name>
+        <message>
+            <source>Venues</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>VillageDialog</name>
+        <message>
+            <source>New Village or Community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Village</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>VillagesPage</name>
+        <message>
+            <source>Designated &amp;Contact…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The village's designated contact person and shared service venue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Villages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{village}: Designated Contact</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>VisitsPage</name>
+        <message>
+            <source>Survey Visits</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>association</name>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
         </message>
     </context>
     <context>
@@ -59,6 +1171,37 @@ Check whether your last change was saved, then try again. If the error happens a
             <translation>程序发生了意外错误，刚才的操作可能没有完成。
 
 请检查刚才的修改是否已保存，然后再试一次。如果再次出现此错误，请重新启动程序，并把日志文件发给技术支持人员。</translation>
+        </message>
+    </context>
+    <context>
+        <name>undo</name>
+        <message>
+            <source>Cannot Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete {count} records</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete {what}?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You can undo this with Ctrl+Z.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not Deleted</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -18,7 +18,11 @@ from ..store.database import Database, open_database
 from ..store.errors import StoreError
 from ..store.integrity import integrity_problems
 from ..store.serialize import dump_lines
+from ..sync.trust import ensure_own_key
 from .common import OK, REJECTED, fail, print_json
+from .sync_commands import (cmd_conflicts, cmd_export_enrolment, cmd_export_package, cmd_export_receipt,  # noqa: F401
+                            cmd_export_reference, cmd_import_package, cmd_keys, cmd_sync_status,
+                            init_with_enrolment)
 
 COUNTED = {"units": m.Unit, "people": m.Person, "posts": m.Post, "activities": m.Activity, "visits": m.Visit,
            "venues": m.Venue, "associations": m.Association, "volunteer_teams": m.VolunteerTeam,
@@ -56,7 +60,7 @@ def _discard(db: Database) -> None:
 
 def cmd_init(args) -> int:
     if args.enrolment:
-        from ..sync import enrolment  # noqa: F401 - provided by the sync layer
+        return init_with_enrolment(args, _new_database)
     from ..services.units import resolve_home_code
     try:
         resolve_home_code(args.unit)
@@ -65,6 +69,7 @@ def cmd_init(args) -> int:
     db = _new_database(args.db)
     try:
         home = init_home(db, args.unit, args.clerk)
+        ensure_own_key(db)   # the installation's key pair is made at its first start
     except InitError as err:
         _discard(db)
         raise fail(err.message_en, err.message_zh) from None

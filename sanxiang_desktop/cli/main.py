@@ -12,8 +12,9 @@ import traceback
 from .. import __version__
 from .common import BUG, CliError, print_error
 from . import commands
+from .sync_commands import SYNC_COMMANDS, add_parsers as add_sync_parsers
 
-COMMANDS = ("init", "demo", "stats", "dump", "check", "backup")
+COMMANDS = ("init", "demo", "stats", "dump", "check", "backup") + SYNC_COMMANDS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmd("check", "integrity and foreign-key check / 完整性检查")
     c = cmd("backup", "online backup / 在线备份")
     c.add_argument("--out", required=True, help="backup file to write / 备份文件")
+    add_sync_parsers(cmd)
     return p
 
 

@@ -29,6 +29,7 @@ class TextStyle:
     align: Align = "left"
     space_before_pt: float = 0.0
     space_after_pt: float = 0.0
+    indent_em: float = 0.0          # first-line indent; Chinese prose indents two characters
 
 
 # Chinese type sizes: 二号 22pt, 三号 16pt, 四号 14pt, 小四 12pt, 五号 10.5pt, 小五 9pt.
@@ -38,7 +39,7 @@ STYLES: dict[str, TextStyle] = {
     "heading1": TextStyle(16, "heading", space_before_pt=10, space_after_pt=6),
     "heading2": TextStyle(14, "heading", space_before_pt=8, space_after_pt=4),
     "heading3": TextStyle(12, "heading", space_before_pt=6, space_after_pt=3),
-    "body": TextStyle(12, space_after_pt=4),
+    "body": TextStyle(12, space_after_pt=4, indent_em=2),
     "note": TextStyle(10.5, space_after_pt=3),
     "right": TextStyle(12, align="right", space_after_pt=4),
     "center": TextStyle(12, align="center", space_after_pt=4),
@@ -258,19 +259,13 @@ class Table:
         return None if self.totals_row is None else self._normalise(self.totals_row, -1)
 
     def widths(self) -> list[int]:
-        """Column widths in half-width cells: given, or from the content (capped)."""
-        result = []
-        for i, col in enumerate(self.columns):
-            if col.width_chars:
-                result.append(col.width_chars)
-                continue
-            widest = text_width(col.title)
-            for row in self.body_rows()[:500]:
-                cell = _cell_at(row, i)
-                if cell is not None and cell.colspan == 1:
-                    widest = max(widest, text_width(format_value(cell.value)))
-            result.append(min(max(widest, 4), 40))
-        return result
+        """Column widths in half-width cells: given, or from the content (capped at 40)."""
+        widest = [text_width(c.title) for c in self.columns]
+        for row in self.body_rows()[:500]:
+            for col, cell in cell_positions(row):
+                if cell.colspan <= 1:
+                    widest[col] = max(widest[col], text_width(format_value(cell.value)))
+        return [c.width_chars or min(max(w, 4), 40) for c, w in zip(self.columns, widest)]
 
     def _normalise(self, row: Sequence[Value | Cell], index: int) -> list[Cell]:
         cells = [v if isinstance(v, Cell) else Cell(v) for v in row]
@@ -279,16 +274,6 @@ class Table:
             raise _bad(f"row {index} has {used} cells for {len(self.columns)} columns",
                        f"第{index + 1}行有{used}个单元格，但表格只有{len(self.columns)}列")
         return cells + [Cell(None)] * (len(self.columns) - used)
-
-
-def _cell_at(row: list[Cell], column: int) -> Cell | None:
-    """The cell that starts at `column`, or None when a colspan covers it."""
-    pos = 0
-    for cell in row:
-        if pos == column:
-            return cell
-        pos += max(1, cell.colspan)
-    return None
 
 
 def cell_positions(row: list[Cell]) -> list[tuple[int, Cell]]:
@@ -335,10 +320,11 @@ class Document:
 
     def __post_init__(self) -> None:
         if self.page not in PAGE_SIZES_MM:
-            raise _bad(f"unsupported page size {self.page!r} (A4, A3)", f"不支持的纸张“{self.page}”（可用A4、A3）")
+            raise _bad(f"unsupported page size {self.page!r} (A4, A3)",
+                       f"不支持的纸张“{self.page}”（可用A4、A3）")
         if self.orientation not in ORIENTATIONS:
             raise _bad(f"orientation must be portrait or landscape, got {self.orientation!r}",
-                       f"纸张方向须为portrait（纵向）或landscape（横向）")
+                       "纸张方向须为portrait（纵向）或landscape（横向）")
 
     def add(self, *blocks: Block) -> "Document":
         self.blocks.extend(blocks)

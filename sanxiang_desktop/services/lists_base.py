@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Sequence
 
-from sqlalchemy import and_, func, literal, or_, select
+from sqlalchemy import Integer, and_, func, literal, or_, select, type_coerce
 from sqlalchemy.sql import ColumnElement, Select
 
 from ..core.catalogues import CATALOGUES
@@ -47,7 +47,7 @@ def number(value: Any) -> str:
 def live(model) -> ColumnElement:
     """Not deleted. `+deleted` keeps SQLite from choosing the (useless, two-valued) deleted index
     over the one that serves the ORDER BY: with 100,000 people that is 2 ms instead of 200."""
-    return (model.deleted + 0) == 0
+    return (type_coerce(model.deleted, Integer) + 0) == 0
 
 
 def prefix(column, text: str) -> ColumnElement:
@@ -75,17 +75,25 @@ def subtree(code: str):
     return select(tree.c.code)
 
 
+def subtree_codes(ws: Workspace, code: str) -> list[str]:
+    with ws.db.engine.connect() as conn:
+        return list(conn.execute(subtree(code)).scalars())
+
+
 def in_unit(column, ws: Workspace, code: str | None, *, below: bool = True) -> ColumnElement | None:
     """Rows of unit `code` (and, with below, of the units under it). None means no restriction:
     everything an installation holds lies at or below its home unit, so asking for the whole
-    home subtree needs no IN (...), and the people list keeps its index-ordered scan."""
+    home subtree needs no IN (...), and the people list keeps its index-ordered scan.
+
+    The codes are read first and passed as a list: SQLite answers `IN (list)` from the column's
+    index, but scans the whole table for `IN (recursive CTE)` (21 ms against 2 ms at 100,000 people)."""
     if not code:
         return None
     if not below:
         return column == code
     if code == ws.home_unit:
         return None
-    return column.in_(subtree(code))
+    return column.in_(subtree_codes(ws, code))
 
 
 def year_range(column, year: Any) -> ColumnElement | None:
@@ -106,6 +114,11 @@ class SqlList:
 
     def __init__(self, ws: Workspace):
         self.ws = ws
+        self._last_count: tuple[ListQuery, int] | None = None
+
+    def known_count(self, query: ListQuery) -> int | None:
+        """The count() just made for this query (ListModel counts, then fetches the first page)."""
+        return self._last_count[1] if self._last_count and self._last_count[0] == query else None
 
     # --- subclass hooks ------------------------------------------------------------------------
     def base(self) -> Select:
@@ -146,7 +159,9 @@ class SqlList:
     def count(self, query: ListQuery) -> int:
         stmt = select(func.count()).select_from(self.count_from()).where(*self.conditions(query))
         with self.ws.db.engine.connect() as conn:
-            return int(conn.execute(stmt).scalar() or 0)
+            total = int(conn.execute(stmt).scalar() or 0)
+        self._last_count = (query, total)
+        return total
 
     def fetch(self, query: ListQuery, offset: int, limit: int) -> list[Row]:
         stmt = self.base().where(*self.conditions(query)).order_by(*self.order(query))

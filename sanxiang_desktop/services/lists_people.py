@@ -19,6 +19,7 @@ from .list_source import ColumnSpec, ListQuery, Row
 from .lists_base import MUTED, SqlList, in_unit, key_like, label, live, prefix
 
 P, U = m.Person, m.Unit
+SCAN_SORT_MAX = 5000
 _ID_TEXT = re.compile(r"^\d{6,17}[0-9x]$")
 
 
@@ -76,6 +77,16 @@ class PeopleList(SqlList):
 
     def default_order(self):
         return [P.name]
+
+    def order(self, query: ListQuery):
+        exprs = super().order(query)
+        known = self.known_count(query)
+        if (query.filter_text or "").strip() and query.sort_key in (None, "name") and (known or 0) <= SCAN_SORT_MAX:
+            # Few matches: walking the name index to find them reads every row in name order, a random
+            # read each (160 ms at 100,000 people), while scanning the table and sorting the matches
+            # takes 23 ms. Many matches: the index walk finds the first page at once.
+            exprs[0] = (P.name + "").desc() if query.descending else (P.name + "")
+        return exprs
 
     def row(self, r) -> Row:
         foreign = r.owner != self.ws.home_unit

@@ -24,9 +24,10 @@ from .trust import ensure_own_key, proof_for, subtree, unit_name, upward_recipie
 
 
 def last_receipt(s: Session, sender: str) -> ReceivedReceipt | None:
-    """The receipt that counts: the one the upper level issued last (highest seq)."""
+    """The receipt that counts: the one the upper level issued last. By issue time first: an upper
+    level restored from a backup numbers its receipts again from an older point."""
     return s.scalar(select(ReceivedReceipt).where(ReceivedReceipt.sender == sender)
-                    .order_by(ReceivedReceipt.seq.desc()).limit(1))
+                    .order_by(ReceivedReceipt.issued_at.desc(), ReceivedReceipt.seq.desc()).limit(1))
 
 
 def change_threshold(s: Session, recipient: str, acked: int) -> int:

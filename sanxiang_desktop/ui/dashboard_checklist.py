@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from sanxiang_desktop.core import indicators as ind
 from sanxiang_desktop.ui.dashboard_delegates import light_colour
@@ -13,7 +14,7 @@ from sanxiang_desktop.ui.dashboard_model import (PAGE_ACTIVITIES, PAGE_ASSOCIATI
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 LIGHT_ROLE = Qt.ItemDataRole.UserRole + 2
-CARD_COLUMNS = 5
+CARD_COLUMNS = 6
 
 
 def dot_icon(light: str, size: int = 14) -> QIcon:
@@ -39,7 +40,6 @@ class Checklist(QListWidget):
         self.setObjectName("checklist")
         self.setIconSize(QSize(14, 14))
         self.setSpacing(2)
-        self.setUniformItemSizes(True)
         self.itemClicked.connect(self._open)
         self.itemActivated.connect(self._open)
 
@@ -56,24 +56,35 @@ class Checklist(QListWidget):
             item.setData(TARGET_ROLE, (page, extra or {}))
             item.setToolTip(self.tr("Click to open the records behind this line."))
 
+    def _section(self, text: str) -> None:
+        item = QListWidgetItem(text, self)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)        # a heading: not selectable, not clickable
+
     def set_township(self, t: dict, year: int, show_package: bool) -> None:
         self.clear()
+        self._section(self.tr("Organisation"))
         if t["established"]:
             self._add(ind.GREEN, self.tr("Science association established"), PAGE_ASSOCIATION)
         else:
             self._add(ind.RED, self.tr("No science association established yet"), PAGE_ASSOCIATION)
+        self._add(t["term_light"], self._term_text(t), PAGE_ASSOCIATION)
+        self._section(self.tr("The three key persons"))
         slot_text = {"hospital": self.tr("Hospital head serves as vice-chair"),
                      "school": self.tr("School principal serves as vice-chair"),
                      "agri": self.tr("Agricultural station head serves as vice-chair")}
         for slot in ind.SLOTS:
             self._add(ind.GREEN if t["slots"][slot] else ind.RED, slot_text[slot], PAGE_LEADERSHIP)
+        self._section(self.tr("Guidance from the upper level"))
         if t["visits"]:
             text = self.tr("Visited by the upper level {count} times this year, last on {date}").format(
                 count=t["visits"], date=t["last_visit"])
         else:
             text = self.tr("Not yet visited by the upper level this year")
         self._add(t["visit_light"], text, PAGE_VISITS, {"year": year})
-        self._add(t["term_light"], self._term_text(t), PAGE_ASSOCIATION)
+        self._section(self.tr("Activities in {year}").format(year=year))
         for domain in ind.DOMAINS:
             self._add(t["activity_lights"][domain], self.tr("{domain}: {count} activities (target {low}–{high})").format(
                 domain=label("domain", domain), count=t["activities"][domain], low=ind.ACTIVITY_TARGET,
@@ -81,11 +92,14 @@ class Checklist(QListWidget):
         self._add(ind.GREY, self.tr("{domain}: {count} activities").format(
             domain=label("domain", "other"), count=t["activities_other"]),
             PAGE_ACTIVITIES, {"domain": "other", "year": year})
+        self._section(self.tr("Villages and communities"))
         self._add(t["villages_light"], self.tr("Villages and communities with a designated contact: {n} of {m}").format(
             n=t["villages_with_contact"], m=t["villages"]), PAGE_VILLAGES)
+        self._section(self.tr("The four shortages"))
         for key, text in self._four_texts(t["four"]):
             self._add(ind.RED if t["shortages"][key] else ind.GREEN, text, PAGE_ASSOCIATION)
         if show_package:
+            self._section(self.tr("Data packages"))
             if t["last_package"]:
                 self._add(ind.GREEN, self.tr("Last data package received on {date}").format(date=t["last_package"]),
                           PAGE_EXCHANGE)
@@ -103,7 +117,7 @@ class Checklist(QListWidget):
 
     def _four_texts(self, four: dict) -> list[tuple[str, str]]:
         def show(value, present: str, absent: str) -> str:
-            return present.format(value=value) if value else absent
+            return present.format(value=f"{value:g}") if value else absent
         return [
             ("staff_quota", show(four["staff_quota"], self.tr("Staff quota: {value}"), self.tr("No staff quota"))),
             ("staff", show(four["staff"], self.tr("Staff: {value}"), self.tr("No staff"))),
@@ -122,20 +136,24 @@ class Card(QFrame):
         self.value_label = QLabel(value, self)
         self.value_label.setObjectName("card_value")
         font = self.value_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.value_label.setFont(font)
         if light is not None:
             self.value_label.setStyleSheet(f"color: {light_colour(light).name()}")
+        # value and detail share a line: two rows of cards must leave a 768-pixel screen room for the table
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(self.value_label)
+        self.detail_label = QLabel(detail, self)
+        self.detail_label.setObjectName("card_detail")
+        self.detail_label.setStyleSheet("color: #5f6b73")
+        row.addWidget(self.detail_label, 1, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setContentsMargins(8, 3, 8, 3)
         layout.setSpacing(0)
         layout.addWidget(self.title_label)
-        layout.addWidget(self.value_label)
-        if detail:
-            self.detail_label = QLabel(detail, self)
-            self.detail_label.setStyleSheet("color: palette(mid)")
-            layout.addWidget(self.detail_label)
+        layout.addLayout(row)
 
 
 def share_light(part: int, whole: int) -> str:
@@ -162,40 +180,49 @@ class SummaryCards(QWidget):
         self.cards.clear()
         r = data["rollup"]
         n = r["townships"]
-        slots = r["slots"]
-        acts = r["activities"]
+        slots, acts = r["slots"], r["activities"]
+        county = data.get("county")
+        # (key, title, value, detail, light, columns spanned): six narrow cards, then the wide ones
         specs = [
             ("established", self.tr("Associations established"), f"{r['established']}/{n}", "",
-             share_light(r["established"], n)),
-            ("slots", self.tr("All three key persons"), f"{r['slots_full']}/{n}",
-             self.tr("hospital {h} · school {s} · agri {a}").format(h=slots["hospital"], s=slots["school"],
-                                                                    a=slots["agri"]),
-             share_light(r["slots_full"], n)),
-            ("visited", self.tr("Visited this year"), f"{r['visited']}/{n}", "", share_light(r["visited"], n)),
+             share_light(r["established"], n), 1),
+            ("visited", self.tr("Visited this year"), f"{r['visited']}/{n}", "", share_light(r["visited"], n), 1),
             ("term_overdue", self.tr("Terms overdue"), str(r["term_overdue"]), "",
-             ind.GREEN if not r["term_overdue"] else ind.RED),
-            ("activities", self.tr("Activities this year"), str(r["activities_total"]),
-             " · ".join(f"{label('domain', d)} {acts[d]}" for d in ind.DOMAINS), None),
+             ind.GREEN if not r["term_overdue"] else ind.RED, 1),
             ("villages", self.tr("Villages with a contact"), f"{r['villages_with_contact']}/{r['villages']}", "",
-             share_light(r["villages_with_contact"], r["villages"])),
+             share_light(r["villages_with_contact"], r["villages"]), 1),
             ("shortages", self.tr("Townships with shortages"), str(r["with_shortages"]), "",
-             ind.GREEN if not r["with_shortages"] else ind.YELLOW),
+             ind.GREEN if not r["with_shortages"] else ind.YELLOW, 1),
         ]
-        county = data.get("county")
+        if county is not None:
+            specs.append(("milestones", self.tr("Milestones on time"),
+                          f"{county['milestones_on_time']}/{len(county['milestones'])}",
+                          self.tr("{late} late or overdue").format(late=county["milestones_overdue"]),
+                          ind.GREEN if not county["milestones_overdue"] else ind.RED, 1))
+        else:
+            specs.append(("counties", self.tr("Counties"), str(len(data.get("counties") or [])), "", None, 1))
+        specs += [
+            ("slots", self.tr("All three key persons"), f"{r['slots_full']}/{n}",
+             self.tr("hospital {h} · school {s} · agricultural station {a}").format(
+                 h=slots["hospital"], s=slots["school"], a=slots["agri"]), share_light(r["slots_full"], n), 2),
+            ("activities", self.tr("Activities this year"), str(r["activities_total"]),
+             " · ".join(f"{label('domain', d)} {acts[d]}" for d in ind.DOMAINS), None, 2),
+        ]
         if county is not None:
             specs += [
                 ("leading_group", self.tr("Leading group"),
                  self.tr("set up") if county["leading_group"] else self.tr("missing"), "",
-                 ind.GREEN if county["leading_group"] else ind.RED),
+                 ind.GREEN if county["leading_group"] else ind.RED, 1),
                 ("work_plan", self.tr("Work plan"), self.tr("filed") if county["work_plan_filed"] else self.tr("missing"),
-                 "", ind.GREEN if county["work_plan_filed"] else ind.RED),
-                ("milestones", self.tr("Milestones"),
-                 self.tr("{on_time} on time").format(on_time=county["milestones_on_time"]),
-                 self.tr("{late} late or overdue").format(late=county["milestones_overdue"]),
-                 ind.GREEN if not county["milestones_overdue"] else ind.RED),
+                 "", ind.GREEN if county["work_plan_filed"] else ind.RED, 1),
             ]
-        columns = CARD_COLUMNS if len(specs) <= 2 * CARD_COLUMNS else CARD_COLUMNS + 1
-        for i, (key, title, value, detail, light) in enumerate(specs):
+        cell = 0
+        for key, title, value, detail, light, span in specs:
+            if cell % CARD_COLUMNS + span > CARD_COLUMNS:
+                cell += CARD_COLUMNS - cell % CARD_COLUMNS
             card = Card(title, value, detail, light, self)
             self.cards[key] = card
-            self.grid.addWidget(card, i // columns, i % columns)
+            self.grid.addWidget(card, cell // CARD_COLUMNS, cell % CARD_COLUMNS, 1, span)
+            cell += span
+        for column in range(CARD_COLUMNS):
+            self.grid.setColumnStretch(column, 1)

@@ -51,9 +51,9 @@ COLUMNS = (
     Column("slots", 5, "lights"),
     Column("visit", 5, "lights"),
     Column("term", 7, "lights"),
-    *(Column(domain, 6, "bar") for domain in ind.DOMAINS),
+    *(Column(domain, 7, "bar") for domain in ind.DOMAINS),
     Column("villages", 5, "lights"),
-    Column("shortages", 7, "lights"),
+    Column("shortages", 9, "lights"),
     Column("last_package", 6),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)

@@ -234,7 +234,7 @@ class UnitTree(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.filter_edit.setPlaceholderText(self.tr("Find a unit (name, pinyin or code)…"))
+        self.filter_edit.setPlaceholderText(self.tr("Find a unit…"))
         self.filter_edit.setToolTip(self.tr("Type a name, pinyin initials such as zzz, or a code; Esc clears."))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -1,0 +1,54 @@
+"""The GUI entry point: `sanxiang-desktop [--db PATH] [--demo township|county|city] [--lang zh_CN|en]`.
+
+What opens first (wizard, demo build, main window) is the Launcher's business (ui/launcher.py)."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QTimer
+
+from sanxiang_desktop.ui.application import create_application
+from sanxiang_desktop.ui.i18n import LANGUAGES, install_translators
+from sanxiang_desktop.ui.launcher import DEMO_UNITS, Launcher
+from sanxiang_desktop.ui.settings import Settings
+from sanxiang_desktop.ui.tasks import default_runner
+from sanxiang_desktop.ui.workarounds import pin_bools
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="sanxiang-desktop", description="基层科协“3+1”工作 / Science association 3+1 work")
+    parser.add_argument("--db", help="database file (default: sanxiang.db in the data folder) / 数据库文件")
+    parser.add_argument("--demo", choices=sorted(DEMO_UNITS),
+                        help="open a demo database, made in the data folder if missing / 打开演示数据库")
+    parser.add_argument("--lang", choices=LANGUAGES, help="interface language for this run / 本次运行的界面语言")
+    return parser.parse_known_args(argv)   # the rest is Qt's (-platform, -style ...)
+
+
+def guard_refcounts() -> None:
+    """PySide6 6.12 on Python < 3.12 returns None from every void method and True/False from every
+    signal emit without taking a reference; a few thousand calls (seconds of clicking) and the
+    interpreter aborts ("none_dealloc", "bool_dealloc"). Raise the counts out of reach once, before
+    any window exists. (ui/print_render has the same None pin for the printing path.)"""
+    pin_bools()
+    if sys.version_info < (3, 12) and not getattr(guard_refcounts, "done", False):
+        import ctypes
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40   # ob_refcnt is the object's first field
+        guard_refcounts.done = True   # type: ignore[attr-defined]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, qt_args = parse_args(list(sys.argv[1:] if argv is None else argv))
+    guard_refcounts()
+    settings = Settings()
+    app = create_application([sys.argv[0], *qt_args], settings)
+    if args.lang:
+        install_translators(app, args.lang)
+    # The launcher ends the program; closing the main window to reopen a restored database must not.
+    app.setQuitOnLastWindowClosed(False)
+    launcher = Launcher(settings)
+    launcher.finished.connect(app.exit)
+    QTimer.singleShot(0, lambda: launcher.start(db=args.db, demo=args.demo))
+    code = app.exec()
+    default_runner().shutdown()
+    return code

@@ -1,0 +1,289 @@
+"""Applying checked records inside the import's one transaction.
+
+Merge rule (the same at every level, whatever order packages arrive in):
+- a version whose revision AND clock stamp are both higher descends from the one
+  held here: it replaces it; one with both lower is stale: nothing changes;
+- otherwise the two diverged (two installations edited the same record): the
+  higher stamp wins, then the lower owner code, then the lower content hash, and
+  the pair is kept in sync_conflicts for a clerk. Edits beat deletes: when the
+  winner is a deletion and the loser an edit, the edit survives, stamped with the
+  winner's clock, so every level that sees both computes the same record.
+The same ID number under two different people goes to sync_duplicates; both stay.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..core.ids import new_id
+from ..core.pinyin import person_search_key, search_key
+from ..store import models as m
+from ..store.sync_models import Conflict, PersonDuplicate, RecordOrigin
+from .records import (Incoming, RecordProblem, content_of, digest, encode_line, row_state,
+                      values_from_state)
+
+CHUNK = 400
+
+
+@dataclass
+class Counts:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    duplicates: int = 0
+    by_table: dict[str, int] = field(default_factory=dict)   # records written per table
+    max_hlc: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
+                "conflicts": self.conflicts, "duplicates": self.duplicates}
+
+
+def beats(a: dict, b: dict) -> bool:
+    """True when version a wins over version b (a total order: no arrival order matters)."""
+    if a["hlc"] != b["hlc"]:
+        return a["hlc"] > b["hlc"]
+    if bool(a.get("deleted")) != bool(b.get("deleted")):
+        return not a.get("deleted")
+    if a["owner"] != b["owner"]:
+        return a["owner"] < b["owner"]
+    return digest(a) < digest(b)
+
+
+def merged_state(local: dict, incoming: dict) -> tuple[dict, str, bool]:
+    """(state to keep, 'local'|'incoming'|'merged', diverged) for two different versions."""
+    if content_of(local) == content_of(incoming):       # only stamps differ: no conflict to show
+        return (incoming, "incoming", False) if beats(incoming, local) else (local, "local", False)
+    if incoming["rev"] > local["rev"] and incoming["hlc"] > local["hlc"]:
+        return incoming, "incoming", False
+    if incoming["rev"] < local["rev"] and incoming["hlc"] < local["hlc"]:
+        return local, "local", False
+    winner, loser = (incoming, local) if beats(incoming, local) else (local, incoming)
+    if winner.get("deleted") and not loser.get("deleted"):
+        kept = dict(loser, hlc=winner["hlc"], rev=max(winner["rev"], loser["rev"]))
+        return kept, "merged", True
+    return winner, ("incoming" if winner is incoming else "local"), True
+
+
+def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _derived(table: str, values: dict) -> None:
+    if table == "people":
+        values["search_key"] = person_search_key(values.get("name") or "")
+    elif table == "units":
+        values["search_key"] = f"{search_key(values.get('name') or '')} {values.get('code') or ''}".lower()
+
+
+def _check_references(s: Session, items: list[Incoming], blobs: dict[str, bytes]) -> None:
+    """Every reference points at a record in the package or already here (clear message, not an
+    IntegrityError half-way through)."""
+    provided: dict[tuple[str, str], set] = {("blobs", "sha256"): set(blobs)}
+    for it in items:
+        for col in m.MODEL_BY_TABLE[it.table].__table__.columns:
+            if col.unique or col.primary_key:
+                provided.setdefault((it.table, col.key), set()).add(it.values[col.key])
+    needed: dict[tuple[str, str], dict[Any, str]] = {}
+    for it in items:
+        for fk in m.MODEL_BY_TABLE[it.table].__table__.foreign_keys:
+            value = it.values.get(fk.parent.key)
+            if value is None:
+                continue
+            key = (fk.column.table.name, fk.column.key)
+            if value not in provided.get(key, ()):
+                needed.setdefault(key, {}).setdefault(value, f"{it.table} {it.id}")
+    for (table, column), values in needed.items():
+        col = m.Base.metadata.tables[table].c[column]
+        found: set = set()
+        wanted = list(values)
+        for chunk in _chunks(wanted):
+            found.update(s.scalars(select(col).where(col.in_(chunk))))
+        for value in wanted:
+            if value not in found:
+                raise RecordProblem(values[value], f"refers to a {table} record that is neither in the package "
+                                    "nor in this database", f"引用的 {table} 记录既不在数据包中也不在本数据库中",
+                                    code="missing_reference")
+
+
+def _check_unique(s: Session, items: list[Incoming]) -> None:
+    """A unique field (a village code, one association per unit, ...) taken by another record."""
+    by_table: dict[str, list[Incoming]] = {}
+    for it in items:
+        by_table.setdefault(it.table, []).append(it)
+    for table, group in by_table.items():
+        t = m.MODEL_BY_TABLE[table].__table__
+        sets = [(c.key,) for c in t.columns if c.unique and not c.primary_key]
+        sets += [tuple(c.key for c in u.columns) for u in t.constraints
+                 if u.__class__.__name__ == "UniqueConstraint"]
+        for cols in sets:
+            seen: dict[tuple, str] = {}
+            for it in group:
+                key = tuple(it.values[c] for c in cols)
+                if seen.setdefault(key, it.id) != it.id:
+                    raise RecordProblem(f"{table} {it.id}", f"two records share the unique field(s) {', '.join(cols)}",
+                                        f"两条记录的唯一字段（{'、'.join(cols)}）相同", code="unique_clash")
+            first = t.c[cols[0]]
+            for chunk in _chunks(list(seen)):
+                rows = s.execute(select(t.c.id, *[t.c[c] for c in cols]).where(first.in_([k[0] for k in chunk])))
+                for row in rows:
+                    key = tuple(row[1:])
+                    if key in seen and seen[key] != row[0]:
+                        raise RecordProblem(f"{table} {seen[key]}", f"another record here ({row[0]}) already has the "
+                                            f"same {', '.join(cols)}; the two must be reconciled by the units",
+                                            f"本机已有另一条记录（{row[0]}）的“{'、'.join(cols)}”相同，需由相关单位核对",
+                                            code="unique_clash")
+
+
+def _check_blobs(s: Session, items: list[Incoming], blobs: dict[str, bytes]) -> None:
+    need = {it.values["sha256"] for it in items if it.table == "attachments"} - set(blobs)
+    have: set[str] = set()
+    for chunk in _chunks(sorted(need)):
+        have.update(s.scalars(select(m.Blob.sha256).where(m.Blob.sha256.in_(chunk))))
+    missing = need - have
+    if missing:
+        raise RecordProblem("attachments", f"{len(missing)} attachment content(s) missing from the package",
+                            f"数据包缺少 {len(missing)} 个附件的内容", code="missing_blob")
+
+
+def apply_records(s: Session, items: list[Incoming], blobs: dict[str, bytes], *, package_id: str, sender: str,
+                  now: str) -> Counts:
+    """Check references, then insert, update or keep every record; log conflicts, duplicates, origins."""
+    seen: set[tuple[str, str]] = set()
+    for it in items:
+        if (it.table, it.id) in seen:
+            raise RecordProblem(f"{it.table} {it.id}", "appears twice in the package", "在数据包中重复出现")
+        seen.add((it.table, it.id))
+    _check_blobs(s, items, blobs)
+    _check_references(s, items, blobs)
+    _check_unique(s, items)
+    counts = Counts()
+    new_blobs = [{"sha256": sha, "size": len(data), "data": data} for sha, data in sorted(blobs.items())]
+    if new_blobs:
+        s.execute(insert(m.Blob).prefix_with("OR IGNORE"), new_blobs)
+    by_table: dict[str, list[Incoming]] = {}
+    for it in items:
+        by_table.setdefault(it.table, []).append(it)
+        if it.hlc > counts.max_hlc:
+            counts.max_hlc = it.hlc
+    origins: list[dict] = []
+    people_written: list[dict] = []
+    for model in m.RECORD_MODELS:
+        group = by_table.get(model.__tablename__)
+        if group:
+            _apply_table(s, model, group, counts, origins, people_written, package_id, sender, now)
+    if origins:
+        s.execute(insert(RecordOrigin).prefix_with("OR REPLACE"), origins)
+    counts.duplicates = _find_duplicates(s, people_written, package_id, now)
+    return counts
+
+
+def _apply_table(s: Session, model, group: list[Incoming], counts: Counts, origins: list, people: list,
+                 package_id: str, sender: str, now: str) -> None:
+    table, name = model.__table__, model.__tablename__
+    local: dict[str, dict] = {}
+    for chunk in _chunks([it.id for it in group]):
+        for row in s.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+            local[row["id"]] = dict(row)
+    inserts, updates = [], []
+    for it in group:
+        row = local.get(it.id)
+        values = dict(it.values)
+        if row is None:
+            kept, result, diverged = it.state, "incoming", False
+        else:
+            here = row_state(name, row)
+            if here == it.state:
+                counts.unchanged += 1
+                continue
+            kept, result, diverged = merged_state(here, it.state)
+            if diverged and _log_conflict(s, it, here, result, package_id, sender, now):
+                counts.conflicts += 1
+            if result == "local":
+                counts.unchanged += 1
+                continue
+            if result == "merged":
+                values = values_from_state(name, kept)
+        _derived(name, values)
+        if row is None:
+            inserts.append(values)
+            counts.inserted += 1
+        else:
+            updates.append(dict(values, _id=it.id))
+            counts.updated += 1
+        counts.by_table[name] = counts.by_table.get(name, 0) + 1
+        origin = it.origin or {"unit": it.owner, "package": package_id if sender == it.owner else None,
+                               "rev": it.rev}
+        origins.append({"table_name": name, "record_id": it.id, "origin_unit": origin["unit"],
+                        "origin_package": origin.get("package"), "origin_rev": values["rev"],
+                        "via_package": package_id, "via_sender": sender, "received_at": now})
+        if name == "people" and not values["deleted"] and values.get("id_number"):
+            people.append(values)
+    try:
+        if model is m.Unit:
+            inserts.sort(key=lambda v: (len(v["code"]), v["code"]))
+        if inserts:
+            s.execute(insert(table), inserts)
+        if updates:
+            # derived columns are written only where they are rebuilt (people, units), else left as they are
+            columns = [k for k in updates[0] if k not in ("id", "_id")]
+            stmt = update(table).where(table.c.id == bindparam("_id"))
+            s.execute(stmt, [{k: u.get(k) for k in columns} | {"_id": u["_id"]} for u in updates])
+    except IntegrityError as exc:
+        raise RecordProblem(name, "the records do not fit this database's data (integrity check failed)",
+                            "记录与本数据库的数据不一致（完整性检查未通过）", code="integrity") from exc
+
+
+def _log_conflict(s: Session, it: Incoming, here: dict, result: str, package_id: str, sender: str,
+                  now: str) -> bool:
+    """Keep both versions once per pair of contents (a re-delivery adds no second row)."""
+    pair = sorted((digest(content_of(here)), digest(content_of(it.state))))
+    pair_key = hashlib.sha256("|".join(pair).encode()).hexdigest()
+    exists = s.scalar(select(Conflict.id).where(Conflict.table_name == it.table, Conflict.record_id == it.id,
+                                                Conflict.pair_key == pair_key))
+    if exists:
+        return False
+    s.add(Conflict(id=new_id(), table_name=it.table, record_id=it.id, owner=it.owner,
+                   local_state=encode_line(here).decode(), incoming_state=encode_line(it.state).decode(),
+                   result=result, pair_key=pair_key, package_id=package_id, sender=sender, detected_at=now,
+                   status="open"))
+    s.flush()
+    return True
+
+
+def _find_duplicates(s: Session, people: list[dict], package_id: str, now: str) -> int:
+    """The same ID number under two different people: listed, never merged."""
+    by_number: dict[str, str] = {}
+    for p in people:
+        by_number.setdefault(p["id_number"], p["id"])
+    found = 0
+    numbers = list(by_number)
+    for chunk in _chunks(numbers):
+        rows = s.execute(select(m.Person.id, m.Person.id_number).where(
+            m.Person.id_number.in_(chunk), m.Person.deleted.is_(False))).all()
+        groups: dict[str, list[str]] = {}
+        for pid, number in rows:
+            groups.setdefault(number, []).append(pid)
+        for ids in groups.values():
+            ids = sorted(set(ids))
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
+                    if s.scalar(select(PersonDuplicate.id).where(PersonDuplicate.person_a == a,
+                                                                 PersonDuplicate.person_b == b)) is None:
+                        s.add(PersonDuplicate(id=new_id(), person_a=a, person_b=b, reason="id_number",
+                                              package_id=package_id, detected_at=now, status="open"))
+                        found += 1
+    s.flush()
+    return found
+
+
+def json_counts(counts: Counts) -> str:
+    return json.dumps(counts.to_json() | {"by_table": counts.by_table}, sort_keys=True)

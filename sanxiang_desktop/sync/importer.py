@@ -1,0 +1,393 @@
+"""Importing packages: data, receipts and reference data.
+
+Order of work for each file (ARCHITECTURE.md): read it (parts joined and checked)
+→ signature checked by the container before anything else is parsed → addressed
+here, from a unit in the right place of the tree → sender trusted (or confirmed,
+or pre-authorised by an enrolment) → decrypt, decompress, decode, validate every
+line → then ONE transaction applies every record and records the package as
+received. Anything wrong before the commit leaves the database as it was.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..core.hlc import HybridClock
+from ..store.database import Database
+from ..store.models import Meta
+from ..store.sync_models import ReceivedPackage, ReceivedReceipt, Rejection
+from . import parts
+from .apply import Counts, apply_records, json_counts
+from .container import Caps, open_package, open_payload, peek_manifest
+from .errors import PackageError, UntrustedSender
+from .keys import fingerprint_matches
+from .outbox import CAPABILITIES, KINDS
+from .receipts import apply_receipt, sequence_state
+from .records import SHA_RE, UUID_RE, CODE_RE, PAYLOAD_VERSION, RecordProblem, decode_record, parse_lines
+from .reference import apply_keys, check_reference_items
+from .trust import add_peer, ancestors, check_proof, is_below, own_key, peer_key, subtree, unit_name, utc_stamp
+
+CAPS = Caps()
+
+
+@dataclass
+class ImportResult:
+    """One package's outcome, shaped for `import-package --json` and the GUI."""
+    file: str
+    status: str = "rejected"                 # applied | duplicate | rejected | untrusted
+    kind: str | None = None
+    package_id: str | None = None
+    sender: str | None = None
+    sender_name: str | None = None
+    seq: int | None = None
+    counts: dict[str, int] = field(default_factory=lambda: {"inserted": 0, "updated": 0, "unchanged": 0,
+                                                            "conflicts": 0, "duplicates": 0})
+    error: str | None = None                 # English / Chinese message when not applied
+    code: str | None = None
+    message_en: str = ""
+    message_zh: str = ""
+    fingerprint: str | None = None           # the sender's, when it needs confirming
+    dry_run: bool = False
+    notes: list[str] = field(default_factory=list)
+    missing: list[int] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "status": self.status, "kind": self.kind, "package_id": self.package_id,
+                "sender": self.sender, "sender_name": self.sender_name, "seq": self.seq, "counts": self.counts,
+                "error": self.error, "code": self.code, "message_en": self.message_en,
+                "message_zh": self.message_zh, "fingerprint": self.fingerprint, "dry_run": self.dry_run,
+                "notes": self.notes, "missing": self.missing}
+
+    def fail(self, err: PackageError, status: str = "rejected") -> "ImportResult":
+        self.status, self.code = status, err.code
+        self.message_en, self.message_zh = err.message_en, err.message_zh
+        self.error = f"{err.message_en} / {err.message_zh}"
+        return self
+
+
+class _DryRun(Exception):
+    pass
+
+
+def read_inputs(paths: Iterable[str | Path]) -> list[tuple[str, bytes | PackageError]]:
+    """Each package's bytes, the parts of split packages joined (given in any order)."""
+    singles: list[tuple[str, bytes | PackageError]] = []
+    groups: dict[str, list[tuple[str, bytes]]] = {}
+    order: list[str] = []
+    for raw in paths:
+        path, name = Path(raw), Path(raw).name
+        try:
+            size = path.stat().st_size
+            if path.is_dir():
+                raise IsADirectoryError
+            if size > CAPS.max_package:
+                singles.append((name, PackageError("too_large", f"{name} is too large ({size} bytes).",
+                                                   f"{name} 过大（{size} 字节）。")))
+                continue
+            data = path.read_bytes()
+        except OSError:
+            singles.append((name, PackageError("unreadable", f"Cannot read {raw}.", f"无法读取文件 {raw}。")))
+            continue
+        if parts.is_part(data):
+            try:
+                key = parts.part_info(data).package_sha256
+            except PackageError as err:
+                singles.append((name, err))
+                continue
+            if key not in groups:
+                order.append(key)
+            groups.setdefault(key, []).append((name, data))
+        else:
+            singles.append((name, data))
+    for key in order:
+        names = ", ".join(n for n, _ in groups[key])
+        try:
+            singles.append((names, parts.join_parts([d for _, d in groups[key]])))
+        except PackageError as err:
+            singles.append((names, err))
+    return singles
+
+
+def import_files(db: Database, paths: Iterable[str | Path], *, trust: bool = False, fingerprint: str | None = None,
+                 dry_run: bool = False, clock: HybridClock | None = None, actor: str = "") -> list[ImportResult]:
+    """Import every file given (packages, receipts, reference data; parts of split packages together)."""
+    results = []
+    for name, data in read_inputs(paths):
+        if isinstance(data, PackageError):
+            results.append(ImportResult(name, dry_run=dry_run).fail(data))
+            continue
+        results.append(import_bytes(db, data, name, trust=trust, fingerprint=fingerprint, dry_run=dry_run,
+                                    clock=clock, actor=actor))
+    return results
+
+
+def preview(db: Database, paths: Iterable[str | Path], *, trust: bool = False) -> list[ImportResult]:
+    """What an import would do (counts), changing nothing."""
+    return import_files(db, paths, trust=trust, dry_run=True)
+
+
+def _bad_manifest(what: str, zh: str) -> PackageError:
+    return PackageError("bad_manifest", f"The package manifest is invalid: {what}.", f"数据包清单无效：{zh}。")
+
+
+def _check_manifest(manifest: dict) -> None:
+    def count(v: Any) -> bool:
+        return isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 2 ** 31
+    if manifest.get("kind") not in KINDS:
+        raise _bad_manifest("unknown kind", "未知的数据包类型")
+    pid, rec = manifest.get("package_id"), manifest.get("recipient_unit")
+    if not (isinstance(pid, str) and UUID_RE.match(pid)) or not (isinstance(rec, str) and CODE_RE.match(rec)):
+        raise _bad_manifest("package id or recipient missing", "缺少包编号或接收单位")
+    if not CODE_RE.match(manifest["sender_unit"]) or not count(manifest.get("seq")) or manifest["seq"] < 1 \
+            or not count(manifest.get("acked_seq")) or not isinstance(manifest.get("created_at"), str):
+        raise _bad_manifest("sender, sequence or date missing", "缺少发送单位、序号或日期")
+
+
+def _newer(what_en: str, what_zh: str) -> PackageError:
+    return PackageError("newer_format", f"This package needs a newer version of the program ({what_en}); please "
+                        "upgrade the program.", f"该数据包需要更新版本的程序（{what_zh}），请升级程序。")
+
+
+def import_bytes(db: Database, data: bytes, name: str = "package", *, trust: bool = False,
+                 fingerprint: str | None = None, dry_run: bool = False, clock: HybridClock | None = None,
+                 actor: str = "") -> ImportResult:
+    res = ImportResult(name, dry_run=dry_run)
+    try:
+        manifest = peek_manifest(data, caps=CAPS)
+        _check_manifest(manifest)
+    except PackageError as err:
+        return res.fail(err)
+    kind, sender = manifest["kind"], manifest["sender_unit"]
+    res.kind, res.package_id, res.sender, res.seq = kind, manifest["package_id"], sender, manifest["seq"]
+    home = db.home_unit
+    with db.session() as s:
+        res.sender_name = unit_name(s, sender)
+        try:
+            opened, new_peer = _authenticate(s, data, manifest, home, trust, fingerprint, res)
+        except UntrustedSender as err:
+            res.fingerprint = err.fingerprint
+            return res.fail(err, "untrusted")
+        except PackageError as err:
+            return res.fail(err)
+    try:
+        if done := _already(db, manifest):
+            res.status = "duplicate"
+            res.message_en = f"already imported on {done[:10]}"
+            res.message_zh = f"该数据包已于 {done[:10]} 导入，无需重复导入"
+            if not dry_run:
+                _count_duplicate(db, manifest, kind)
+            return res
+        required = manifest.get("required_capabilities") or []
+        version = manifest.get("payload_version", 1)
+        if not isinstance(required, list) or not isinstance(version, int) or isinstance(version, bool):
+            raise _bad_manifest("capabilities or payload version", "功能或载荷版本")
+        missing_caps = {str(c) for c in required} - set(CAPABILITIES)
+        if missing_caps or version > PAYLOAD_VERSION:
+            raise _newer(", ".join(sorted(map(str, missing_caps))) or "payload version", "数据格式")
+        with db.session() as s:
+            me = own_key(s)
+        plain = open_payload(opened, me, caps=CAPS)
+        decoded = _decode(plain, manifest)
+        del plain
+        _apply(db, manifest, opened.sha256, decoded, new_peer, res, dry_run=dry_run, clock=clock, actor=actor)
+    except PackageError as err:
+        res.fail(err)
+        # Only a refusal of authenticated content is noted (for the receipt: the sender must fix
+        # its records); a damaged or forged file leaves the database exactly as it was.
+        if not dry_run and isinstance(err, RecordProblem):
+            _log_rejection(db, manifest, err)
+    return res
+
+
+def _peer(db: Database, unit: str) -> bytes | None:
+    with db.session() as s:
+        return peer_key(s, unit)
+
+
+def _authenticate(s: Session, data: bytes, manifest: dict, home: str, trust: bool, fingerprint: str | None,
+                  res: ImportResult):
+    """Where the package comes from and whether its key is trusted.
+    Returns (the verified package, a peer to add or None)."""
+    kind, sender, recipient = manifest["kind"], manifest["sender_unit"], manifest["recipient_unit"]
+    if kind == "enrolment":
+        raise PackageError("wrong_kind", "This is an enrolment file: use it when setting up a new database "
+                           "(init --enrolment).", "这是注册文件，请在新建数据库时使用（init --enrolment）。")
+    if recipient != home:
+        raise PackageError("wrong_recipient", f"This package is addressed to unit {recipient} "
+                           f"({unit_name(s, recipient)}), not to this unit ({home}).",
+                           f"该数据包的接收单位是 {unit_name(s, recipient)}（{recipient}），不是本单位（{home}）。")
+    if kind == "data" and not is_below(s, sender, home):
+        raise PackageError("wrong_sender", f"Data packages come from lower units; {sender} is not below {home}.",
+                           f"数据包只能来自下级单位；{sender} 不是本单位的下级。")
+    if kind in ("receipt", "reference") and sender not in ancestors(s, home):
+        raise PackageError("wrong_sender", f"Receipts and reference data come from upper units; {sender} is not "
+                           f"above {home}.", f"回执和基础数据只能来自上级单位；{sender} 不是本单位的上级。")
+    known = peer_key(s, sender)
+    try:
+        return open_package(data, caps=CAPS, trusted_key_for=lambda unit: known), None
+    except UntrustedSender as err:
+        public = err.sender_public
+        opened = open_package(data, caps=CAPS, trusted_key_for=lambda unit: public)
+        if kind == "data" and check_proof(s, sender, public, manifest.get("enrolment_proof")):
+            res.notes.append(f"sender trusted through the enrolment issued for {sender}")
+            return opened, (sender, public, "enrolment")
+        if not trust:
+            raise
+        if fingerprint and not fingerprint_matches(err.sender_public, fingerprint):
+            raise PackageError("fingerprint_mismatch", f"The sender's key fingerprint is {err.fingerprint}, not "
+                               f"{fingerprint}: do not import it.",
+                               f"发送方密钥指纹为 {err.fingerprint}，与 {fingerprint} 不符，请勿导入。") from None
+        res.notes.append(f"new sender {sender} trusted with fingerprint {err.fingerprint}")
+        return opened, (sender, public, "confirmed")
+
+
+def _already(db: Database, manifest: dict) -> str | None:
+    with db.session() as s:
+        if manifest["kind"] == "receipt":
+            row = s.get(ReceivedReceipt, manifest["package_id"])
+        else:
+            row = s.get(ReceivedPackage, manifest["package_id"])
+        return row.received_at if row is not None else None
+
+
+def _count_duplicate(db: Database, manifest: dict, kind: str) -> None:
+    if kind == "receipt":
+        return
+    with db.session() as s, s.begin():
+        row = s.get(ReceivedPackage, manifest["package_id"])
+        row.duplicate_count += 1
+        row.last_duplicate_at = utc_stamp()
+
+
+def _log_rejection(db: Database, manifest: dict, err: PackageError) -> None:
+    with db.session() as s, s.begin():
+        s.add(Rejection(at=utc_stamp(), sender=manifest["sender_unit"], kind=manifest["kind"],
+                        package_id=manifest["package_id"], seq=manifest["seq"], code=err.code[:32],
+                        message_en=err.message_en, message_zh=err.message_zh))
+
+
+@dataclass
+class Decoded:
+    items: list = field(default_factory=list)
+    blobs: dict[str, bytes] = field(default_factory=dict)
+    receipt: Any = None
+    keys: Any = None
+    catalogues: Any = None
+
+
+def _decode(plain: bytes, manifest: dict) -> Decoded:
+    """Every line checked before anything is written; the first line must repeat the manifest."""
+    out = Decoded()
+    first = True
+    for number, obj in parse_lines(plain):
+        if first:
+            first = False
+            expected = {"package_id": manifest["package_id"], "sender": manifest["sender_unit"],
+                        "recipient": manifest["recipient_unit"], "kind": manifest["kind"]}
+            if {k: obj.get(k) for k in expected} != expected:
+                raise PackageError("header_mismatch", "The package content does not belong to its signed manifest "
+                                   "(package id, sender or recipient differ).",
+                                   "数据包内容与已签名的清单不符（包编号、发送或接收单位不一致）。")
+            continue
+        where = f"line {number}"
+        if "record" in obj:
+            out.items.append(decode_record(obj, where))
+        elif "blob" in obj:
+            sha, raw = obj.get("blob"), obj.get("data")
+            try:
+                blob = base64.b64decode(raw, validate=True) if isinstance(raw, str) else None
+            except (binascii.Error, ValueError):
+                blob = None
+            if not (isinstance(sha, str) and SHA_RE.match(sha)) or blob is None \
+                    or hashlib.sha256(blob).hexdigest() != sha:
+                raise RecordProblem(where, "attachment content does not match its hash", "附件内容与哈希不符")
+            out.blobs[sha] = blob
+        elif "receipt" in obj:
+            out.receipt = obj["receipt"]
+        elif "keys" in obj:
+            out.keys = obj["keys"]
+        elif "catalogues" in obj:
+            out.catalogues = obj["catalogues"]
+        # other line types come from newer programs and are optional by definition
+    if first:
+        raise PackageError("header_mismatch", "The package content is empty.", "数据包内容为空。")
+    if manifest["kind"] == "receipt" and out.receipt is None:
+        raise PackageError("bad_payload", "The receipt has no content.", "回执没有内容。")
+    return out
+
+
+def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, res: ImportResult, *,
+           dry_run: bool, clock: HybridClock | None, actor: str) -> None:
+    """The one transaction: peer (if newly trusted), records, the package as received, the clock."""
+    kind, sender, home = manifest["kind"], manifest["sender_unit"], db.home_unit
+    now = utc_stamp()
+    counts = Counts()
+    try:
+        with db.session() as s, s.begin():
+            if new_peer:
+                add_peer(s, new_peer[0], new_peer[1], new_peer[2], actor)
+            if kind == "receipt":
+                summary = apply_receipt(s, manifest, decoded.receipt, sha, now)
+                res.message_en, res.message_zh = summary["message_en"], summary["message_zh"]
+            else:
+                if kind == "data":
+                    allowed = subtree(s, sender)
+                    for it in decoded.items:
+                        if it.owner not in allowed:
+                            raise RecordProblem(f"{it.table} {it.id}", f"owned by unit {it.owner}, which is not "
+                                                f"{sender} or below it", f"所属单位 {it.owner} 不是发送单位或其下级",
+                                                code="wrong_owner")
+                else:
+                    check_reference_items(s, decoded.items, home, sender)
+                    res.notes += apply_keys(s, decoded.keys, home, sender)
+                counts = apply_records(s, decoded.items, decoded.blobs, package_id=manifest["package_id"],
+                                       sender=sender, now=now)
+                s.add(ReceivedPackage(package_id=manifest["package_id"], kind=kind, sender=sender,
+                                      seq=manifest["seq"], acked_seq=manifest["acked_seq"], sha256=sha,
+                                      created_at=manifest["created_at"][:32], received_at=now,
+                                      counts=json_counts(counts)))
+                _advance_clock(s, counts.max_hlc, None if dry_run else clock)
+            s.flush()
+            if kind == "data":
+                st = sequence_state(s, sender)
+                res.missing = st.missing
+                if st.missing:
+                    en, zh = st.missing_text(res.sender_name or sender)
+                    res.notes.append(f"{en} / {zh}")
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    res.status = "applied"
+    res.counts = counts.to_json()
+    if kind != "receipt":
+        verb = "would be applied" if dry_run else "applied"
+        res.message_en = (f"{verb}: {counts.inserted} new, {counts.updated} updated, {counts.unchanged} unchanged, "
+                          f"{counts.conflicts} conflicts")
+        res.message_zh = (f"{'预览' if dry_run else '已导入'}：新增 {counts.inserted}，更新 {counts.updated}，"
+                          f"未变 {counts.unchanged}，冲突 {counts.conflicts}")
+
+
+def _advance_clock(s: Session, stamp: str, clock: HybridClock | None) -> None:
+    """Move this installation's clock past every stamp received (meta, and the caller's clock)."""
+    if not stamp:
+        return
+    row = s.get(Meta, "hlc_last")
+    current = row.value if row else ""
+    local = HybridClock(lambda: 0, current or None)
+    local.observe(stamp)
+    if clock is not None:
+        clock.observe(stamp)
+        local.observe(clock.last)
+    if local.last != current:
+        if row is None:
+            s.add(Meta(key="hlc_last", value=local.last))
+        else:
+            row.value = local.last

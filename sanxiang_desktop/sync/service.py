@@ -1,0 +1,31 @@
+"""The exchange services the 数据交换 page (and the command line) call. Qt-free;
+each returns plain data. Long calls (export, import, preview) belong in a worker.
+
+    export(db, folder, limit=...)            -> Written (paths, seq, counts, check_code ...)
+    preview(db, files, trust=False)          -> [ImportResult] (dry run: counts, nothing changed)
+    import_files(db, files, trust=False, fingerprint=None, clock=ws.clock, actor=clerk)
+                                             -> [ImportResult]
+    history(db)                              -> {"sent": [...], "received": [...], "receipts": [...]}
+    status(db) / children(db) / upper_status(db)
+    conflicts(db) / resolve(db, conflict_id, keep="local"|"incoming", actor=..., clock=...)
+    duplicates(db) / dismiss_duplicate(db, duplicate_id)
+    export_receipt(db, child, folder) / export_reference(db, child, folder) / export_enrolment(db, child, folder)
+    own_key(db) / peers(db) / trust_peer(db, unit, public_key) / forget_peer(db, unit)
+    slip_data(db, written)                   -> TransmittalData-ready dict for the printed 报送单
+"""
+from __future__ import annotations
+
+from .enrolment import apply_enrolment, export_enrolment, read_enrolment
+from .export import export_package as export
+from .importer import ImportResult, import_files, preview
+from .outbox import ExchangeError, Written
+from .receipts import export_receipt, upper_status
+from .reference import export_reference
+from .slip import slip_data
+from .status import children, conflicts, dismiss_duplicate, duplicates, history, resolve_conflict as resolve, status
+from .trust import ensure_own_key as own_key, forget_peer, peers, trust_peer
+
+__all__ = ["export", "preview", "import_files", "ImportResult", "history", "status", "children", "upper_status",
+           "conflicts", "resolve", "duplicates", "dismiss_duplicate", "export_receipt", "export_reference",
+           "export_enrolment", "read_enrolment", "apply_enrolment", "own_key", "peers", "trust_peer",
+           "forget_peer", "slip_data", "ExchangeError", "Written"]

@@ -1,0 +1,39 @@
+"""The transmittal slip (报送单) of a package: what the printed form shows.
+
+Record counts by type with their Chinese names, and a short check code from the
+package hash that the receiving clerk compares with the screen after importing.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..services.spec import SPECS
+from ..store.database import Database
+from .outbox import Written
+from .trust import unit_name
+
+KIND_ZH = {"data": "数据包", "receipt": "回执", "reference": "基础数据包", "enrolment": "注册文件"}
+
+
+def slip_data(db: Database, written: Written) -> dict[str, Any]:
+    with db.session() as s:
+        sender_name, recipient_name = unit_name(s, written.sender), unit_name(s, written.recipient)
+    counts = [(SPECS[t].zh if t in SPECS else t, n) for t, n in sorted(written.counts.items()) if n]
+    return {
+        "kind": written.kind, "kind_zh": KIND_ZH.get(written.kind, written.kind),
+        "sender": written.sender, "sender_name": sender_name,
+        "recipient": written.recipient, "recipient_name": recipient_name,
+        "seq": written.seq, "acked_seq": written.acked_seq, "package_id": written.package_id,
+        "created_at": written.created_at, "counts": counts, "total": sum(n for _, n in counts),
+        "files": [p.name for p in written.paths], "size": written.size, "encrypted": written.encrypted,
+        "check_code": written.check_code, "sha256": written.sha256,
+    }
+
+
+def slip_document(db: Database, written: Written):
+    """The abstract document of the slip (documents.forms.transmittal), ready for any renderer."""
+    import dataclasses
+    from ..documents.forms import transmittal
+    data = slip_data(db, written)
+    names = {f.name for f in dataclasses.fields(transmittal.TransmittalData)}
+    return transmittal.transmittal_slip(transmittal.TransmittalData(**{k: v for k, v in data.items() if k in names}))

@@ -1,0 +1,204 @@
+"""What the 数据交换 page shows: history, the state of each child unit, conflicts and
+duplicates for a clerk to review, and resolving a conflict.
+
+Also the "last package received" source of the township indicators (registered
+into services.indicators.LAST_PACKAGE_SOURCES when this module is imported).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from ..core.hlc import HybridClock
+from ..core.validation import mask_id_number, mask_phone
+from ..services import indicators
+from ..store import models as m
+from ..store.database import Database
+from ..store.sync_models import (Conflict, PersonDuplicate, ReceivedPackage, ReceivedReceipt, RecordOrigin,
+                                 SentPackage)
+from .outbox import ExchangeError
+from .receipts import sequence_state, upper_status
+from .records import content_of, row_state, values_from_state
+from .trust import subtree, unit_name, utc_stamp
+
+
+def history(db: Database, limit: int = 500) -> dict[str, list[dict[str, Any]]]:
+    """Packages sent and received (newest first), receipts received from the upper level."""
+    with db.session() as s:
+        names = dict(s.execute(select(m.Unit.code, m.Unit.name)).all())
+        acked: dict[str, int] = {}
+        for r in s.scalars(select(ReceivedReceipt).order_by(ReceivedReceipt.issued_at, ReceivedReceipt.seq)):
+            acked[r.sender] = r.acked_seq
+        sent = [{"package_id": p.package_id, "kind": p.kind, "recipient": p.recipient,
+                 "recipient_name": names.get(p.recipient, p.recipient), "seq": p.seq, "created_at": p.created_at,
+                 "files": json.loads(p.files), "size": p.size, "counts": json.loads(p.counts),
+                 "acknowledged": p.kind == "data" and p.seq <= acked.get(p.recipient, 0)}
+                for p in s.scalars(select(SentPackage).order_by(SentPackage.created_at.desc()).limit(limit))]
+        received = [{"package_id": p.package_id, "kind": p.kind, "sender": p.sender,
+                     "sender_name": names.get(p.sender, p.sender), "seq": p.seq, "created_at": p.created_at,
+                     "received_at": p.received_at, "counts": json.loads(p.counts),
+                     "duplicate_count": p.duplicate_count}
+                    for p in s.scalars(select(ReceivedPackage).order_by(ReceivedPackage.received_at.desc())
+                                       .limit(limit))]
+        receipts = [{"package_id": r.package_id, "sender": r.sender, "sender_name": names.get(r.sender, r.sender),
+                     "seq": r.seq, "acked_seq": r.acked_seq, "issued_at": r.issued_at, "received_at": r.received_at}
+                    for r in s.scalars(select(ReceivedReceipt).order_by(ReceivedReceipt.seq.desc()).limit(limit))]
+    return {"sent": sent, "received": received, "receipts": receipts}
+
+
+@dataclass
+class ChildStatus:
+    unit: str
+    name: str
+    last_seq: int
+    last_received_at: str | None
+    high_water: int
+    missing: list[int]
+    unacknowledged: list[int]        # received, not yet confirmed by a receipt written here
+    last_receipt_at: str | None
+    message_zh: str
+    message_en: str
+
+
+def children(db: Database) -> list[ChildStatus]:
+    """Every direct child unit (and any other sender) with its package sequence."""
+    home = db.home_unit
+    with db.session() as s:
+        codes = set(s.scalars(select(m.Unit.code).where(m.Unit.parent_code == home,
+                                                        m.Unit.level.in_(("county", "township")))))
+        codes |= set(s.scalars(select(ReceivedPackage.sender).where(ReceivedPackage.kind == "data")))
+        out = []
+        for code in sorted(codes):
+            st = sequence_state(s, code)
+            receipt = s.scalar(select(SentPackage).where(SentPackage.recipient == code, SentPackage.kind == "receipt")
+                               .order_by(SentPackage.seq.desc()).limit(1))
+            told = receipt.acked_seq if receipt else 0
+            name = unit_name(s, code)
+            if st.missing:
+                en, zh = st.missing_text(name)
+            elif st.max_seq:
+                en, zh = f"{name}: complete up to package {st.high_water}", f"{name}：已收齐至第 {st.high_water} 包"
+            else:
+                en, zh = f"{name}: nothing received yet", f"{name}：尚未收到数据包"
+            out.append(ChildStatus(code, name, st.max_seq, st.last_at, st.high_water, st.missing,
+                                   [n for n in st.received if n > told], receipt.created_at if receipt else None,
+                                   zh, en))
+        return out
+
+
+def status(db: Database) -> dict[str, Any]:
+    """Everything the page header needs in one call."""
+    with db.session() as s:
+        open_conflicts = s.scalar(select(func.count()).select_from(Conflict).where(Conflict.status == "open"))
+        open_dups = s.scalar(select(func.count()).select_from(PersonDuplicate).where(PersonDuplicate.status == "open"))
+    return {"home_unit": db.home_unit, "upper": upper_status(db), "children": [asdict(c) for c in children(db)],
+            "open_conflicts": open_conflicts, "open_duplicates": open_dups}
+
+
+def conflicts(db: Database, *, open_only: bool = True) -> list[dict[str, Any]]:
+    with db.session() as s:
+        query = select(Conflict).order_by(Conflict.detected_at)
+        if open_only:
+            query = query.where(Conflict.status == "open")
+        rows = s.scalars(query).all()
+        return [{"id": c.id, "table": c.table_name, "record_id": c.record_id, "owner": c.owner,
+                 "owner_name": unit_name(s, c.owner), "local": json.loads(c.local_state),
+                 "incoming": json.loads(c.incoming_state), "result": c.result, "package_id": c.package_id,
+                 "sender": c.sender, "detected_at": c.detected_at, "status": c.status,
+                 "resolved_keep": c.resolved_keep, "resolved_at": c.resolved_at} for c in rows]
+
+
+def resolve_conflict(db: Database, conflict_id: str, keep: str, *, actor: str = "",
+                     clock: HybridClock | None = None) -> dict[str, Any]:
+    """The clerk keeps the version that was here ("local") or the one that arrived ("incoming").
+    If that is not what the record holds now, it becomes a new version (new stamp, next
+    revision) which travels upward like any change, so every level ends on the clerk's choice."""
+    if keep not in ("local", "incoming"):
+        raise ExchangeError("bad_choice", "Choose 'local' or 'incoming'.", "请选择保留本机版本或收到的版本。")
+    with db.session() as s, s.begin():
+        c = s.get(Conflict, conflict_id)
+        if c is None or c.status != "open":
+            raise ExchangeError("no_conflict", "No such open conflict.", "没有该待处理的冲突。")
+        chosen = json.loads(c.local_state if keep == "local" else c.incoming_state)
+        model = m.MODEL_BY_TABLE[c.table_name]
+        table = model.__table__
+        row = s.execute(select(table).where(table.c.id == c.record_id)).mappings().one()
+        current = row_state(c.table_name, row)
+        changed = content_of(current) != content_of(chosen)
+        if changed:
+            clock = clock or HybridClock(last=db.get_meta("hlc_last"))
+            clock.observe(current["hlc"])
+            now = utc_stamp()
+            new_state = dict(chosen, rev=current["rev"] + 1, hlc=clock.tick(), updated_at=now,
+                             updated_by=actor or "")
+            values = values_from_state(c.table_name, new_state)
+            if c.table_name == "people":
+                from ..core.pinyin import person_search_key
+                values["search_key"] = person_search_key(values.get("name") or "")
+            s.execute(update(table).where(table.c.id == c.record_id).values(
+                {k: v for k, v in values.items() if k != "id"}))
+            s.execute(update(RecordOrigin).where(RecordOrigin.table_name == c.table_name,
+                                                 RecordOrigin.record_id == c.record_id)
+                      .values(origin_unit=db.home_unit, origin_package=None, origin_rev=new_state["rev"]))
+            db.set_meta("hlc_last", clock.last, session=s)
+        c.status, c.resolved_keep, c.resolved_at, c.resolved_by = "resolved", keep, utc_stamp(), actor or ""
+        return {"id": c.id, "table": c.table_name, "record_id": c.record_id, "kept": keep, "record_changed": changed}
+
+
+def duplicates(db: Database, *, open_only: bool = True) -> list[dict[str, Any]]:
+    """People sharing one ID number (masked here: the GUI shows more only when the clerk asks)."""
+    with db.session() as s:
+        query = select(PersonDuplicate).order_by(PersonDuplicate.detected_at)
+        if open_only:
+            query = query.where(PersonDuplicate.status == "open")
+        out = []
+        for d in s.scalars(query):
+            people = [s.get(m.Person, pid) for pid in (d.person_a, d.person_b)]
+            out.append({"id": d.id, "reason": d.reason, "detected_at": d.detected_at, "status": d.status,
+                        "package_id": d.package_id,
+                        "people": [{"id": p.id, "name": p.name, "owner": p.owner, "unit_code": p.unit_code,
+                                    "id_number_masked": mask_id_number(p.id_number or ""),
+                                    "phone_masked": mask_phone(p.phone) if p.phone else ""}
+                                   for p in people if p is not None]})
+        return out
+
+
+def dismiss_duplicate(db: Database, duplicate_id: str, actor: str = "") -> bool:
+    """The clerk has looked at it (the two records stay as they are; correcting one is its owner's job)."""
+    with db.session() as s, s.begin():
+        d = s.get(PersonDuplicate, duplicate_id)
+        if d is None or d.status != "open":
+            return False
+        d.status, d.resolved_at, d.resolved_by = "reviewed", utc_stamp(), actor or ""
+        return True
+
+
+def last_package_dates(s: Session, codes: list[str]) -> dict[str, str]:
+    """Date of the last package with data from each unit: received from it directly, or forwarded."""
+    out: dict[str, str] = {}
+    for code, when in s.execute(select(ReceivedPackage.sender, func.max(ReceivedPackage.received_at))
+                                .where(ReceivedPackage.sender.in_(codes), ReceivedPackage.kind == "data")
+                                .group_by(ReceivedPackage.sender)):
+        out[code] = when[:10]
+    for code, when in s.execute(select(RecordOrigin.origin_unit, func.max(RecordOrigin.received_at))
+                                .where(RecordOrigin.origin_unit.in_(codes)).group_by(RecordOrigin.origin_unit)):
+        if when[:10] > out.get(code, ""):
+            out[code] = when[:10]
+    return out
+
+
+if last_package_dates not in indicators.LAST_PACKAGE_SOURCES:
+    indicators.LAST_PACKAGE_SOURCES.append(last_package_dates)
+
+
+def _unused(*_: Any) -> None:  # keep linters quiet about names used only by type checkers
+    return None
+
+
+__all__ = ["history", "children", "status", "conflicts", "resolve_conflict", "duplicates", "dismiss_duplicate",
+           "last_package_dates", "subtree", "dt"]

@@ -1,0 +1,156 @@
+"""SIGKILL an import at random moments: the database must end exactly before or exactly
+after the import, never in between.
+
+    .venv/bin/python scripts/kill_test.py --points 300 [--seed 1] [--keep DIR]
+
+A county-scale demo (兴庆区, ~1,250 records) is exported to the city; each kill point
+copies the city's untouched database, starts `python -m sanxiang_desktop
+import-package` on it, kills the process after a random delay spread over the
+measured duration of an import, then compares the database's state with the two
+allowed ones. tests/sync/test_kill.py runs the same harness with fewer points.
+(POSIX only: Windows has no SIGKILL; TerminateProcess would do the same there.)
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+RECORD_TABLES = ("units", "people", "venues", "associations", "association_meetings", "posts", "activities",
+                 "attachments", "volunteer_teams", "team_members", "leading_groups", "group_members", "visits",
+                 "work_plans", "plan_tasks", "milestones", "bulletins", "blobs")
+
+
+def run_cli(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-m", "sanxiang_desktop", *args], capture_output=True, text=True,
+                          env=env, timeout=600)
+    if check and done.returncode != 0:
+        raise RuntimeError(f"{args[0]} failed: {done.stderr}")
+    return done
+
+
+def state_digest(path: Path) -> str:
+    """What an import changes, without the wall-clock times it writes: every record row, the
+    packages received, the origins, the trusted peers and the clock."""
+    con = sqlite3.connect(path)
+    try:
+        h = hashlib.sha256()
+        for table in RECORD_TABLES:
+            key = "sha256" if table == "blobs" else "id"
+            for row in con.execute(f"SELECT * FROM {table} ORDER BY {key}"):
+                h.update(repr(row).encode())
+        queries = ("SELECT package_id, kind, sender, seq FROM sync_received ORDER BY package_id",
+                   "SELECT table_name, record_id, origin_unit, origin_package, origin_rev FROM sync_origins "
+                   "ORDER BY table_name, record_id",
+                   "SELECT unit_code, key_id FROM sync_peers ORDER BY unit_code",
+                   "SELECT table_name, record_id FROM sync_changes ORDER BY table_name, record_id",
+                   "SELECT key, value FROM meta WHERE key = 'hlc_last'")
+        for q in queries:
+            for row in con.execute(q):
+                h.update(repr(row).encode())
+        return h.hexdigest()
+    finally:
+        con.close()
+
+
+@dataclass
+class Setup:
+    folder: Path
+    city: Path          # the city's database before the import (never touched)
+    package: Path
+    before: str
+    after: str
+    duration: float     # one whole import-package run, process start to exit
+    startup: float      # the part of it spent starting Python and importing the program
+
+
+def prepare(folder: Path, seed: int = 3) -> Setup:
+    folder.mkdir(parents=True, exist_ok=True)
+    county, city = folder / "county.db", folder / "city.db"
+    run_cli("demo", "--db", str(county), "--unit", "640104", "--scale", "county", "--seed", str(seed))
+    run_cli("init", "--db", str(city), "--unit", "640100")
+    out = run_cli("export-package", "--db", str(county), "--out", str(folder / "up")).stdout.split()
+    package = Path(out[0])
+    before = state_digest(city)
+    durations = []
+    for n in range(3):
+        trial = folder / f"trial{n}.db"
+        shutil.copyfile(city, trial)
+        t0 = time.perf_counter()
+        run_cli("import-package", "--db", str(trial), str(package), "--trust-new-sender")
+        durations.append(time.perf_counter() - t0)
+    after = state_digest(folder / "trial0.db")
+    assert after != before and all(state_digest(folder / f"trial{n}.db") == after for n in range(3))
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import sanxiang_desktop.cli.main"], env=dict(os.environ,
+                   PYTHONPATH=str(REPO)), check=True)
+    startup = time.perf_counter() - t0
+    return Setup(folder, city, package, before, after, max(durations), startup)
+
+
+def kill_once(setup: Setup, delay: float, n: int) -> str:
+    """One kill point: 'before', 'after' (killed too late or finished) or 'BROKEN'."""
+    db = setup.folder / f"kill{n}.db"
+    shutil.copyfile(setup.city, db)
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen([sys.executable, "-m", "sanxiang_desktop", "import-package", "--db", str(db),
+                             str(setup.package), "--trust-new-sender"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    finished = proc.poll() is not None
+    if not finished:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    state = state_digest(db)
+    outcome = "before" if state == setup.before else "after" if state == setup.after else "BROKEN"
+    if outcome != "BROKEN":
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return outcome + (" (finished)" if finished else "")
+
+
+def delays(setup: Setup, points: int, seed: int) -> list[float]:
+    """Spread over the import itself (from half-way through start-up to just past the end)."""
+    rng = random.Random(seed)
+    low, high = setup.startup * 0.5, setup.duration * 1.05
+    return [low + (high - low) * (i + rng.random()) / points for i in range(points)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--points", type=int, default=200)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--keep", help="work folder to keep (default: a temporary one, removed)")
+    args = p.parse_args(argv)
+    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="sx-kill-"))
+    try:
+        setup = prepare(folder)
+        print(f"import takes {setup.duration:.2f} s (start-up {setup.startup:.2f} s); {args.points} kill points")
+        outcomes = Counter()
+        for n, delay in enumerate(delays(setup, args.points, args.seed)):
+            result = kill_once(setup, delay, n)
+            outcomes[result.split()[0]] += 1
+            if result.startswith("BROKEN"):
+                print(f"  point {n} at {delay:.3f} s left the database in between: {folder}/kill{n}.db")
+        print(dict(outcomes))
+        return 1 if outcomes["BROKEN"] else 0
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""What the form, page and list tests share: demo databases built once per module and copied per
+test, a PageContext over them, and the ways a clerk's hands reach the real widgets (keys, an input
+method's commit for Chinese, clicking the button of the modal box that opens next)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent, QUndoStack
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from sqlalchemy import func, select
+
+from sanxiang_desktop.services.demo import build_demo
+from sanxiang_desktop.services.workspace import Workspace
+from sanxiang_desktop.store.database import open_database
+from sanxiang_desktop.ui.pages import PageContext
+from sanxiang_desktop.ui.settings import Settings
+
+TOWNSHIP = "640104100"      # 掌政镇
+COUNTY = "640104"           # 兴庆区
+VILLAGE = "640104100200"
+YEAR = 2026
+
+
+def build_template(folder: Path, unit: str) -> Path:
+    path = folder / f"demo-{unit}.db"
+    db = open_database(path, create=True)
+    build_demo(db, unit, year=YEAR)
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def township_db(tmp_path_factory) -> Path:
+    return build_template(tmp_path_factory.mktemp("township"), TOWNSHIP)
+
+
+@pytest.fixture(scope="module")
+def county_db(tmp_path_factory) -> Path:
+    return build_template(tmp_path_factory.mktemp("county"), COUNTY)
+
+
+def open_copy(template: Path, folder: Path):
+    target = folder / "work.db"
+    shutil.copy(template, target)
+    db = open_database(target)
+    return db, Workspace.open(db)
+
+
+def make_context(ws, folder: Path) -> PageContext:
+    return PageContext(ws=ws, undo_stack=QUndoStack(), settings=Settings(folder / "settings" / "sanxiang.ini"),
+                       year=YEAR)
+
+
+@pytest.fixture
+def township(qapp, township_db, tmp_path):
+    db, ws = open_copy(township_db, tmp_path)
+    yield make_context(ws, tmp_path)
+    db.close()
+
+
+@pytest.fixture
+def county(qapp, county_db, tmp_path):
+    db, ws = open_copy(county_db, tmp_path)
+    yield make_context(ws, tmp_path)
+    db.close()
+
+
+def count(ws, model, **where) -> int:
+    with ws.session() as s:
+        stmt = select(func.count()).select_from(model).where(model.deleted.is_(False))
+        for key, value in where.items():
+            stmt = stmt.where(getattr(model, key) == value)
+        return s.scalar(stmt)
+
+
+def show(qtbot, widget: QWidget) -> QWidget:
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    return widget
+
+
+def ime(widget: QWidget, text: str) -> None:
+    """What an input method does when the clerk picks the characters: one commit event.
+    (QTest types Latin-1 only.)"""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def type_into(qtbot, field, text: str) -> None:
+    """Focus a form field's editor and type: Latin text by keys, Chinese by an input-method commit."""
+    editor = field.editor()
+    editor.setFocus()
+    if text.isascii():
+        qtbot.keyClicks(editor, text)
+    else:
+        ime(editor, text)
+
+
+def enter(qtbot, widget: QWidget, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(widget, Qt.Key.Key_Return, modifier)
+
+
+def answer_next_modal(button_text: str, kind: type | None = None, clicked: list | None = None) -> None:
+    """Click a button of the next modal dialog to open (of class `kind`), once its event loop runs:
+    the way a clerk answers a question box that a real exec() puts up."""
+    def attempt(tries: int = 200) -> None:
+        box = QApplication.activeModalWidget()
+        if box is not None and (kind is None or isinstance(box, kind)):
+            for button in box.findChildren(QAbstractButton):
+                if button.text().replace("&", "") == button_text and button.isVisible():
+                    if clicked is not None:
+                        clicked.append(box)
+                    button.click()
+                    return
+        if tries:
+            QTimer.singleShot(20, lambda: attempt(tries - 1))
+    QTimer.singleShot(0, attempt)
+
+
+def list_values(view, column_key: str) -> list[str]:
+    model = view.model
+    column = model.column_of(column_key)
+    return [model.row(r).values[column] for r in range(model.rowCount())]
