@@ -13,7 +13,6 @@ from sanxiang_desktop.ui.i18n import LANGUAGES, install_translators
 from sanxiang_desktop.ui.launcher import DEMO_UNITS, Launcher
 from sanxiang_desktop.ui.settings import Settings
 from sanxiang_desktop.ui.tasks import default_runner
-from sanxiang_desktop.ui.workarounds import pin_bools
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -25,21 +24,8 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(argv)   # the rest is Qt's (-platform, -style ...)
 
 
-def guard_refcounts() -> None:
-    """PySide6 6.12 on Python < 3.12 returns None from every void method and True/False from every
-    signal emit without taking a reference; a few thousand calls (seconds of clicking) and the
-    interpreter aborts ("none_dealloc", "bool_dealloc"). Raise the counts out of reach once, before
-    any window exists. (ui/print_render has the same None pin for the printing path.)"""
-    pin_bools()
-    if sys.version_info < (3, 12) and not getattr(guard_refcounts, "done", False):
-        import ctypes
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40   # ob_refcnt is the object's first field
-        guard_refcounts.done = True   # type: ignore[attr-defined]
-
-
 def main(argv: list[str] | None = None) -> int:
     args, qt_args = parse_args(list(sys.argv[1:] if argv is None else argv))
-    guard_refcounts()
     settings = Settings()
     app = create_application([sys.argv[0], *qt_args], settings)
     if args.lang:

@@ -10,9 +10,6 @@ import pathlib
 
 import pytest
 
-from sanxiang_desktop.ui.workarounds import pin_bools
-
-pin_bools()  # see its docstring: pytest-qt's many disconnects would crash PySide6 6.12 at exit
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -5,7 +5,6 @@ Table rows are recorded per model table, so `print_render` can measure and pagin
 """
 from __future__ import annotations
 
-import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QTextBlockFormat, QTextCharFormat,
@@ -25,21 +24,6 @@ _family_cache: dict[str, str] = {}
 # "640104100" prints fine but cannot be searched or copied. Han text is unaffected (the
 # SC faces already default to the simplified-Chinese forms).
 _FEATURES = {QFont.Tag("locl"): 0} if hasattr(QFont, "Tag") else {}   # font features: Qt 6.7+
-
-
-def _pin_none() -> None:
-    """PySide6 6.12 on Python < 3.12 returns None from every void method (setters, drawText...)
-    without taking a reference, so each call drops None's count by one; laying out a long
-    table makes thousands of such calls and the interpreter aborts ("none_dealloc").
-    The count is raised far beyond reach once (3.12+ makes None immortal and the bug harmless).
-    Belongs with ui/workarounds.pin_bools, which guards True/False for the same bug."""
-    if sys.version_info < (3, 12) and not getattr(_pin_none, "done", False):
-        import ctypes
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40  # ob_refcnt is the first field
-        _pin_none.done = True  # type: ignore[attr-defined]
-
-
-_pin_none()
 
 
 def pick_family(role: str) -> str:
