@@ -250,36 +250,36 @@
     <context>
         <name>DashboardModel</name>
         <message>
-            <source>County</source>
-            <translation>County</translation>
-        </message>
-        <message>
-            <source>Township</source>
-            <translation>Township</translation>
-        </message>
-        <message>
-            <source>Association</source>
-            <translation>Association</translation>
-        </message>
-        <message>
             <source>Key persons</source>
             <translation>Key persons</translation>
         </message>
         <message>
-            <source>Visits</source>
-            <translation>Visits</translation>
+            <source>County/district</source>
+            <translation>County/district</translation>
         </message>
         <message>
-            <source>Term ends</source>
-            <translation>Term ends</translation>
+            <source>Township/street</source>
+            <translation>Township/street</translation>
         </message>
         <message>
-            <source>Contacts</source>
-            <translation>Contacts</translation>
+            <source>Association set up</source>
+            <translation>Association set up</translation>
         </message>
         <message>
-            <source>Shortages</source>
-            <translation>Shortages</translation>
+            <source>Upper-level visits</source>
+            <translation>Upper-level visits</translation>
+        </message>
+        <message>
+            <source>Term ends on</source>
+            <translation>Term ends on</translation>
+        </message>
+        <message>
+            <source>Villages with contact</source>
+            <translation>Villages with contact</translation>
+        </message>
+        <message>
+            <source>Four shortages</source>
+            <translation>Four shortages</translation>
         </message>
         <message>
             <source>Last package</source>
@@ -765,6 +765,14 @@ Copy the current database there now?</translation>
         <message>
             <source>Science Association 3+1 Work</source>
             <translation>Science Association 3+1 Work</translation>
+        </message>
+        <message>
+            <source>Unsaved Entry</source>
+            <translation>Unsaved Entry</translation>
+        </message>
+        <message>
+            <source>A form still holds what you typed and has not been saved. Quit anyway?</source>
+            <translation>A form still holds what you typed and has not been saved. Quit anyway?</translation>
         </message>
     </context>
     <context>

@@ -5,88 +5,88 @@
         <name>ActivitiesPage</name>
         <message>
             <source>Attachments of the Selected Activity</source>
-            <translation type="unfinished" />
+            <translation>所选活动的附件</translation>
         </message>
         <message>
             <source>Activities</source>
-            <translation type="unfinished" />
+            <translation>活动台账</translation>
         </message>
     </context>
     <context>
         <name>AssociationPage</name>
         <message>
             <source>Science Association</source>
-            <translation type="unfinished" />
+            <translation>科协组织</translation>
         </message>
         <message>
             <source>&amp;Edit Association Details</source>
-            <translation type="unfinished" />
+            <translation>修改科协信息(&amp;E)</translation>
         </message>
         <message>
             <source>&amp;Add Meeting</source>
-            <translation type="unfinished" />
+            <translation>新增会议(&amp;A)</translation>
         </message>
         <message>
             <source>Plenary Sessions and Elections</source>
-            <translation type="unfinished" />
+            <translation>全委会与换届</translation>
         </message>
         <message>
             <source>Overview</source>
-            <translation type="unfinished" />
+            <translation>概况</translation>
         </message>
     </context>
     <context>
         <name>AttachmentsPanel</name>
         <message>
             <source>Add &amp;Photos…</source>
-            <translation type="unfinished" />
+            <translation>添加照片(&amp;P)…</translation>
         </message>
         <message>
             <source>Add Si&amp;gn-in Sheet…</source>
-            <translation type="unfinished" />
+            <translation>添加签到表(&amp;G)…</translation>
         </message>
         <message>
             <source>&amp;Open</source>
-            <translation type="unfinished" />
+            <translation>打开(&amp;O)</translation>
         </message>
         <message>
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>移除(&amp;R)</translation>
         </message>
         <message>
             <source>&amp;Keep Original</source>
-            <translation type="unfinished" />
+            <translation>保留原图(&amp;K)</translation>
         </message>
         <message>
             <source>Store photos as they are, without scaling them down</source>
-            <translation type="unfinished" />
+            <translation>照片按原样保存，不缩小</translation>
         </message>
         <message>
             <source>Add Photos</source>
-            <translation type="unfinished" />
+            <translation>添加照片</translation>
         </message>
         <message>
             <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</source>
-            <translation type="unfinished" />
+            <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</translation>
         </message>
         <message>
             <source>Add Sign-in Sheet</source>
-            <translation type="unfinished" />
+            <translation>添加签到表</translation>
         </message>
         <message>
             <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
-            <translation type="unfinished" />
+            <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
             <source>{count} attachments</source>
-            <translation type="unfinished" />
+            <translation>{count} 个附件</translation>
         </message>
     </context>
     <context>
         <name>BulletinsPage</name>
         <message>
             <source>Bulletins</source>
-            <translation type="unfinished" />
+            <translation>信息通报</translation>
         </message>
     </context>
     <context>
@@ -250,40 +250,47 @@
     <context>
         <name>DashboardModel</name>
         <message>
-            <source>County</source>
-            <translation>县（市、区）</translation>
-        </message>
-        <message>
-            <source>Township</source>
-            <translation>乡镇（街道）</translation>
-        </message>
-        <message>
-            <source>Association</source>
-            <translation>科协组织</translation>
-        </message>
-        <message>
             <source>Key persons</source>
             <translation>“三长”</translation>
         </message>
         <message>
-            <source>Visits</source>
-            <translation>上级走访</translation>
+            <source>County/district</source>
+            <translation>县
+（市、区）</translation>
         </message>
         <message>
-            <source>Term ends</source>
-            <translation>任期届满</translation>
+            <source>Township/street</source>
+            <translation>乡镇
+（街道）</translation>
         </message>
         <message>
-            <source>Contacts</source>
-            <translation>村（社区）专人</translation>
+            <source>Association set up</source>
+            <translation>科协
+组织</translation>
         </message>
         <message>
-            <source>Shortages</source>
+            <source>Upper-level visits</source>
+            <translation>上级
+走访</translation>
+        </message>
+        <message>
+            <source>Term ends on</source>
+            <translation>任期
+届满</translation>
+        </message>
+        <message>
+            <source>Villages with contact</source>
+            <translation>村（社区）
+专人</translation>
+        </message>
+        <message>
+            <source>Four shortages</source>
             <translation>“四缺”</translation>
         </message>
         <message>
             <source>Last package</source>
-            <translation>最近数据包</translation>
+            <translation>最近
+数据包</translation>
         </message>
         <message>
             <source>Activities this year in this domain; the line marks the target of {low}–{high}.</source>
@@ -425,19 +432,19 @@
         <name>DuplicatePrompt</name>
         <message>
             <source>Possible Duplicate</source>
-            <translation type="unfinished" />
+            <translation>可能重复</translation>
         </message>
         <message>
             <source>&amp;Use Existing Person</source>
-            <translation type="unfinished" />
+            <translation>使用已有人员(&amp;U)</translation>
         </message>
         <message>
             <source>&amp;Add Anyway</source>
-            <translation type="unfinished" />
+            <translation>仍然新增(&amp;A)</translation>
         </message>
         <message>
             <source>This person may already be in the roster:</source>
-            <translation type="unfinished" />
+            <translation>人员库中可能已有此人：</translation>
         </message>
     </context>
     <context>
@@ -514,7 +521,7 @@ Choose your unit from the list instead; the enrolment file can be imported later
         <name>KeySlotBar</name>
         <message>
             <source>vacant</source>
-            <translation type="unfinished" />
+            <translation>空缺</translation>
         </message>
     </context>
     <context>
@@ -556,46 +563,46 @@ Choose your unit from the list instead; the enrolment file can be imported later
         <name>LeadershipPage</name>
         <message>
             <source>&amp;Appoint</source>
-            <translation type="unfinished" />
+            <translation>任职(&amp;A)</translation>
         </message>
         <message>
             <source>End &amp;Post</source>
-            <translation type="unfinished" />
+            <translation>离任(&amp;P)</translation>
         </message>
         <message>
             <source>The selected person leaves the post (离任) on a date you enter</source>
-            <translation type="unfinished" />
+            <translation>所选人员于填写的日期离任</translation>
         </message>
         <message>
             <source>S&amp;how Former Posts</source>
-            <translation type="unfinished" />
+            <translation>显示已离任(&amp;H)</translation>
         </message>
         <message>
             <source>Leadership</source>
-            <translation type="unfinished" />
+            <translation>班子成员</translation>
         </message>
         <message>
             <source>End Post</source>
-            <translation type="unfinished" />
+            <translation>离任</translation>
         </message>
     </context>
     <context>
         <name>LeadingGroupPage</name>
         <message>
             <source>Leading Group</source>
-            <translation type="unfinished" />
+            <translation>领导小组</translation>
         </message>
         <message>
             <source>&amp;Edit Leading Group Details</source>
-            <translation type="unfinished" />
+            <translation>修改领导小组信息(&amp;E)</translation>
         </message>
         <message>
             <source>&amp;Add Member</source>
-            <translation type="unfinished" />
+            <translation>新增成员(&amp;A)</translation>
         </message>
         <message>
             <source>Enter the leading group's details first</source>
-            <translation type="unfinished" />
+            <translation>请先填写领导小组基本情况</translation>
         </message>
     </context>
     <context>
@@ -766,34 +773,42 @@ Copy the current database there now?</source>
             <source>Science Association 3+1 Work</source>
             <translation>基层科协“3+1”工作</translation>
         </message>
+        <message>
+            <source>Unsaved Entry</source>
+            <translation>尚未保存的录入</translation>
+        </message>
+        <message>
+            <source>A form still holds what you typed and has not been saved. Quit anyway?</source>
+            <translation>还有录入窗口中的内容没有保存。仍要退出吗？</translation>
+        </message>
     </context>
     <context>
         <name>MilestonesPage</name>
         <message>
             <source>Milestones</source>
-            <translation type="unfinished" />
+            <translation>时间节点</translation>
         </message>
     </context>
     <context>
         <name>PeoplePage</name>
         <message>
             <source>People</source>
-            <translation type="unfinished" />
+            <translation>人员库</translation>
         </message>
     </context>
     <context>
         <name>PlansPage</name>
         <message>
             <source>Work Plans and Tasks</source>
-            <translation type="unfinished" />
+            <translation>工作方案与任务</translation>
         </message>
         <message>
             <source>Add &amp;Task</source>
-            <translation type="unfinished" />
+            <translation>新增任务(&amp;T)</translation>
         </message>
         <message>
             <source>Tasks of the Selected Plan</source>
-            <translation type="unfinished" />
+            <translation>所选方案的任务清单</translation>
         </message>
     </context>
     <context>
@@ -807,58 +822,58 @@ Copy the current database there now?</source>
         <name>RecordDialog</name>
         <message>
             <source>&amp;Save</source>
-            <translation type="unfinished" />
+            <translation>保存(&amp;S)</translation>
         </message>
         <message>
             <source>Save and Ne&amp;w</source>
-            <translation type="unfinished" />
+            <translation>保存并新增(&amp;W)</translation>
         </message>
         <message>
             <source>Ctrl+Enter: save, then enter the next one</source>
-            <translation type="unfinished" />
+            <translation>Ctrl+Enter：保存后接着录入下一条</translation>
         </message>
         <message>
             <source>New {what}</source>
-            <translation type="unfinished" />
+            <translation>新增{what}</translation>
         </message>
         <message>
             <source>{what}: {name} (read-only, entered by another unit)</source>
-            <translation type="unfinished" />
+            <translation>{what}：{name}（其他单位录入，只读）</translation>
         </message>
         <message>
             <source>Edit {what}: {name}</source>
-            <translation type="unfinished" />
+            <translation>修改{what}：{name}</translation>
         </message>
         <message>
             <source>Choose the person from the list that opens as you type (name, pinyin initials or ID number); Insert adds a new person.</source>
-            <translation type="unfinished" />
+            <translation>请在输入时弹出的列表中选择人员（可输入姓名、拼音首字母或身份证号）；按 Insert 键新增人员。</translation>
         </message>
         <message>
             <source>Saved: {label}. Enter the next one.</source>
-            <translation type="unfinished" />
+            <translation>已保存：{label}。请录入下一条。</translation>
         </message>
         <message>
             <source>Discard Entry</source>
-            <translation type="unfinished" />
+            <translation>放弃录入</translation>
         </message>
         <message>
             <source>Discard what you have typed?</source>
-            <translation type="unfinished" />
+            <translation>放弃已输入的内容吗？</translation>
         </message>
         <message>
             <source>&amp;Discard</source>
-            <translation type="unfinished" />
+            <translation>放弃(&amp;D)</translation>
         </message>
         <message>
             <source>&amp;Keep Editing</source>
-            <translation type="unfinished" />
+            <translation>继续编辑(&amp;K)</translation>
         </message>
     </context>
     <context>
         <name>RecordPanel</name>
         <message>
             <source>&amp;Add</source>
-            <translation type="unfinished" />
+            <translation>新增(&amp;A)</translation>
         </message>
         <message>
             <source>&amp;Edit</source>
@@ -866,31 +881,31 @@ Copy the current database there now?</source>
         </message>
         <message>
             <source>&amp;Delete</source>
-            <translation type="unfinished" />
+            <translation>删除(&amp;D)</translation>
         </message>
         <message>
             <source>Add a record (Ins or Ctrl+N)</source>
-            <translation type="unfinished" />
+            <translation>新增一条记录（Ins 或 Ctrl+N）</translation>
         </message>
         <message>
             <source>Open the selected record (Enter)</source>
-            <translation type="unfinished" />
+            <translation>打开所选记录（Enter）</translation>
         </message>
         <message>
             <source>Delete the selected records (Del); Ctrl+Z undoes it</source>
-            <translation type="unfinished" />
+            <translation>删除所选记录（Del）；可按 Ctrl+Z 撤销</translation>
         </message>
         <message>
             <source>Show &amp;All</source>
-            <translation type="unfinished" />
+            <translation>显示全部(&amp;A)</translation>
         </message>
         <message>
             <source>{count} {what} records</source>
-            <translation type="unfinished" />
+            <translation>{count} 条{what}记录</translation>
         </message>
         <message>
             <source>Showing only: {what}</source>
-            <translation type="unfinished" />
+            <translation>仅显示：{what}</translation>
         </message>
     </context>
     <context>
@@ -983,7 +998,7 @@ Copy the current database there now?</source>
         <name>SingleRecordBox</name>
         <message>
             <source>Not recorded yet.</source>
-            <translation type="unfinished" />
+            <translation>尚未填写。</translation>
         </message>
     </context>
     <context>
@@ -1057,15 +1072,15 @@ Copy the current database there now?</source>
         <name>TeamsPage</name>
         <message>
             <source>Volunteer Teams</source>
-            <translation type="unfinished" />
+            <translation>志愿者队伍</translation>
         </message>
         <message>
             <source>Add &amp;Member</source>
-            <translation type="unfinished" />
+            <translation>新增队员(&amp;M)</translation>
         </message>
         <message>
             <source>Members of the Selected Team</source>
-            <translation type="unfinished" />
+            <translation>所选队伍的队员</translation>
         </message>
     </context>
     <context>
@@ -1083,56 +1098,56 @@ Copy the current database there now?</source>
         <name>VenuesPage</name>
         <message>
             <source>Venues</source>
-            <translation type="unfinished" />
+            <translation>阵地</translation>
         </message>
     </context>
     <context>
         <name>VillageDialog</name>
         <message>
             <source>New Village or Community</source>
-            <translation type="unfinished" />
+            <translation>新增村（社区）</translation>
         </message>
         <message>
             <source>Village</source>
-            <translation type="unfinished" />
+            <translation>村</translation>
         </message>
         <message>
             <source>Community</source>
-            <translation type="unfinished" />
+            <translation>社区</translation>
         </message>
         <message>
             <source>&amp;Name</source>
-            <translation type="unfinished" />
+            <translation>名称(&amp;N)</translation>
         </message>
         <message>
             <source>&amp;Kind</source>
-            <translation type="unfinished" />
+            <translation>类别(&amp;K)</translation>
         </message>
     </context>
     <context>
         <name>VillagesPage</name>
         <message>
             <source>Designated &amp;Contact…</source>
-            <translation type="unfinished" />
+            <translation>指定联系人(&amp;C)…</translation>
         </message>
         <message>
             <source>The village's designated contact person and shared service venue</source>
-            <translation type="unfinished" />
+            <translation>村（社区）的指定联系人和共用的党群服务阵地</translation>
         </message>
         <message>
             <source>Villages</source>
-            <translation type="unfinished" />
+            <translation>村（社区）</translation>
         </message>
         <message>
             <source>{village}: Designated Contact</source>
-            <translation type="unfinished" />
+            <translation>{village}：指定联系人</translation>
         </message>
     </context>
     <context>
         <name>VisitsPage</name>
         <message>
             <source>Survey Visits</source>
-            <translation type="unfinished" />
+            <translation>调研走访</translation>
         </message>
     </context>
     <context>
@@ -1177,31 +1192,31 @@ Check whether your last change was saved, then try again. If the error happens a
         <name>undo</name>
         <message>
             <source>Cannot Undo</source>
-            <translation type="unfinished" />
+            <translation>无法撤销</translation>
         </message>
         <message>
             <source>Delete {count} records</source>
-            <translation type="unfinished" />
+            <translation>删除 {count} 条记录</translation>
         </message>
         <message>
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>删除</translation>
         </message>
         <message>
             <source>Delete {what}?</source>
-            <translation type="unfinished" />
+            <translation>删除{what}吗？</translation>
         </message>
         <message>
             <source>&amp;Delete</source>
-            <translation type="unfinished" />
+            <translation>删除(&amp;D)</translation>
         </message>
         <message>
             <source>You can undo this with Ctrl+Z.</source>
-            <translation type="unfinished" />
+            <translation>删除后可按 Ctrl+Z 撤销。</translation>
         </message>
         <message>
             <source>Not Deleted</source>
-            <translation type="unfinished" />
+            <translation>未能删除</translation>
         </message>
     </context>
     <context>

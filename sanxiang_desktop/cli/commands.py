@@ -61,6 +61,8 @@ def _discard(db: Database) -> None:
 def cmd_init(args) -> int:
     if args.enrolment:
         return init_with_enrolment(args, _new_database)
+    if not args.unit:
+        raise fail("init needs --unit CODE (or --enrolment FILE)", "init 需要 --unit 单位代码（或 --enrolment 注册文件）")
     from ..services.units import resolve_home_code
     try:
         resolve_home_code(args.unit)

@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         return c
 
     c = cmd("init", "create a database for a home unit / 为本单位创建数据库")
-    c.add_argument("--unit", required=True, help="6-, 9- or 12-digit unit code / 单位代码")
+    c.add_argument("--unit", help="6-, 9- or 12-digit unit code (taken from --enrolment if omitted) / 单位代码")
     c.add_argument("--clerk", default="", help="clerk's name for the audit log / 录入员姓名")
     c.add_argument("--enrolment", help="enrolment file from the upper level / 上级下发的注册文件")
     c = cmd("demo", "create a database filled with demo data / 生成演示数据库")

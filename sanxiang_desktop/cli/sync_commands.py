@@ -73,6 +73,10 @@ def _print_written(w: Written, as_json: bool, extra: dict | None = None) -> None
         print(p)
     print(f"{w.kind} #{w.seq} for {w.recipient}: {sum(w.counts.values())} item(s), check code {w.check_code}"
           f" / 已生成第 {w.seq} 号，校验码 {w.check_code}", file=sys.stderr)
+    if w.kind == "data" and not w.encrypted:
+        print(f"note: not encrypted - the key of {w.recipient} is not known here yet (import one of its receipts "
+              "first); keep the file safe.\n注意：未加密——本机尚无接收单位的密钥（请先导入其回执），请妥善保管该文件。",
+              file=sys.stderr)
 
 
 def _open(path: str) -> Database:
@@ -140,7 +144,7 @@ def cmd_import_package(args) -> int:
 def _print_result(r) -> None:
     who = f"{r.sender_name or r.sender or '?'} #{r.seq}" if r.sender else r.file
     if r.status == "applied":
-        print(f"{r.file}: {who}: {r.message_en} / {r.message_zh}")
+        print(f"{r.file}: {who}: {r.message_en} / {r.message_zh}; check code / 校验码 {r.check_code}")
     elif r.status == "duplicate":
         print(f"{r.file}: {who}: {r.message_en} / {r.message_zh}")
     elif r.status == "untrusted":
@@ -243,8 +247,9 @@ def init_with_enrolment(args, create_db) -> int:
     from ..services.units import InitError, init_home, resolve_home_code
     from ..sync.enrolment import apply_enrolment, read_enrolment
     try:
-        unit = resolve_home_code(args.unit)
+        unit = resolve_home_code(args.unit) if args.unit else None
         enr = read_enrolment(Path(args.enrolment), unit)
+        unit = resolve_home_code(enr.unit)
     except InitError as err:
         raise fail(err.message_en, err.message_zh) from None
     except PackageError as err:

@@ -111,14 +111,16 @@ class SqlList:
     model: type
     columns: list[ColumnSpec] = []
     sorts: dict[str, Any] = {}
+    # Big tables: a filtered count is a table scan, and so is the first page when few rows match.
+    # With a bound set, count() first collects up to `bound` matching ids (a scan that stops early
+    # when many match) and reads the first page of those with count(*) OVER (): one scan answers
+    # both, and the page waits for the fetch() that ListModel makes right after.
+    prefetch_bound = 0
+    PREFETCH_PAGE = 200
 
     def __init__(self, ws: Workspace):
         self.ws = ws
-        self._last_count: tuple[ListQuery, int] | None = None
-
-    def known_count(self, query: ListQuery) -> int | None:
-        """The count() just made for this query (ListModel counts, then fetches the first page)."""
-        return self._last_count[1] if self._last_count and self._last_count[0] == query else None
+        self._prefetched: tuple[ListQuery, list[Row], int] | None = None
 
     # --- subclass hooks ------------------------------------------------------------------------
     def base(self) -> Select:
@@ -149,7 +151,8 @@ class SqlList:
             clauses.append(found if found is not None else literal(False))
         return clauses
 
-    def order(self, query: ListQuery) -> list:
+    def order(self, query: ListQuery, few: bool = False) -> list:
+        """ORDER BY of the query; few: the rows are a small set already found (sort them, walk no index)."""
         expr = self.sorts.get(query.sort_key) if query.sort_key else None
         if expr is None:
             return [*self.default_order(), self.model.id]
@@ -157,13 +160,32 @@ class SqlList:
         return [e.desc() if query.descending else e.asc() for e in exprs] + [self.model.id]
 
     def count(self, query: ListQuery) -> int:
-        stmt = select(func.count()).select_from(self.count_from()).where(*self.conditions(query))
+        self._prefetched = None
+        total = self._bounded_first_page(query) if self.prefetch_bound and query.filter_text.strip() else None
+        if total is None:
+            stmt = select(func.count()).select_from(self.count_from()).where(*self.conditions(query))
+            with self.ws.db.engine.connect() as conn:
+                total = int(conn.execute(stmt).scalar() or 0)
+        return total
+
+    def _bounded_first_page(self, query: ListQuery) -> int | None:
+        """The exact count when at most prefetch_bound rows match (the first page kept), else None."""
+        ids = select(self.model.id).select_from(self.count_from()).where(*self.conditions(query))
+        ids = ids.limit(self.prefetch_bound + 1).scalar_subquery()
+        stmt = (self.base().add_columns(func.count().over().label("total_rows")).where(self.model.id.in_(ids))
+                .order_by(*self.order(query, few=True)).limit(self.PREFETCH_PAGE))
         with self.ws.db.engine.connect() as conn:
-            total = int(conn.execute(stmt).scalar() or 0)
-        self._last_count = (query, total)
+            found = conn.execute(stmt).all()
+        total = int(found[0].total_rows) if found else 0
+        if total > self.prefetch_bound:
+            return None
+        self._prefetched = (query, [self.row(r) for r in found], total)
         return total
 
     def fetch(self, query: ListQuery, offset: int, limit: int) -> list[Row]:
+        kept, self._prefetched = self._prefetched, None
+        if kept is not None and kept[0] == query and offset == 0 and (limit <= len(kept[1]) or kept[2] <= len(kept[1])):
+            return kept[1][:limit]
         stmt = self.base().where(*self.conditions(query)).order_by(*self.order(query))
         stmt = stmt.limit(limit).offset(offset)
         with self.ws.db.engine.connect() as conn:

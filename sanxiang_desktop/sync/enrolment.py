@@ -11,6 +11,7 @@ over like the stick it travels on.
 """
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,8 +72,8 @@ def _refuse(en: str, zh: str, code: str = "bad_enrolment") -> PackageError:
     return PackageError(code, f"Enrolment file refused: {en}.", f"注册文件无效：{zh}。")
 
 
-def read_enrolment(path: str | Path, unit: str) -> EnrolmentFile:
-    """Verify an enrolment file for `unit` completely, without touching any database."""
+def read_enrolment(path: str | Path, unit: str | None = None) -> EnrolmentFile:
+    """Verify an enrolment file (for `unit`, when given) completely, without touching any database."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_ENROLMENT:
@@ -84,19 +85,18 @@ def read_enrolment(path: str | Path, unit: str) -> EnrolmentFile:
     if manifest.get("kind") != "enrolment":
         raise _refuse("this is not an enrolment file", "该文件不是注册文件")
     sender = manifest["sender_unit"]
+    unit = unit or manifest.get("recipient_unit")
+    if not isinstance(unit, str) or DivisionTree.builtin().get(unit) is None:
+        raise _refuse("it names no known unit", "文件中的单位代码无效")
     if manifest.get("recipient_unit") != unit:
         raise _refuse(f"it was issued for unit {manifest.get('recipient_unit')}, not {unit}",
                       f"该文件是为单位 {manifest.get('recipient_unit')} 签发的，不是 {unit}", "wrong_recipient")
     tree = DivisionTree.builtin()
     if sender not in {d.code for d in tree.ancestors(unit)}:
         raise _refuse(f"its issuer {sender} is not above {unit}", f"签发单位 {sender} 不是 {unit} 的上级")
-    holder: dict[str, bytes] = {}
-
-    def first_use(unit_code: str) -> bytes | None:
-        return holder.get(unit_code)
-    import base64
-    holder[sender] = base64.b64decode(manifest["sender_public"])
-    opened = open_package(data, trusted_key_for=first_use)
+    # The file's own key is trusted here (the clerk chose the file and compares the fingerprint).
+    embedded = base64.b64decode(manifest["sender_public"])
+    opened = open_package(data, trusted_key_for=lambda code: embedded if code == sender else None)
     plain = open_payload(opened, None)
     info, keys, items = None, None, []
     for number, obj in parse_lines(plain):

@@ -14,6 +14,7 @@ from typing import Iterator
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from ..core.ids import new_id
 from ..store import models as m
 from ..store.database import Database
 from ..store.sync_models import ReceivedReceipt, RecordChange, RecordOrigin, SentPackage
@@ -105,10 +106,10 @@ def export_package(db: Database, folder: str | Path, *, limit: int = parts.DEFAU
         seq = next_seq(s, recipient, "data", receipt.max_seq if receipt else 0)
         low = change_threshold(s, recipient, acked)
         high = s.scalar(select(func.max(RecordChange.change_seq))) or 0
-        from ..core.ids import new_id
         package_id = new_id()
         lines, counts, shas = collect_records(s, home, package_id, low, high)
         body = blob_lines(s, shas) + lines
+        del lines
         proof = proof_for(s, recipient, signer.public_bytes)
         extra = {"blobs": len(shas)}
         if proof:

@@ -9,32 +9,26 @@ received. Anything wrong before the commit leaves the database as it was.
 """
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..core.hlc import HybridClock
 from ..store.database import Database
 from ..store.models import Meta
 from ..store.sync_models import ReceivedPackage, ReceivedReceipt, Rejection
-from . import parts
 from .apply import Counts, apply_records, json_counts
-from .container import Caps, open_package, open_payload, peek_manifest
+from .container import open_package, open_payload, peek_manifest
 from .errors import PackageError, UntrustedSender
 from .keys import fingerprint_matches
-from .outbox import CAPABILITIES, KINDS
+from .outbox import CAPABILITIES, KINDS, check_code
+from .inbox import CAPS, Decoded, Loader, decode_payload, read_inputs
 from .receipts import apply_receipt, sequence_state
-from .records import SHA_RE, UUID_RE, CODE_RE, PAYLOAD_VERSION, RecordProblem, decode_record, parse_lines
+from .records import CODE_RE, PAYLOAD_VERSION, UUID_RE, RecordProblem
 from .reference import apply_keys, check_reference_items
 from .trust import add_peer, ancestors, check_proof, is_below, own_key, peer_key, subtree, unit_name, utc_stamp
-
-CAPS = Caps()
 
 
 @dataclass
@@ -54,6 +48,7 @@ class ImportResult:
     message_en: str = ""
     message_zh: str = ""
     fingerprint: str | None = None           # the sender's, when it needs confirming
+    check_code: str | None = None            # compare with the transmittal slip
     dry_run: bool = False
     notes: list[str] = field(default_factory=list)
     missing: list[int] = field(default_factory=list)
@@ -62,7 +57,8 @@ class ImportResult:
         return {"file": self.file, "status": self.status, "kind": self.kind, "package_id": self.package_id,
                 "sender": self.sender, "sender_name": self.sender_name, "seq": self.seq, "counts": self.counts,
                 "error": self.error, "code": self.code, "message_en": self.message_en,
-                "message_zh": self.message_zh, "fingerprint": self.fingerprint, "dry_run": self.dry_run,
+                "message_zh": self.message_zh, "fingerprint": self.fingerprint, "check_code": self.check_code,
+                "dry_run": self.dry_run,
                 "notes": self.notes, "missing": self.missing}
 
     def fail(self, err: PackageError, status: str = "rejected") -> "ImportResult":
@@ -76,55 +72,15 @@ class _DryRun(Exception):
     pass
 
 
-def read_inputs(paths: Iterable[str | Path]) -> list[tuple[str, bytes | PackageError]]:
-    """Each package's bytes, the parts of split packages joined (given in any order)."""
-    singles: list[tuple[str, bytes | PackageError]] = []
-    groups: dict[str, list[tuple[str, bytes]]] = {}
-    order: list[str] = []
-    for raw in paths:
-        path, name = Path(raw), Path(raw).name
-        try:
-            size = path.stat().st_size
-            if path.is_dir():
-                raise IsADirectoryError
-            if size > CAPS.max_package:
-                singles.append((name, PackageError("too_large", f"{name} is too large ({size} bytes).",
-                                                   f"{name} 过大（{size} 字节）。")))
-                continue
-            data = path.read_bytes()
-        except OSError:
-            singles.append((name, PackageError("unreadable", f"Cannot read {raw}.", f"无法读取文件 {raw}。")))
-            continue
-        if parts.is_part(data):
-            try:
-                key = parts.part_info(data).package_sha256
-            except PackageError as err:
-                singles.append((name, err))
-                continue
-            if key not in groups:
-                order.append(key)
-            groups.setdefault(key, []).append((name, data))
-        else:
-            singles.append((name, data))
-    for key in order:
-        names = ", ".join(n for n, _ in groups[key])
-        try:
-            singles.append((names, parts.join_parts([d for _, d in groups[key]])))
-        except PackageError as err:
-            singles.append((names, err))
-    return singles
-
-
 def import_files(db: Database, paths: Iterable[str | Path], *, trust: bool = False, fingerprint: str | None = None,
                  dry_run: bool = False, clock: HybridClock | None = None, actor: str = "") -> list[ImportResult]:
     """Import every file given (packages, receipts, reference data; parts of split packages together)."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
     results = []
-    for name, data in read_inputs(paths):
-        if isinstance(data, PackageError):
-            results.append(ImportResult(name, dry_run=dry_run).fail(data))
-            continue
-        results.append(import_bytes(db, data, name, trust=trust, fingerprint=fingerprint, dry_run=dry_run,
-                                    clock=clock, actor=actor))
+    for name, load in read_inputs(paths):
+        results.append(_import_one(db, load, name, trust=trust, fingerprint=fingerprint, dry_run=dry_run,
+                                   clock=clock, actor=actor))
     return results
 
 
@@ -155,11 +111,16 @@ def _newer(what_en: str, what_zh: str) -> PackageError:
                         "upgrade the program.", f"该数据包需要更新版本的程序（{what_zh}），请升级程序。")
 
 
-def import_bytes(db: Database, data: bytes, name: str = "package", *, trust: bool = False,
-                 fingerprint: str | None = None, dry_run: bool = False, clock: HybridClock | None = None,
-                 actor: str = "") -> ImportResult:
+def import_bytes(db: Database, data: bytes, name: str = "package", **options) -> ImportResult:
+    """Import one package given as bytes (see import_files for the options)."""
+    return _import_one(db, lambda: data, name, **options)
+
+
+def _import_one(db: Database, load: Loader, name: str, *, trust: bool = False, fingerprint: str | None = None,
+                dry_run: bool = False, clock: HybridClock | None = None, actor: str = "") -> ImportResult:
     res = ImportResult(name, dry_run=dry_run)
     try:
+        data = load()
         manifest = peek_manifest(data, caps=CAPS)
         _check_manifest(manifest)
     except PackageError as err:
@@ -176,6 +137,7 @@ def import_bytes(db: Database, data: bytes, name: str = "package", *, trust: boo
             return res.fail(err, "untrusted")
         except PackageError as err:
             return res.fail(err)
+    res.check_code = check_code(opened.sha256)
     try:
         if done := _already(db, manifest):
             res.status = "duplicate"
@@ -193,10 +155,13 @@ def import_bytes(db: Database, data: bytes, name: str = "package", *, trust: boo
             raise _newer(", ".join(sorted(map(str, missing_caps))) or "payload version", "数据格式")
         with db.session() as s:
             me = own_key(s)
+        sha = opened.sha256
+        del data
         plain = open_payload(opened, me, caps=CAPS)
-        decoded = _decode(plain, manifest)
+        del opened               # the stored payload is not needed once opened
+        decoded = decode_payload(plain, manifest)
         del plain
-        _apply(db, manifest, opened.sha256, decoded, new_peer, res, dry_run=dry_run, clock=clock, actor=actor)
+        _apply(db, manifest, sha, decoded, new_peer, res, dry_run=dry_run, clock=clock, actor=actor)
     except PackageError as err:
         res.fail(err)
         # Only a refusal of authenticated content is noted (for the receipt: the sender must fix
@@ -204,11 +169,6 @@ def import_bytes(db: Database, data: bytes, name: str = "package", *, trust: boo
         if not dry_run and isinstance(err, RecordProblem):
             _log_rejection(db, manifest, err)
     return res
-
-
-def _peer(db: Database, unit: str) -> bytes | None:
-    with db.session() as s:
-        return peer_key(s, unit)
 
 
 def _authenticate(s: Session, data: bytes, manifest: dict, home: str, trust: bool, fingerprint: str | None,
@@ -271,56 +231,6 @@ def _log_rejection(db: Database, manifest: dict, err: PackageError) -> None:
         s.add(Rejection(at=utc_stamp(), sender=manifest["sender_unit"], kind=manifest["kind"],
                         package_id=manifest["package_id"], seq=manifest["seq"], code=err.code[:32],
                         message_en=err.message_en, message_zh=err.message_zh))
-
-
-@dataclass
-class Decoded:
-    items: list = field(default_factory=list)
-    blobs: dict[str, bytes] = field(default_factory=dict)
-    receipt: Any = None
-    keys: Any = None
-    catalogues: Any = None
-
-
-def _decode(plain: bytes, manifest: dict) -> Decoded:
-    """Every line checked before anything is written; the first line must repeat the manifest."""
-    out = Decoded()
-    first = True
-    for number, obj in parse_lines(plain):
-        if first:
-            first = False
-            expected = {"package_id": manifest["package_id"], "sender": manifest["sender_unit"],
-                        "recipient": manifest["recipient_unit"], "kind": manifest["kind"]}
-            if {k: obj.get(k) for k in expected} != expected:
-                raise PackageError("header_mismatch", "The package content does not belong to its signed manifest "
-                                   "(package id, sender or recipient differ).",
-                                   "数据包内容与已签名的清单不符（包编号、发送或接收单位不一致）。")
-            continue
-        where = f"line {number}"
-        if "record" in obj:
-            out.items.append(decode_record(obj, where))
-        elif "blob" in obj:
-            sha, raw = obj.get("blob"), obj.get("data")
-            try:
-                blob = base64.b64decode(raw, validate=True) if isinstance(raw, str) else None
-            except (binascii.Error, ValueError):
-                blob = None
-            if not (isinstance(sha, str) and SHA_RE.match(sha)) or blob is None \
-                    or hashlib.sha256(blob).hexdigest() != sha:
-                raise RecordProblem(where, "attachment content does not match its hash", "附件内容与哈希不符")
-            out.blobs[sha] = blob
-        elif "receipt" in obj:
-            out.receipt = obj["receipt"]
-        elif "keys" in obj:
-            out.keys = obj["keys"]
-        elif "catalogues" in obj:
-            out.catalogues = obj["catalogues"]
-        # other line types come from newer programs and are optional by definition
-    if first:
-        raise PackageError("header_mismatch", "The package content is empty.", "数据包内容为空。")
-    if manifest["kind"] == "receipt" and out.receipt is None:
-        raise PackageError("bad_payload", "The receipt has no content.", "回执没有内容。")
-    return out
 
 
 def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, res: ImportResult, *,

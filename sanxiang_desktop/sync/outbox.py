@@ -113,7 +113,9 @@ def write_package(s: Session, *, kind: str, sender: str, recipient: str, seq: in
     created = utc_stamp()
     header = {"package_id": package_id, "sender": sender, "recipient": recipient, "kind": kind,
               "payload_version": PAYLOAD_VERSION}
-    plain = b"\n".join([encode_line(header), *body_lines]) + b"\n"
+    plain = b"\n".join([encode_line(header), *body_lines, b""])
+    if isinstance(body_lines, list):
+        body_lines.clear()       # the lines now live in `plain`: do not hold the photos twice
     manifest: dict[str, Any] = {
         "kind": kind, "package_id": package_id, "sender_unit": sender, "recipient_unit": recipient,
         "seq": seq, "acked_seq": acked_seq, "schema_version": schema_version(),

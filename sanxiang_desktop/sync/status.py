@@ -6,7 +6,6 @@ into services.indicators.LAST_PACKAGE_SOURCES when this module is imported).
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -24,7 +23,7 @@ from ..store.sync_models import (Conflict, PersonDuplicate, ReceivedPackage, Rec
 from .outbox import ExchangeError
 from .receipts import sequence_state, upper_status
 from .records import content_of, row_state, values_from_state
-from .trust import subtree, unit_name, utc_stamp
+from .trust import unit_name, utc_stamp
 
 
 def history(db: Database, limit: int = 500) -> dict[str, list[dict[str, Any]]]:
@@ -196,9 +195,5 @@ if last_package_dates not in indicators.LAST_PACKAGE_SOURCES:
     indicators.LAST_PACKAGE_SOURCES.append(last_package_dates)
 
 
-def _unused(*_: Any) -> None:  # keep linters quiet about names used only by type checkers
-    return None
-
-
 __all__ = ["history", "children", "status", "conflicts", "resolve_conflict", "duplicates", "dismiss_duplicate",
-           "last_package_dates", "subtree", "dt"]
+           "last_package_dates", "ChildStatus"]

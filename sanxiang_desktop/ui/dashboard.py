@@ -8,8 +8,8 @@ context.open_records.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QStackedWidget,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QStackedWidget, QTableView,
+                               QVBoxLayout, QWidget)
 
 from sanxiang_desktop.services.indicators import unit_indicators
 from sanxiang_desktop.services.result import Changes
@@ -68,6 +68,8 @@ class DashboardPage(UnitPage):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        # compact rows: a county's 16 townships fit under the cards on a 768-pixel screen
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setMouseTracking(True)
         self.table.horizontalHeader().setHighlightSections(False)
         self._lights = LightDelegate(self.table)
@@ -192,11 +194,11 @@ class DashboardPage(UnitPage):
         header = self.table.horizontalHeader()
         for i, column in enumerate(COLUMNS):
             title = self.model.headerData(i, Qt.Orientation.Horizontal)
-            width = max(char * column.width_chars, metrics.horizontalAdvance(title) + 24)
-            if column.kind == "lights":
-                width += 14
-            header.resizeSection(i, width)
-        header.setSectionResizeMode(COLUMN_KEYS.index("name"), QHeaderView.ResizeMode.Stretch)
+            heading = max(metrics.horizontalAdvance(line) for line in title.split("\n")) + 16
+            content = char * column.width_chars + 12 + (18 if column.kind == "lights" else 0)
+            header.resizeSection(i, max(heading, content))
+        # the last column takes what is left, so a wide screen shows no empty band on the right
+        header.setStretchLastSection(True)
 
     # -- opening the records behind a cell -------------------------------------------------------------
     def _cell_clicked(self, index: QModelIndex) -> None:

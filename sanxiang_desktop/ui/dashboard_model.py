@@ -44,16 +44,18 @@ class Column:
     kind: str = "text"       # text | lights | bar
 
 
+# Widths in Chinese characters, chosen so a city's table (county column shown) fits the right-hand
+# side of a 1366-pixel screen; long headings are broken over two lines by their translation.
 COLUMNS = (
-    Column("county", 5),
-    Column("name", 8),
-    Column("established", 5, "lights"),
-    Column("slots", 5, "lights"),
-    Column("visit", 5, "lights"),
-    Column("term", 7, "lights"),
-    *(Column(domain, 7, "bar") for domain in ind.DOMAINS),
-    Column("villages", 5, "lights"),
-    Column("shortages", 9, "lights"),
+    Column("county", 4),
+    Column("name", 7),
+    Column("established", 3, "lights"),
+    Column("slots", 4, "lights"),
+    Column("visit", 2, "lights"),
+    Column("term", 6, "lights"),
+    *(Column(domain, 6, "bar") for domain in ind.DOMAINS),
+    Column("villages", 4, "lights"),
+    Column("shortages", 8, "lights"),
     Column("last_package", 6),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
@@ -97,9 +99,12 @@ class DashboardModel(QAbstractTableModel):
         if key in ind.DOMAINS:
             return label("domain", key)
         return {
-            "county": self.tr("County"), "name": self.tr("Township"), "established": self.tr("Association"),
-            "slots": self.tr("Key persons"), "visit": self.tr("Visits"), "term": self.tr("Term ends"),
-            "villages": self.tr("Contacts"), "shortages": self.tr("Shortages"),
+            # headings distinct from other pages' strings: the translation table ignores contexts,
+            # and these Chinese headings carry line breaks
+            "county": self.tr("County/district"), "name": self.tr("Township/street"),
+            "established": self.tr("Association set up"), "slots": self.tr("Key persons"),
+            "visit": self.tr("Upper-level visits"), "term": self.tr("Term ends on"),
+            "villages": self.tr("Villages with contact"), "shortages": self.tr("Four shortages"),
             "last_package": self.tr("Last package"),
         }[key]
 

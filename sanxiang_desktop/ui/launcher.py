@@ -152,7 +152,10 @@ class Launcher(QObject):
         dashboard = window.page("dashboard")
         if dashboard is not None:
             dashboard.filled.connect(lambda w=window: self._first_fill(w))
-        window.show()
+        if window.wants_maximized:
+            window.showMaximized()
+        else:
+            window.show()
         self.window_shown.emit(window)
         if dashboard is None:
             self._first_fill(window)

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (QComboBox, QDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget,
+                               QWidget)
 
 from sanxiang_desktop.services import tree as tree_service
 from sanxiang_desktop.services.result import Changes
@@ -31,6 +32,7 @@ PAGE_MODULES = ("sanxiang_desktop.ui.dashboard", "sanxiang_desktop.ui.record_pag
                 "sanxiang_desktop.ui.exchange_pages")
 FIRST_YEAR = 2019                 # the plan's first year
 DAILY_CHECK_MS = 60 * 60 * 1000   # a program left open for days still backs up daily
+MAXIMIZE_UP_TO = 1440             # screen width up to which the first start fills the screen
 
 
 def load_page_modules() -> list[str]:
@@ -246,10 +248,12 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.get("window/geometry")
+        self.wants_maximized = False
         if not geometry or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()
-            # office screens are 1366×768 with a task bar: take what is there, up to a comfortable size
+            # office screens are 1366×768 with a task bar: the first start takes all of a small screen
             self.resize(min(1280, screen.width()), min(760, screen.height() - 32))
+            self.wants_maximized = screen.width() <= MAXIMIZE_UP_TO
         state = self.settings.get("window/state")
         if state:
             self.restoreState(state)
@@ -264,7 +268,19 @@ class MainWindow(QMainWindow):
             self.shown.emit()
 
     # -- closing ---------------------------------------------------------------------------------------
+    def unsaved_dialogs(self) -> list[QDialog]:
+        """Entry forms still open with something typed into them (they say so through is_dirty())."""
+        return [d for d in self.findChildren(QDialog)
+                if d.isVisible() and callable(getattr(d, "is_dirty", None)) and d.is_dirty()]
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._reopening and self.unsaved_dialogs():
+            answer = QMessageBox.question(self, self.tr("Unsaved Entry"), self.tr(
+                "A form still holds what you typed and has not been saved. Quit anyway?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         self.settings.set("window/geometry", bytes(self.saveGeometry()))
         self.settings.set("window/state", bytes(self.saveState()))
         self._daily.stop()

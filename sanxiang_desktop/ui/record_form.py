@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 from sanxiang_desktop.services import lists, records
 from sanxiang_desktop.services.result import Duplicate, Result
 from sanxiang_desktop.services.spec import SPECS, FieldSpec
-from sanxiang_desktop.ui.field_widgets import ERROR_STYLE, FieldWidget, PersonPicker, is_ctrl_enter, lang, make_field
+from sanxiang_desktop.ui.field_widgets import ERROR_STYLE, FieldWidget, is_ctrl_enter, lang, make_field
+from sanxiang_desktop.ui.person_picker import PersonPicker
 from sanxiang_desktop.ui.undo import push_result
 
 # Letters the dialog's buttons use: Save (&S), save and ne(&W)

@@ -3,6 +3,7 @@ test, a PageContext over them, and the ways a clerk's hands reach the real widge
 method's commit for Chinese, clicking the button of the modal box that opens next)."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -30,6 +31,11 @@ def build_template(folder: Path, unit: str) -> Path:
     build_demo(db, unit, year=YEAR)
     db.close()
     return path
+
+
+@pytest.fixture(autouse=True)
+def zh(chinese):
+    """The clerk's language: Chinese labels, buttons and messages (tests/gui/conftest.py's `chinese`)."""
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +82,15 @@ def count(ws, model, **where) -> int:
         return s.scalar(stmt)
 
 
+def forget_typing(widget: QWidget) -> None:
+    """Before pytest-qt closes a form a failed test left open: no discard question to block on."""
+    for dialog in [widget, *widget.findChildren(QWidget)]:
+        if hasattr(dialog, "snapshot") and hasattr(dialog, "values"):
+            dialog.snapshot = dialog.values()
+
+
 def show(qtbot, widget: QWidget) -> QWidget:
-    qtbot.addWidget(widget)
+    qtbot.addWidget(widget, before_close_func=forget_typing)
     widget.resize(1000, 700)
     widget.show()
     qtbot.waitExposed(widget)
@@ -98,6 +111,8 @@ def type_into(qtbot, field, text: str) -> None:
     """Focus a form field's editor and type: Latin text by keys, Chinese by an input-method commit."""
     editor = field.editor()
     editor.setFocus()
+    if hasattr(editor, "selectAll"):      # what was there (a default) is replaced, as after Ctrl+A
+        editor.selectAll()
     if text.isascii():
         qtbot.keyClicks(editor, text)
     else:
@@ -108,6 +123,11 @@ def enter(qtbot, widget: QWidget, modifier=Qt.KeyboardModifier.NoModifier) -> No
     qtbot.keyClick(widget, Qt.Key.Key_Return, modifier)
 
 
+def plain(text: str) -> str:
+    """A button's text without its mnemonic: 删除(&D) -> 删除."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "")
+
+
 def answer_next_modal(button_text: str, kind: type | None = None, clicked: list | None = None) -> None:
     """Click a button of the next modal dialog to open (of class `kind`), once its event loop runs:
     the way a clerk answers a question box that a real exec() puts up."""
@@ -115,7 +135,7 @@ def answer_next_modal(button_text: str, kind: type | None = None, clicked: list 
         box = QApplication.activeModalWidget()
         if box is not None and (kind is None or isinstance(box, kind)):
             for button in box.findChildren(QAbstractButton):
-                if button.text().replace("&", "") == button_text and button.isVisible():
+                if plain(button.text()) == button_text and button.isVisible():
                     if clicked is not None:
                         clicked.append(box)
                     button.click()

@@ -2,14 +2,15 @@
 Chinese under the fields; the duplicate-person prompt; read-only records of other units."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QCalendarWidget, QMessageBox
 
 from sanxiang_desktop.services import records
 from sanxiang_desktop.store import models as m
 from sanxiang_desktop.ui.record_form import DuplicatePrompt, RecordDialog, mnemonic_labels
 from sanxiang_desktop.services.spec import SPECS
-from tests.gui.record_support import (COUNTY, TOWNSHIP, answer_next_modal, count, county, county_db,  # noqa: F401
+from tests.gui.record_support import (zh, COUNTY, TOWNSHIP, answer_next_modal, count, county, county_db,  # noqa: F401
                                       enter, ime, show, township, township_db, type_into)
 
 GOOD_ID = "640104198503150024"      # female, born 1985-03-15
@@ -43,7 +44,10 @@ def test_enter_saves_a_person_typed_by_keyboard(qtbot, township):
     before = count(township.ws, m.Person)
     dialog = person_dialog(qtbot, township)
     type_into(qtbot, dialog.widgets["name"], "马海燕")
-    type_into(qtbot, dialog.widgets["ethnicity"], "hz")            # pinyin type-ahead: 回族
+    type_into(qtbot, dialog.widgets["ethnicity"], "hz")            # pinyin type-ahead: initials first...
+    assert dialog.widgets["ethnicity"].combo.currentText() == "汉族"
+    qtbot.wait(1100)                                                # ...a pause starts over
+    qtbot.keyClicks(dialog.widgets["ethnicity"].editor(), "huiz")
     assert dialog.widgets["ethnicity"].combo.currentText() == "回族"
     type_into(qtbot, dialog.widgets["phone"], "13895072768")
     type_into(qtbot, dialog.widgets["category"], "wsyyz")          # 卫生院院长
@@ -134,10 +138,10 @@ def test_esc_asks_before_dropping_what_was_typed(qtbot, township):
     before = count(township.ws, m.Person)
     dialog = person_dialog(qtbot, township)
     type_into(qtbot, dialog.widgets["name"], "李明")
-    answer_next_modal("Keep Editing", QMessageBox)
+    answer_next_modal("继续编辑", QMessageBox)
     qtbot.keyClick(dialog.widgets["name"].editor(), Qt.Key.Key_Escape)
     assert dialog.isVisible()
-    answer_next_modal("Discard", QMessageBox)
+    answer_next_modal("放弃", QMessageBox)
     qtbot.keyClick(dialog.widgets["name"].editor(), Qt.Key.Key_Escape)
     assert not dialog.isVisible() and count(township.ws, m.Person) == before
 
@@ -150,7 +154,7 @@ def test_duplicate_person_offers_the_existing_one(qtbot, township):
     type_into(qtbot, dialog.widgets["name"], "王芳")
     type_into(qtbot, dialog.widgets["id_number"], GOOD_ID)
     shown = []
-    answer_next_modal("Use Existing Person", DuplicatePrompt, shown)
+    answer_next_modal("使用已有人员", DuplicatePrompt, shown)
     enter(qtbot, dialog.widgets["id_number"].editor())
     assert shown and "身份证号相同" in shown[0].list.item(0).text() and "掌政镇" in shown[0].list.item(0).text()
     assert not dialog.isVisible() and dialog.used_existing and dialog.record_id == existing.record_id
@@ -159,7 +163,7 @@ def test_duplicate_person_offers_the_existing_one(qtbot, township):
     again = person_dialog(qtbot, township)
     type_into(qtbot, again.widgets["name"], "王芳")
     type_into(qtbot, again.widgets["id_number"], GOOD_ID)
-    answer_next_modal("Add Anyway", DuplicatePrompt)
+    answer_next_modal("仍然新增", DuplicatePrompt)
     enter(qtbot, again.widgets["id_number"].editor())
     assert not again.isVisible() and not again.used_existing
     assert count(township.ws, m.Person) == before + 1
@@ -219,3 +223,53 @@ def _people(ws):
     with ws.session() as s:
         return s.execute(select(m.Person.id, m.Person.name, m.Person.unit_code, m.Person.category)
                          .where(m.Person.deleted.is_(False))).all()
+
+
+def test_insert_in_the_picker_adds_a_person_or_uses_the_one_found(qtbot, township):
+    """任职 of someone not picked yet: Insert opens the person form; when that person exists after all,
+    使用已有人员 hands the existing one back to the post form."""
+    existing = records.create(township.ws, "people", {"unit_code": TOWNSHIP, "name": "王芳", "id_number": GOOD_ID})
+    before = count(township.ws, m.Person)
+    dialog = RecordDialog(township, "posts", defaults={"unit_code": TOWNSHIP}, hidden=("unit_code",))
+    show(qtbot, dialog)
+    picker = dialog.widgets["person_id"]
+    type_into(qtbot, picker, "王芳")
+    nested = []
+
+    def fill_person_form(tries=200):
+        form = QApplication.activeModalWidget()
+        if not (isinstance(form, RecordDialog) and form.table == "people"):
+            return QTimer.singleShot(20, lambda: fill_person_form(tries - 1)) if tries else None
+        nested.append(form.widgets["name"].value())
+        form.widgets["id_number"].editor().setFocus()
+        QTest.keyClicks(form.widgets["id_number"].editor(), GOOD_ID)
+        answer_next_modal("使用已有人员", DuplicatePrompt)
+        QTest.keyClick(form.widgets["id_number"].editor(), Qt.Key.Key_Return)
+    QTimer.singleShot(0, fill_person_form)
+    qtbot.keyClick(picker.editor(), Qt.Key.Key_Insert)
+    assert nested == ["王芳"]                            # the typed name came along
+    assert picker.value() == existing.record_id and count(township.ws, m.Person) == before
+    type_into(qtbot, dialog.widgets["role"], "wy")          # 委员
+    enter(qtbot, dialog.widgets["role"].editor())
+    assert records.get(township.ws, "posts", dialog.record_id)["person_id"] == existing.record_id
+
+
+def test_date_field_calendar_and_clearing(qtbot, township):
+    dialog = RecordDialog(township, "venues", defaults={"unit_code": TOWNSHIP})
+    show(qtbot, dialog)
+    date = dialog.widgets["opened_on"]
+    type_into(qtbot, date, "2024年3月9日")
+    qtbot.keyClick(date.editor(), Qt.Key.Key_Tab)
+    assert date.value() == "2024-03-09"
+    date.editor().setFocus()
+    qtbot.keyClick(date.editor(), Qt.Key.Key_F4)
+    calendar = QApplication.activePopupWidget().findChild(QCalendarWidget)
+    assert calendar.selectedDate() == QDate(2024, 3, 9)
+    qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key.Key_Right)
+    qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key.Key_Return)
+    assert date.value() == "2024-03-10"
+    date.editor().setFocus()
+    date.editor().selectAll()
+    qtbot.keyClick(date.editor(), Qt.Key.Key_Delete)     # an optional date is cleared by emptying it
+    assert date.value() == "" and records.create(township.ws, "venues", {
+        "unit_code": TOWNSHIP, "type": "science_club", "name": "x", "opened_on": date.value()}).ok

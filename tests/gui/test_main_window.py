@@ -191,3 +191,19 @@ def test_a_file_that_is_no_database_gets_a_chinese_message(qtbot, chinese, tmp_p
     assert finished.args == [1]
     assert seen and "不是本程序的数据库文件" in seen[0]
     assert QApplication.activeModalWidget() is None
+
+
+def test_closing_asks_when_a_form_holds_unsaved_typing(qtbot, window, monkeypatch):
+    page = window.page("activities")
+    if page is None or not hasattr(page, "panel"):
+        pytest.skip("no activities page in this build")
+    window.open_records("640104", "activities", {})
+    dialog = page.panel.open_dialog(None)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.widgets["title"].set_value("还没保存的活动")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args, **kw: asked.append(args[2]) or QMessageBox.StandardButton.No)
+    window.close()
+    assert asked and window.isVisible() and dialog.isVisible()
+    dialog.done(0)

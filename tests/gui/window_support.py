@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from sanxiang_desktop.app import guard_refcounts
 from sanxiang_desktop.services.demo import build_demo
 from sanxiang_desktop.services.units import init_home
 from sanxiang_desktop.store.database import open_database
@@ -18,8 +17,6 @@ from sanxiang_desktop.ui import settings as settings_module
 from sanxiang_desktop.ui.main_window import MainWindow, open_workspace
 from sanxiang_desktop.ui.pages import PAGE_FACTORIES, UnitPage
 from sanxiang_desktop.ui.settings import Settings
-
-guard_refcounts()   # the main window makes many thousand void calls: see its docstring
 
 
 def make_demo(folder: Path, unit: str, scale: str) -> Path:

@@ -123,3 +123,19 @@ def test_villages_travel_but_built_in_units_do_not(world):
         builtin = s.scalar(select(func.count()).select_from(m.Unit).where(m.Unit.builtin.is_(True)))
     assert villages and builtin
     assert written.counts["units"] == len([1 for line in t1.dump() if '"table":"units"' in line])
+
+
+def test_records_from_an_older_schema_are_read(world, tmp_path):
+    """A state without fields a newer schema added gets their defaults (and no conflict)."""
+    from .world import forge, record_lines
+    t1, c = world["t1"], world["c"]
+    line = next(x for x in map(json.loads, record_lines(t1, "venues", limit=99))
+                if x["record"]["unit_code"] == t1.code)
+    for field in ("notes", "address", "area_m2", "opened_on"):
+        line["record"].pop(field, None)
+    path = tmp_path / "old.sxpkg"
+    path.write_bytes(forge(t1, [json.dumps(line, ensure_ascii=False).encode()], recipient=c.code, seq=1))
+    res = c.take(path)[0]
+    assert res.status == "applied" and res.counts["inserted"] == 1, res.error
+    row = next(json.loads(x) for x in c.dump() if f'"id":"{line["record"]["id"]}"' in x)
+    assert row["notes"] == "" and row["address"] == "" and row["area_m2"] is None

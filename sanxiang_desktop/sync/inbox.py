@@ -1,0 +1,122 @@
+"""Reading what was handed in: files and parts (joined lazily, one package in memory at a
+time) and a payload's lines, each checked before anything is written."""
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from . import parts
+from .container import Caps
+from .errors import PackageError
+from .records import SHA_RE, RecordProblem, decode_record, parse_lines
+
+CAPS = Caps()
+Loader = Callable[[], bytes]
+
+
+def _reader(path: Path, name: str) -> Loader:
+    def load() -> bytes:
+        try:
+            if path.is_dir():
+                raise IsADirectoryError(path)
+            size = path.stat().st_size
+            if size > CAPS.max_package:
+                raise PackageError("too_large", f"{name} is too large ({size} bytes).", f"{name} 过大（{size} 字节）。")
+            return path.read_bytes()
+        except OSError:
+            raise PackageError("unreadable", f"Cannot read {path}.", f"无法读取文件 {path}。") from None
+    return load
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(parts.HEADER_SIZE)
+    except OSError:
+        return b""
+
+
+def read_inputs(paths: Iterable[str | Path]) -> list[tuple[str, Loader]]:
+    """(name, loader) per package, the parts of a split package grouped (given in any order).
+    Only part headers are read here; each package is read when its turn comes, so a batch of
+    big packages is never in memory at once."""
+    singles: list[tuple[str, Loader]] = []
+    groups: dict[str, list[tuple[str, Path]]] = {}
+    for raw in paths:
+        path = Path(raw)
+        head = _head(path)
+        if parts.is_part(head):
+            try:
+                key = parts.part_info(head).package_sha256
+            except PackageError:
+                key = f"damaged:{path}"
+            if key not in groups:
+                singles.append((key, None))       # placeholder keeps the order given
+            groups.setdefault(key, []).append((path.name, path))
+        else:
+            singles.append((path.name, _reader(path, path.name)))
+    out = []
+    for name, loader in singles:
+        if loader is None:
+            members = groups[name]
+            loaders = [_reader(p, n) for n, p in members]
+            out.append((", ".join(n for n, _ in members),
+                        lambda loaders=loaders: parts.join_parts([load() for load in loaders])))
+        else:
+            out.append((name, loader))
+    return out
+
+
+
+@dataclass
+class Decoded:
+    items: list = field(default_factory=list)
+    blobs: dict[str, bytes] = field(default_factory=dict)
+    receipt: Any = None
+    keys: Any = None
+    catalogues: Any = None
+
+
+def decode_payload(plain: bytes, manifest: dict) -> Decoded:
+    """Every line checked before anything is written; the first line must repeat the manifest."""
+    out = Decoded()
+    first = True
+    for number, obj in parse_lines(plain):
+        if first:
+            first = False
+            expected = {"package_id": manifest["package_id"], "sender": manifest["sender_unit"],
+                        "recipient": manifest["recipient_unit"], "kind": manifest["kind"]}
+            if {k: obj.get(k) for k in expected} != expected:
+                raise PackageError("header_mismatch", "The package content does not belong to its signed manifest "
+                                   "(package id, sender or recipient differ).",
+                                   "数据包内容与已签名的清单不符（包编号、发送或接收单位不一致）。")
+            continue
+        where = f"line {number}"
+        if "record" in obj:
+            out.items.append(decode_record(obj, where))
+        elif "blob" in obj:
+            sha, raw = obj.get("blob"), obj.get("data")
+            try:
+                blob = base64.b64decode(raw, validate=True) if isinstance(raw, str) else None
+            except (binascii.Error, ValueError):
+                blob = None
+            if not (isinstance(sha, str) and SHA_RE.match(sha)) or blob is None \
+                    or hashlib.sha256(blob).hexdigest() != sha:
+                raise RecordProblem(where, "attachment content does not match its hash", "附件内容与哈希不符")
+            out.blobs[sha] = blob
+        elif "receipt" in obj:
+            out.receipt = obj["receipt"]
+        elif "keys" in obj:
+            out.keys = obj["keys"]
+        elif "catalogues" in obj:
+            out.catalogues = obj["catalogues"]
+        # other line types come from newer programs and are optional by definition
+    if first:
+        raise PackageError("header_mismatch", "The package content is empty.", "数据包内容为空。")
+    if manifest["kind"] == "receipt" and out.receipt is None:
+        raise PackageError("bad_payload", "The receipt has no content.", "回执没有内容。")
+    return out

@@ -1,0 +1,73 @@
+"""Migrations against a real old database file (tests/data/schema_0001.db: a township demo)."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session
+
+from sanxiang_desktop.store import models as m
+from sanxiang_desktop.store.database import open_database
+from sanxiang_desktop.store.migrate import current_revision
+from sanxiang_desktop.store.serialize import dump_lines
+
+OLD = Path(__file__).resolve().parents[1] / "data" / "schema_0001.db"
+SYNC_TABLES = {"sync_changes", "sync_conflicts", "sync_duplicates", "sync_enrolments", "sync_origins",
+               "sync_own_keys", "sync_peers", "sync_receipts", "sync_received", "sync_rejections", "sync_sent"}
+
+
+def test_0001_to_0002(tmp_path):
+    db_path = tmp_path / "township.db"
+    shutil.copyfile(OLD, db_path)
+    engine = create_engine(f"sqlite:///{db_path}")
+    assert current_revision(engine) == "0001"
+    with Session(engine) as s:
+        before = list(dump_lines(s))
+    engine.dispose()
+    assert len(before) > 20
+
+    db = open_database(db_path)
+    try:
+        assert db.migration_backup is not None and db.migration_backup.exists()
+        assert current_revision(db.engine) == "0002"
+        with db.session() as s:
+            assert list(dump_lines(s)) == before
+    finally:
+        db.close()
+
+    con = sqlite3.connect(db_path)
+    try:
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert SYNC_TABLES <= tables
+        triggers = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        for model in m.RECORD_MODELS:
+            assert {f"trg_{model.__tablename__}_sync_ins", f"trg_{model.__tablename__}_sync_upd"} <= triggers
+        records = sum(con.execute(f"SELECT count(*) FROM {mdl.__tablename__}").fetchone()[0]
+                      for mdl in m.RECORD_MODELS)
+        assert con.execute("SELECT count(*) FROM sync_changes").fetchone()[0] == records
+        high = con.execute("SELECT max(change_seq) FROM sync_changes").fetchone()[0]
+        con.execute("UPDATE venues SET name = name || '（新）' WHERE id = (SELECT min(id) FROM venues)")
+        changed = con.execute("SELECT change_seq, table_name FROM sync_changes ORDER BY change_seq DESC LIMIT 1")
+        assert changed.fetchone() == (high + 1, "venues")
+    finally:
+        con.close()
+    # the backup is the untouched old file
+    backup = sqlite3.connect(db.migration_backup)
+    try:
+        assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    finally:
+        backup.close()
+
+
+def test_a_new_database_has_the_change_triggers(tmp_path):
+    db = open_database(tmp_path / "new.db", create=True)
+    db.close()
+    con = sqlite3.connect(tmp_path / "new.db")
+    try:
+        triggers = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    finally:
+        con.close()
+    assert len(triggers) == 2 * len(m.RECORD_MODELS)
