@@ -50,7 +50,8 @@ def add_attachment(ws: Workspace, activity_id: str, file_name: str, data: bytes,
             s.add(m.Blob(sha256=sha, size=len(data), data=bytes(data)))
             s.flush()
         values, problems = validate(s, ws, spec, {
-            "activity_id": activity_id, "kind": kind, "file_name": file_name, "mime": mime or "application/octet-stream",
+            "activity_id": activity_id, "kind": kind, "file_name": file_name,
+            "mime": mime or "application/octet-stream",
             "sha256": sha, "size": len(data), "caption": caption})
         if any(p.severity == "error" for p in problems):
             raise Invalid(*problems)

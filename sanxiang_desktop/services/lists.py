@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 
 from ..core.catalogues import CATALOGUES, KEY_SLOTS, LEADERSHIP_ROLES
-from ..core.pinyin import search_key
 from ..store import models as m
 from .list_source import ListSource
 from .lists_base import SqlList, live, subtree
@@ -17,7 +16,6 @@ from .lists_county import BulletinsList, GroupMembersList, MilestonesList, PlanT
 from .lists_people import PeopleList, PersonChoice, person_choice, search_people  # noqa: F401
 from .lists_unit import (ActivitiesList, MeetingsList, PostsList, TeamMembersList, TeamsList, VenuesList,
                          VillagesList, VisitsList)
-from .records import CREATE_HOOKS, UPDATE_HOOKS
 from .spec import SPECS
 from .workspace import Workspace
 
@@ -49,16 +47,6 @@ def list_source(ws: Workspace, name: str) -> ListSource:
 # --- activities' pinyin search key -----------------------------------------------------------
 # people and units get theirs from their own services; activities had none, and the list filter
 # finds "jkjt" in 健康讲堂 through it.
-def _activity_search_key(s, ws, target) -> None:
-    if isinstance(target, dict):
-        target["search_key"] = search_key(target.get("title") or "")
-    else:
-        target.search_key = search_key(target.title or "")
-
-
-if _activity_search_key.__name__ not in {h.__name__ for h in CREATE_HOOKS.get("activities", [])}:
-    CREATE_HOOKS.setdefault("activities", []).append(_activity_search_key)
-    UPDATE_HOOKS.setdefault("activities", []).append(_activity_search_key)
 
 
 # --- look-ups for the forms ---------------------------------------------------------------------

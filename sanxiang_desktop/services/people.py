@@ -5,10 +5,9 @@ from __future__ import annotations
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from ..core.pinyin import person_search_key
 from ..core.validation import Problem, check_id_number
 from ..store import models as m
-from .records import CREATE_HOOKS, DELETE_GUARDS, UPDATE_HOOKS, rule
+from .records import DELETE_GUARDS, rule
 from .result import Duplicate, Invalid
 
 REASONS = {"id_number": "身份证号相同", "name_birth": "姓名和出生日期相同", "name_phone": "姓名和电话相同"}
@@ -44,15 +43,6 @@ def _person_sector(s: Session, ws, values: dict, record) -> list[Problem]:
     return []
 
 
-def _set_search_key(s: Session, ws, target) -> None:
-    if isinstance(target, dict):
-        target["search_key"] = person_search_key(target.get("name") or "")
-    else:
-        target.search_key = person_search_key(target.name or "")
-
-
-CREATE_HOOKS.setdefault("people", []).append(_set_search_key)
-UPDATE_HOOKS.setdefault("people", []).append(_set_search_key)
 
 
 def find_duplicates(s: Session, values: dict, exclude_id: str | None = None, limit: int = 10) -> list[Duplicate]:

@@ -10,12 +10,11 @@ from sqlalchemy.orm import Session
 from .. import __version__
 from ..core.divisions import DivisionTree, normalize_code
 from ..core.ids import stable_id
-from ..core.pinyin import search_key
 from ..core.validation import Problem
 from ..store import models as m
 from ..store.database import Database
 from . import records
-from .records import CREATE_HOOKS, rule
+from .records import rule
 from .result import Result
 
 HOME_LEVELS = ("city", "county", "township")
@@ -133,11 +132,6 @@ def _village_rules(s: Session, ws, values: dict, record) -> list[Problem]:
     return problems
 
 
-def _unit_search_key(s: Session, ws, values: dict) -> None:
-    values["search_key"] = f"{search_key(values.get('name') or '')} {values.get('code') or ''}".lower()
-
-
-CREATE_HOOKS.setdefault("units", []).append(_unit_search_key)
 
 
 def next_village_code(ws, township: str) -> str:

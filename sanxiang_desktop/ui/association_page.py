@@ -14,7 +14,7 @@ from sanxiang_desktop.services import lists, records, units
 from sanxiang_desktop.services.result import Changes
 from sanxiang_desktop.services.spec import SPECS
 from sanxiang_desktop.ui.field_widgets import ERROR_STYLE, lang
-from sanxiang_desktop.ui.page_panel import RecordPanel
+from sanxiang_desktop.ui.page_panel import RecordPanel, Retranslating
 from sanxiang_desktop.ui.pages import PageContext, UnitPage
 from sanxiang_desktop.ui.record_form import RecordDialog, problem_text
 from sanxiang_desktop.ui.undo import push_result
@@ -43,12 +43,12 @@ def shown_value(ws, spec_field, value: Any) -> str:
     return str(value)
 
 
-class SingleRecordBox(QGroupBox):
+class SingleRecordBox(Retranslating, QGroupBox):
     """A unit's one record of a kind (its association, its leading group) shown as label: value,
     with a button that opens the form (新增 when there is none yet)."""
 
-    def __init__(self, context: PageContext, table: str, title: str, edit_text: str, parent: QWidget | None = None):
-        super().__init__(title, parent)
+    def __init__(self, context: PageContext, table: str, parent: QWidget | None = None):
+        super().__init__(parent)
         self.context, self.table = context, table
         self.spec = SPECS[table]
         self.unit_code: str | None = None
@@ -58,7 +58,7 @@ class SingleRecordBox(QGroupBox):
         self.values: dict[str, QLabel] = {}
         self.empty_label = QLabel(self)
         self.empty_label.setStyleSheet(ERROR_STYLE)
-        self.edit_button = QPushButton(edit_text, self)
+        self.edit_button = QPushButton(self)
         self.edit_button.clicked.connect(self.edit)
         self.dialog: RecordDialog | None = None
         layout = QVBoxLayout(self)
@@ -66,8 +66,14 @@ class SingleRecordBox(QGroupBox):
         layout.addLayout(self.form)
         layout.addWidget(self.edit_button)
 
-    def set_fields(self, names: Sequence[str]) -> None:
-        if list(names) == list(self.field_names) and self.values:
+    def retranslate(self) -> None:
+        if self.values:     # labels in the new language
+            self.set_fields(self.field_names, force=True)
+            if self.unit_code:
+                self.reload()
+
+    def set_fields(self, names: Sequence[str], force: bool = False) -> None:
+        if list(names) == list(self.field_names) and self.values and not force:
             return
         self.field_names = list(names)
         while self.form.rowCount():
@@ -96,30 +102,35 @@ class SingleRecordBox(QGroupBox):
         self.empty_label.setVisible(not record)
 
     def edit(self) -> RecordDialog:
-        dialog = RecordDialog(self.context, self.table, record_id=self.record_id, defaults={"unit_code": self.unit_code},
-                              hidden=("unit_code",), fields=self.field_names, parent=self)
+        dialog = RecordDialog(self.context, self.table, record_id=self.record_id, fields=self.field_names,
+                              defaults={"unit_code": self.unit_code}, hidden=("unit_code",), parent=self)
         dialog.new_button.hide()
         self.dialog = dialog
         dialog.open()
         return dialog
 
 
-class AssociationPage(UnitPage):
+class AssociationPage(Retranslating, UnitPage):
     key = "association"
     levels = frozenset({"city", "county", "township", "village"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
-        self.box = SingleRecordBox(context, "associations", self.tr("Science Association"),
-                                   self.tr("&Edit Association Details"), self)
+        self.box = SingleRecordBox(context, "associations", self)
         self.meetings = RecordPanel(context, "association_meetings", dialog_options=self.meeting_options,
-                                    add_text=self.tr("&Add Meeting"), parent=self)
-        self.meetings_box = QGroupBox(self.tr("Plenary Sessions and Elections"), self)
+                                    add_text=lambda: self.tr("&Add Meeting"), parent=self)
+        self.meetings_box = QGroupBox(self)
         QVBoxLayout(self.meetings_box).addWidget(self.meetings)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.box)
         layout.addWidget(self.meetings_box, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.box.setTitle(self.tr("Science Association"))
+        self.box.edit_button.setText(self.tr("&Edit Association Details"))
+        self.meetings_box.setTitle(self.tr("Plenary Sessions and Elections"))
 
     def title(self) -> str:
         return self.tr("Overview")
@@ -200,21 +211,25 @@ class VillagePanel(RecordPanel):
         return dialog
 
 
-class VillagesPage(UnitPage):
+class VillagesPage(Retranslating, UnitPage):
     key = "villages"
     levels = frozenset({"township"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.panel = VillagePanel(self)
-        self.contact_button = QPushButton(self.tr("Designated &Contact…"), self)
-        self.contact_button.setToolTip(self.tr("The village's designated contact person and shared service venue"))
+        self.contact_button = QPushButton(self)
         self.contact_button.clicked.connect(self.edit_contact)
         self.panel.view.toolbar_layout.addWidget(self.contact_button)
         self.dialog: RecordDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.panel)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.contact_button.setText(self.tr("Designated &Contact…"))
+        self.contact_button.setToolTip(self.tr("The village's designated contact person and shared service venue"))
 
     def title(self) -> str:
         return self.tr("Villages")
@@ -241,20 +256,26 @@ class VillagesPage(UnitPage):
         return dialog
 
 
-class LeadingGroupPage(UnitPage):
+class LeadingGroupPage(Retranslating, UnitPage):
     key = "leading_group"
     levels = frozenset({"county"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
-        self.box = SingleRecordBox(context, "leading_groups", self.tr("Leading Group"),
-                                   self.tr("&Edit Leading Group Details"), self)
+        self.box = SingleRecordBox(context, "leading_groups", self)
         self.members = RecordPanel(context, "group_members", dialog_options=self.member_options, watch=("people",),
-                                   add_text=self.tr("&Add Member"), parent=self)
+                                   add_text=lambda: self.tr("&Add Member"), parent=self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.box)
         layout.addWidget(self.members, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.box.setTitle(self.tr("Leading Group"))
+        self.box.edit_button.setText(self.tr("&Edit Leading Group Details"))
+        if self.unit_code:
+            self._update()
 
     def title(self) -> str:
         return self.tr("Leading Group")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QListView, Q
 
 from sanxiang_desktop.services import attachments as service
 from sanxiang_desktop.services.result import Changes
+from sanxiang_desktop.ui.page_panel import Retranslating
 from sanxiang_desktop.ui.undo import delete_records, message, push_result
 
 PHOTO_MAX_PX = 1600
@@ -73,7 +74,7 @@ def temp_path(info: service.AttachmentInfo) -> Path:
     return folder / f"{info.id}{suffix}"
 
 
-class AttachmentsPanel(QWidget):
+class AttachmentsPanel(Retranslating, QWidget):
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
@@ -90,12 +91,9 @@ class AttachmentsPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setGridSize(QSize(THUMB_PX + 40, THUMB_PX + 44))
         self.list.itemActivated.connect(lambda item: self.open_attachment(item.data(ID_ROLE)))
-        self.photo_button = QPushButton(self.tr("Add &Photos…"), self)
-        self.scan_button = QPushButton(self.tr("Add Si&gn-in Sheet…"), self)
-        self.open_button = QPushButton(self.tr("&Open"), self)
-        self.remove_button = QPushButton(self.tr("&Remove"), self)
-        self.keep_box = QCheckBox(self.tr("&Keep Original"), self)
-        self.keep_box.setToolTip(self.tr("Store photos as they are, without scaling them down"))
+        self.photo_button, self.scan_button, self.open_button, self.remove_button = (QPushButton(self)
+                                                                                      for _ in range(4))
+        self.keep_box = QCheckBox(self)
         self.photo_button.clicked.connect(lambda: self.add_files("photo"))
         self.scan_button.clicked.connect(lambda: self.add_files("signin"))
         self.open_button.clicked.connect(lambda: [self.open_attachment(i) for i in self.selected_ids()])
@@ -110,6 +108,15 @@ class AttachmentsPanel(QWidget):
         layout.addWidget(self.list, 1)
         self.list.itemSelectionChanged.connect(self._update)
         self._update()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.photo_button.setText(self.tr("Add &Photos…"))
+        self.scan_button.setText(self.tr("Add Si&gn-in Sheet…"))
+        self.open_button.setText(self.tr("&Open"))
+        self.remove_button.setText(self.tr("&Remove"))
+        self.keep_box.setText(self.tr("&Keep Original"))
+        self.keep_box.setToolTip(self.tr("Store photos as they are, without scaling them down"))
 
     def set_activity(self, activity_id: str | None, read_only: bool = False) -> None:
         self.activity_id, self.read_only = activity_id, read_only
@@ -146,7 +153,8 @@ class AttachmentsPanel(QWidget):
         if not self.activity_id or self.read_only:
             return []
         if kind == "photo":
-            title, pattern = self.tr("Add Photos"), self.tr("Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)")
+            title = self.tr("Add Photos")
+            pattern = self.tr("Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)")
         else:
             title = self.tr("Add Sign-in Sheet")
             pattern = self.tr("Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)")
@@ -176,7 +184,8 @@ class AttachmentsPanel(QWidget):
         ids = self.selected_ids()
         if not ids or self.read_only:
             return []
-        what = self.infos[ids[0]].file_name if len(ids) == 1 else self.tr("{count} attachments").format(count=len(ids))
+        what = (self.infos[ids[0]].file_name if len(ids) == 1 else
+                self.tr("{count} attachments").format(count=len(ids)))
         return delete_records(self.context, self, "attachments", ids, what)
 
     def _update(self) -> None:

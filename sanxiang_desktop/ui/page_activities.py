@@ -21,7 +21,7 @@ class ActivitiesPage(ListPage):
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.attachments = AttachmentsPanel(context, self)
-        box = QGroupBox(self.tr("Attachments of the Selected Activity"), self)
+        box = self.attachments_box = QGroupBox(self)
         inner = QVBoxLayout(box)
         inner.addWidget(self.attachments)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -33,6 +33,10 @@ class ActivitiesPage(ListPage):
         self.layout().addWidget(splitter)
         self.panel.view.selection_changed.connect(self._selected)
         self.panel.view.model.modelReset.connect(self._selected)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.attachments_box.setTitle(self.tr("Attachments of the Selected Activity"))
 
     def title(self) -> str:
         return self.tr("Activities")

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from sanxiang_desktop.services import lists
 from sanxiang_desktop.services.result import Changes
 from sanxiang_desktop.ui.field_widgets import ERROR_STYLE
-from sanxiang_desktop.ui.page_panel import RecordPanel
+from sanxiang_desktop.ui.page_panel import RecordPanel, Retranslating
 from sanxiang_desktop.ui.pages import PageContext, UnitPage
 from sanxiang_desktop.ui.record_form import RecordDialog
 
@@ -41,7 +41,7 @@ class KeySlotBar(QWidget):
         return {code: label.text() for code, label in self.labels.items()}
 
 
-class LeadershipPage(UnitPage):
+class LeadershipPage(Retranslating, UnitPage):
     key = "leadership"
     levels = frozenset({"city", "county", "township"})
 
@@ -49,11 +49,10 @@ class LeadershipPage(UnitPage):
         super().__init__(context, parent)
         self.slots = KeySlotBar(self)
         self.panel = RecordPanel(context, "posts", dialog_options=self.dialog_options, watch=("people",),
-                                 add_text=self.tr("&Appoint"), parent=self)
-        self.end_button = QPushButton(self.tr("End &Post"), self)
-        self.end_button.setToolTip(self.tr("The selected person leaves the post (离任) on a date you enter"))
+                                 add_text=lambda: self.tr("&Appoint"), parent=self)
+        self.end_button = QPushButton(self)
         self.panel.view.toolbar_layout.addWidget(self.end_button)
-        self.ended_box = QCheckBox(self.tr("S&how Former Posts"), self)
+        self.ended_box = QCheckBox(self)
         self.panel.view.toolbar_layout.addWidget(self.ended_box)
         self.end_button.clicked.connect(self.end_post)
         self.ended_box.toggled.connect(lambda _on: self.panel.set_base(self.base_extra()))
@@ -63,6 +62,14 @@ class LeadershipPage(UnitPage):
         layout.addWidget(self.slots)
         layout.addWidget(self.panel, 1)
         self._update()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.end_button.setText(self.tr("End &Post"))
+        self.end_button.setToolTip(self.tr("The selected person leaves the post (离任) on a date you enter"))
+        self.ended_box.setText(self.tr("S&how Former Posts"))
+        if self.unit_code:
+            self.refresh_slots()
 
     def title(self) -> str:
         return self.tr("Leadership")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -21,13 +21,26 @@ from sanxiang_desktop.ui.undo import delete_records
 NAME_KEYS = ("name", "title", "person")
 
 
-class RecordPanel(QWidget):
+class Retranslating:
+    """Mixin for widgets whose texts come from tr(): retranslate() runs again when the language changes."""
+
+    def retranslate(self) -> None:
+        pass
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class RecordPanel(Retranslating, QWidget):
     """ListView + buttons. dialog_options() gives the RecordDialog keywords (defaults, hidden
     fields...) for the page's current unit; watch lists the tables whose changes refresh it."""
     record_saved = Signal(str)
 
     def __init__(self, context: PageContext, list_name: str, *, dialog_options: Callable[[], dict],
-                 watch: tuple[str, ...] = (), add_text: str | None = None, base_extra: dict | None = None,
+                 watch: tuple[str, ...] = (), add_text: Callable[[], str] | None = None,
+                 base_extra: dict | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.context, self.list_name = context, list_name
@@ -41,12 +54,8 @@ class RecordPanel(QWidget):
         self.view = ListView(list_name, lists.list_source(context.ws, list_name), self,
                              settings=context.settings, extra=self.base_extra)
 
-        self.add_button = QPushButton(add_text or self.tr("&Add"), self)
-        self.edit_button = QPushButton(self.tr("&Edit"), self)
-        self.delete_button = QPushButton(self.tr("&Delete"), self)
-        self.add_button.setToolTip(self.tr("Add a record (Ins or Ctrl+N)"))
-        self.edit_button.setToolTip(self.tr("Open the selected record (Enter)"))
-        self.delete_button.setToolTip(self.tr("Delete the selected records (Del); Ctrl+Z undoes it"))
+        self.add_text = add_text
+        self.add_button, self.edit_button, self.delete_button = (QPushButton(self) for _ in range(3))
         for button in (self.add_button, self.edit_button, self.delete_button):
             self.view.toolbar_layout.addWidget(button)
         self.add_button.clicked.connect(self.add)
@@ -61,7 +70,7 @@ class RecordPanel(QWidget):
 
         self.filter_label = QLabel(self)
         self.filter_label.setObjectName("filter_label")
-        self.clear_filter_button = QPushButton(self.tr("Show &All"), self)
+        self.clear_filter_button = QPushButton(self)
         self.clear_filter_button.clicked.connect(lambda: self.set_filter_extra({}))
         banner = QHBoxLayout()
         banner.addWidget(self.filter_label, 1)
@@ -73,6 +82,17 @@ class RecordPanel(QWidget):
         layout.addLayout(banner)
         layout.addWidget(self.view, 1)
         self._update_buttons()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.add_button.setText(self.add_text() if self.add_text else self.tr("&Add"))
+        self.edit_button.setText(self.tr("&Edit"))
+        self.delete_button.setText(self.tr("&Delete"))
+        self.add_button.setToolTip(self.tr("Add a record (Ins or Ctrl+N)"))
+        self.edit_button.setToolTip(self.tr("Open the selected record (Enter)"))
+        self.delete_button.setToolTip(self.tr("Delete the selected records (Del); Ctrl+Z undoes it"))
+        self.clear_filter_button.setText(self.tr("Show &All"))
+        self._show_filter()
 
     # --- what the pages use -------------------------------------------------------------------------
     def set_base(self, extra: dict) -> None:
@@ -138,6 +158,9 @@ class RecordPanel(QWidget):
     # --- internals -------------------------------------------------------------------------------------------
     def _apply(self) -> None:
         self.view.set_extra({**self.base_extra, **self.filter_extra})
+        self._show_filter()
+
+    def _show_filter(self) -> None:
         shown = {k: v for k, v in self.filter_extra.items() if v not in (None, "")}
         self.filter_label.setText(self.tr("Showing only: {what}").format(what=describe_filter(shown)))
         self.filter_label.setVisible(bool(shown))
@@ -161,7 +184,7 @@ def describe_filter(extra: dict) -> str:
     return "，".join(parts)
 
 
-class ListPage(UnitPage):
+class ListPage(Retranslating, UnitPage):
     """A page of one RecordPanel. Subclasses set key, levels, list_name and title(); year_filter
     pages follow the year chosen in the main window."""
     list_name = ""

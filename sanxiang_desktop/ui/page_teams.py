@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QGroupBox, QSplitter, QVBoxLayout, QWidget
 
 from sanxiang_desktop.services import records
 from sanxiang_desktop.services.result import Changes
-from sanxiang_desktop.ui.page_panel import RecordPanel
+from sanxiang_desktop.ui.page_panel import RecordPanel, Retranslating
 from sanxiang_desktop.ui.pages import PageContext, UnitPage
 
 
-class MasterDetailPage(UnitPage):
+class MasterDetailPage(Retranslating, UnitPage):
     master_list = ""
     detail_list = ""
     parent_field = ""          # the detail records' field naming the master record
@@ -24,8 +24,8 @@ class MasterDetailPage(UnitPage):
         self.master = RecordPanel(context, self.master_list, dialog_options=self.master_options,
                                   watch=(self.detail_list, "people"), base_extra=self.base_extra(), parent=self)
         self.detail = RecordPanel(context, self.detail_list, dialog_options=self.detail_options, watch=("people",),
-                                  add_text=self.detail_add_text(), base_extra={self.parent_field: ""}, parent=self)
-        self.detail_box = QGroupBox(self.detail_title(), self)
+                                  add_text=self.detail_add_text, base_extra={self.parent_field: ""}, parent=self)
+        self.detail_box = QGroupBox(self)
         inner = QVBoxLayout(self.detail_box)
         inner.addWidget(self.detail)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -37,6 +37,10 @@ class MasterDetailPage(UnitPage):
         self.master.view.selection_changed.connect(self._master_selected)
         self.master.view.model.modelReset.connect(self._master_selected)
         self._master_selected()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.detail_box.setTitle(self.detail_title())
 
     def detail_add_text(self) -> str:
         raise NotImplementedError

@@ -10,8 +10,8 @@ from sanxiang_desktop.services import records
 from sanxiang_desktop.store import models as m
 from sanxiang_desktop.ui.record_form import DuplicatePrompt, RecordDialog, mnemonic_labels
 from sanxiang_desktop.services.spec import SPECS
-from tests.gui.record_support import (zh, COUNTY, TOWNSHIP, answer_next_modal, count, county, county_db,  # noqa: F401
-                                      enter, ime, show, township, township_db, type_into)
+from tests.gui.record_support import COUNTY, TOWNSHIP, answer_next_modal, count, enter, show, type_into
+from tests.gui.record_support import county, county_db, township, township_db, zh  # noqa: F401  (fixtures)
 
 GOOD_ID = "640104198503150024"      # female, born 1985-03-15
 BAD_ID = "640104198503150025"       # wrong check digit

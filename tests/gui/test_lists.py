@@ -9,8 +9,8 @@ from sanxiang_desktop.services import lists, records
 from sanxiang_desktop.services.list_source import ListQuery
 from sanxiang_desktop.ui.list_view import ListView
 from sanxiang_desktop.ui.table_model import ListModel
-from tests.gui.record_support import (zh, COUNTY, TOWNSHIP, county, county_db, ime, list_values, show,  # noqa: F401
-                                      township, township_db)
+from tests.gui.record_support import COUNTY, TOWNSHIP, ime, list_values, show
+from tests.gui.record_support import county, county_db, township, township_db, zh  # noqa: F401  (fixtures)
 
 
 def extra_for(ctx, name: str) -> dict:

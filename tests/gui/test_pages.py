@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -14,14 +13,15 @@ from sanxiang_desktop.services import attachments as attachment_service
 from sanxiang_desktop.services import lists, records
 from sanxiang_desktop.services.result import Changes
 from sanxiang_desktop.store import models as m
-from sanxiang_desktop.ui import record_pages
+from sanxiang_desktop.ui import i18n, record_pages
 from sanxiang_desktop.ui.association_page import VillageDialog
 from sanxiang_desktop.ui.field_widgets import ERROR_STYLE
 from sanxiang_desktop.ui.person_picker import PersonPicker
 from sanxiang_desktop.ui.pages import PAGE_FACTORIES
 from sanxiang_desktop.ui.record_form import RecordDialog
-from tests.gui.record_support import (zh, COUNTY, TOWNSHIP, VILLAGE, answer_next_modal, count, county,  # noqa: F401
-                                      county_db, enter, ime, list_values, show, township, township_db, type_into)
+from tests.gui.record_support import (COUNTY, TOWNSHIP, VILLAGE, answer_next_modal, count, enter, ime, list_values,
+                                      show, type_into)
+from tests.gui.record_support import county, county_db, township, township_db, zh  # noqa: F401  (fixtures)
 
 
 def open_page(qtbot, ctx, page_class, code=TOWNSHIP, level="township"):
@@ -282,8 +282,7 @@ def test_photo_is_scaled_down_stored_once_and_opened_by_id(qtbot, township, tmp_
     assert len(page.attachments.infos) == before + 1
 
 
-@pytest.mark.parametrize("keep", [True])
-def test_keep_original_stores_the_file_as_it_is(qtbot, township, tmp_path, monkeypatch, keep):
+def test_keep_original_stores_the_file_as_it_is(qtbot, township, tmp_path, monkeypatch):
     page = open_page(qtbot, township, record_pages.ActivitiesPage)
     view = page.panel.view
     own = next(r for r in range(view.model.rowCount()) if view.model.row(r).foreground is None)
@@ -291,8 +290,20 @@ def test_keep_original_stores_the_file_as_it_is(qtbot, township, tmp_path, monke
     photo = tmp_path / "scan.png"
     QImage(2000, 100, QImage.Format.Format_RGB32).save(str(photo))
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(photo)], ""))
-    page.attachments.keep_box.setChecked(keep)
+    page.attachments.keep_box.setChecked(True)                 # 保留原图
     page.attachments.photo_button.click()
     info = list(page.attachments.infos.values())[-1]
-    assert info.file_name == "scan.png" and attachment_service.blob_bytes(township.ws, info.sha256) == photo.read_bytes()
+    assert info.file_name == "scan.png"
+    assert attachment_service.blob_bytes(township.ws, info.sha256) == photo.read_bytes()
     assert QApplication.activeModalWidget() is None
+
+
+def test_pages_follow_a_language_switch(qtbot, township):
+    page = open_page(qtbot, township, record_pages.LeadershipPage)
+    assert page.panel.add_button.text() == "任职(&A)" and page.panel.delete_button.text() == "删除(&D)"
+    activities = open_page(qtbot, township, record_pages.ActivitiesPage)
+    assert activities.attachments.photo_button.text() == "添加照片(&P)…"
+    i18n.install_translators(QApplication.instance(), "en")
+    qtbot.waitUntil(lambda: page.panel.add_button.text() == "&Appoint")
+    assert page.end_button.text() == "End &Post" and page.panel.delete_button.text() == "&Delete"
+    qtbot.waitUntil(lambda: activities.attachments.photo_button.text() == "Add &Photos…")

@@ -221,3 +221,19 @@ def test_unknown_region_code_is_a_warning_not_an_error(ws):
     body = "64010219800101001"
     r = create(ws, "people", {"unit_code": ws.home_unit, "name": "老城区", "id_number": body + ric.calc_check_digit(body + "0")})
     assert r.ok and r.warnings and "地区码" in r.warnings[0].message_zh
+
+
+def test_search_keys_follow_renames(ws):
+    from sanxiang_desktop.services.units import add_village
+    p = person(ws, "单丽")
+    with ws.session() as s:
+        assert "shanli" in s.get(m.Person, p).search_key
+    assert update(ws, "people", p, {"name": "曾红"}).ok
+    a = create(ws, "activities", {"unit_code": ws.home_unit, "title": "健康讲堂", "held_on": "2026-05-01",
+                                  "domain": "health"})
+    v = add_village(ws, ws.home_unit, "红星村")
+    assert update(ws, "units", v.record_id, {"name": "光明村"}).ok
+    with ws.session() as s:
+        assert "zeng" in s.get(m.Person, p).search_key
+        assert "jkjt" in s.get(m.Activity, a.record_id).search_key
+        assert "gmc" in s.get(m.Unit, v.record_id).search_key and "hxc" not in s.get(m.Unit, v.record_id).search_key
