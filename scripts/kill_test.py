@@ -117,11 +117,32 @@ def prepare(folder: Path, seed: int = 3, trials: int = 2) -> Setup:
     return Setup(folder, city, package, before, after, max(durations), startup)
 
 
+# Loaded by Python at start-up (sitecustomize) in the killed processes only: it marks the moment
+# the import's one transaction starts, so a report can say how many kills landed inside it. The
+# program itself is unchanged and still started as `python -m sanxiang_desktop import-package`.
+MARKER_HOOK = """
+import os
+if os.environ.get("SX_KILL_MARK"):
+    from sanxiang_desktop.sync import importer
+    _apply = importer._apply
+    def _marked(*args, **kwargs):
+        open(os.environ["SX_KILL_MARK"], "w").close()
+        return _apply(*args, **kwargs)
+    importer._apply = _marked
+"""
+
+
 def kill_once(setup: Setup, delay: float, n: int) -> str:
-    """One kill point: 'before', 'after' (killed too late or finished) or 'BROKEN'."""
+    """One kill point: 'before', 'after' (killed too late or finished) or 'BROKEN', noting when the
+    kill came after the import's transaction had begun (possibly after its commit)."""
     db = setup.folder / f"kill{n}.db"
+    mark = setup.folder / f"kill{n}.mark"
+    hook = setup.folder / "hook"
+    hook.mkdir(exist_ok=True)
+    (hook / "sitecustomize.py").write_text(MARKER_HOOK)
     shutil.copyfile(setup.city, db)
-    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, PYTHONPATH=f"{hook}{os.pathsep}{REPO}", QT_QPA_PLATFORM="offscreen",
+               SX_KILL_MARK=str(mark))
     proc = subprocess.Popen([sys.executable, "-m", "sanxiang_desktop", "import-package", "--db", str(db),
                              str(setup.package), "--trust-new-sender"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -132,10 +153,12 @@ def kill_once(setup: Setup, delay: float, n: int) -> str:
     proc.wait()
     state = state_digest(db)
     outcome = "before" if state == setup.before else "after" if state == setup.after else "BROKEN"
+    inside = not finished and mark.exists()
+    mark.unlink(missing_ok=True)
     if outcome != "BROKEN":
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-    return outcome + (" (finished)" if finished else "")
+    return outcome + (" (finished)" if finished else " (after the transaction began)" if inside else "")
 
 
 def delays(setup: Setup, points: int, seed: int) -> list[float]:
@@ -159,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         for n, delay in enumerate(delays(setup, args.points, args.seed)):
             result = kill_once(setup, delay, n)
             outcomes[result.split()[0]] += 1
+            # killed after the transaction began and the file still reads "before": inside the transaction
+            outcomes["before, killed inside the transaction"] += result.startswith("before") and "began" in result
             if result.startswith("BROKEN"):
                 print(f"  point {n} at {delay:.3f} s left the database in between: {folder}/kill{n}.db")
         print(dict(outcomes))

@@ -221,6 +221,97 @@
         </message>
     </context>
     <context>
+        <name>ChildrenPanel</name>
+        <message>
+            <source>Packages received from each unit below. Send a receipt after importing: it tells the unit what arrived, and its next package starts from there.</source>
+            <translation>Packages received from each unit below. Send a receipt after importing: it tells the unit what arrived, and its next package starts from there.</translation>
+        </message>
+        <message>
+            <source>Write &amp;Receipt…</source>
+            <translation>Write &amp;Receipt…</translation>
+        </message>
+        <message>
+            <source>Send Reference &amp;Data…</source>
+            <translation>Send Reference &amp;Data…</translation>
+        </message>
+        <message>
+            <source>Enrolment File for a &amp;New Installation…</source>
+            <translation>Enrolment File for a &amp;New Installation…</translation>
+        </message>
+        <message>
+            <source>Tell the selected unit which of its packages arrived</source>
+            <translation>Tell the selected unit which of its packages arrived</translation>
+        </message>
+        <message>
+            <source>Villages, deadlines and the upper levels' keys for the selected unit</source>
+            <translation>Villages, deadlines and the upper levels' keys for the selected unit</translation>
+        </message>
+        <message>
+            <source>For setting up the program at the selected unit: its first package is then accepted without asking</source>
+            <translation>For setting up the program at the selected unit: its first package is then accepted without asking</translation>
+        </message>
+        <message>
+            <source>Unit below</source>
+            <translation>Unit below</translation>
+        </message>
+        <message>
+            <source>Last package received</source>
+            <translation>Last package received</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Receipt due for</source>
+            <translation>Receipt due for</translation>
+        </message>
+        <message>
+            <source>Last receipt</source>
+            <translation>Last receipt</translation>
+        </message>
+        <message>
+            <source>No. {seq}</source>
+            <translation>No. {seq}</translation>
+        </message>
+        <message>
+            <source>No. {numbers}</source>
+            <translation>No. {numbers}</translation>
+        </message>
+        <message>
+            <source>Folder for the Receipt</source>
+            <translation>Folder for the Receipt</translation>
+        </message>
+        <message>
+            <source>Folder for the Reference Data</source>
+            <translation>Folder for the Reference Data</translation>
+        </message>
+        <message>
+            <source>Folder for the Enrolment File</source>
+            <translation>Folder for the Enrolment File</translation>
+        </message>
+        <message>
+            <source>Writing the file…</source>
+            <translation>Writing the file…</translation>
+        </message>
+        <message>
+            <source>Receipt for {name} written: {files}</source>
+            <translation>Receipt for {name} written: {files}</translation>
+        </message>
+        <message>
+            <source>Reference data for {name} written: {files}</source>
+            <translation>Reference data for {name} written: {files}</translation>
+        </message>
+        <message>
+            <source>Enrolment file for {name} written: {files}. Set up the new installation with it and read this computer's key fingerprint {fingerprint} to its clerk to compare.</source>
+            <translation>Enrolment file for {name} written: {files}. Set up the new installation with it and read this computer's key fingerprint {fingerprint} to its clerk to compare.</translation>
+        </message>
+    </context>
+    <context>
         <name>ClerkPage</name>
         <message>
             <source>The Clerk</source>
@@ -245,6 +336,73 @@
         <message>
             <source>The database will be saved as {path}</source>
             <translation>The database will be saved as {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsPanel</name>
+        <message>
+            <source>The same record was changed in two places. The newer version is in use; check the differences and keep the right one.</source>
+            <translation>The same record was changed in two places. The newer version is in use; check the differences and keep the right one.</translation>
+        </message>
+        <message>
+            <source>Keep &amp;Local Version</source>
+            <translation>Keep &amp;Local Version</translation>
+        </message>
+        <message>
+            <source>&amp;Use Incoming Version</source>
+            <translation>&amp;Use Incoming Version</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Owner</translation>
+        </message>
+        <message>
+            <source>Came from</source>
+            <translation>Came from</translation>
+        </message>
+        <message>
+            <source>Local version</source>
+            <translation>Local version</translation>
+        </message>
+        <message>
+            <source>Incoming version</source>
+            <translation>Incoming version</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>In use</translation>
+        </message>
+        <message>
+            <source>Differences</source>
+            <translation>Differences</translation>
+        </message>
+        <message>
+            <source>(changed)</source>
+            <translation>(changed)</translation>
+        </message>
+        <message>
+            <source>deleted in one version</source>
+            <translation>deleted in one version</translation>
+        </message>
+        <message>
+            <source>Local</source>
+            <translation>Local</translation>
+        </message>
+        <message>
+            <source>Incoming</source>
+            <translation>Incoming</translation>
+        </message>
+        <message>
+            <source>Conflict resolved.</source>
+            <translation>Conflict resolved.</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Saving…</translation>
         </message>
     </context>
     <context>
@@ -441,6 +599,203 @@
         </message>
     </context>
     <context>
+        <name>DuplicatesPanel</name>
+        <message>
+            <source>The same ID number is registered for two different people. Ask the unit that entered the wrong one to correct it; dismiss the entry once checked.</source>
+            <translation>The same ID number is registered for two different people. Ask the unit that entered the wrong one to correct it; dismiss the entry once checked.</translation>
+        </message>
+        <message>
+            <source>I&amp;gnore</source>
+            <translation>I&amp;gnore</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <source>First person</source>
+            <translation>First person</translation>
+        </message>
+        <message>
+            <source>Other person</source>
+            <translation>Other person</translation>
+        </message>
+        <message>
+            <source>Found</source>
+            <translation>Found</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Saving…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangePage</name>
+        <message>
+            <source>Data Exchange</source>
+            <translation>Data Exchange</translation>
+        </message>
+        <message>
+            <source>E&amp;xport Package for the Upper Level…</source>
+            <translation>E&amp;xport Package for the Upper Level…</translation>
+        </message>
+        <message>
+            <source>Write every change the upper level has not confirmed yet into one file, e.g. on a USB stick</source>
+            <translation>Write every change the upper level has not confirmed yet into one file, e.g. on a USB stick</translation>
+        </message>
+        <message>
+            <source>&amp;Import Packages…</source>
+            <translation>&amp;Import Packages…</translation>
+        </message>
+        <message>
+            <source>Data packages from units below, receipts and reference data from the upper level</source>
+            <translation>Data packages from units below, receipts and reference data from the upper level</translation>
+        </message>
+        <message>
+            <source>Package files (.sxpkg) can also be dragged onto this page.</source>
+            <translation>Package files (.sxpkg) can also be dragged onto this page.</translation>
+        </message>
+        <message>
+            <source>Reporting to the Upper Level</source>
+            <translation>Reporting to the Upper Level</translation>
+        </message>
+        <message>
+            <source>This computer's key fingerprint:</source>
+            <translation>This computer's key fingerprint:</translation>
+        </message>
+        <message>
+            <source>The data exchange page could not be loaded.</source>
+            <translation>The data exchange page could not be loaded.</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>Units &amp;Below</source>
+            <translation>Units &amp;Below</translation>
+        </message>
+        <message>
+            <source>Hist&amp;ory</source>
+            <translation>Hist&amp;ory</translation>
+        </message>
+        <message>
+            <source>&amp;Conflicts ({count})</source>
+            <translation>&amp;Conflicts ({count})</translation>
+        </message>
+        <message>
+            <source>Duplicate &amp;People ({count})</source>
+            <translation>Duplicate &amp;People ({count})</translation>
+        </message>
+        <message>
+            <source>This unit is the top level: it sends no packages upward.</source>
+            <translation>This unit is the top level: it sends no packages upward.</translation>
+        </message>
+        <message>
+            <source>Packages sent up to no. {seq}; not yet acknowledged: no. {numbers}.</source>
+            <translation>Packages sent up to no. {seq}; not yet acknowledged: no. {numbers}.</translation>
+        </message>
+        <message>
+            <source>Packages sent up to no. {seq}, all acknowledged.</source>
+            <translation>Packages sent up to no. {seq}, all acknowledged.</translation>
+        </message>
+        <message>
+            <source>Nothing has been sent to {name} yet.</source>
+            <translation>Nothing has been sent to {name} yet.</translation>
+        </message>
+        <message>
+            <source>{name} rejected package {seq}: {reason}</source>
+            <translation>{name} rejected package {seq}: {reason}</translation>
+        </message>
+        <message>
+            <source>{name} is missing package {numbers}: export again, the next package covers it.</source>
+            <translation>{name} is missing package {numbers}: export again, the next package covers it.</translation>
+        </message>
+        <message>
+            <source>The file could not be written or read: {error}
+
+Check that the USB stick is plugged in and has free space, then try again.</source>
+            <translation>The file could not be written or read: {error}
+
+Check that the USB stick is plugged in and has free space, then try again.</translation>
+        </message>
+        <message>
+            <source>Folder for the Package (e.g. the USB Stick)</source>
+            <translation>Folder for the Package (e.g. the USB Stick)</translation>
+        </message>
+        <message>
+            <source>Writing the package…</source>
+            <translation>Writing the package…</translation>
+        </message>
+        <message>
+            <source>Package no. {seq} written: {files} (check code {code})</source>
+            <translation>Package no. {seq} written: {files} (check code {code})</translation>
+        </message>
+        <message>
+            <source>Packages to Import</source>
+            <translation>Packages to Import</translation>
+        </message>
+        <message>
+            <source>Packages (*.sxpkg);;All files (*)</source>
+            <translation>Packages (*.sxpkg);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Checking the packages…</source>
+            <translation>Checking the packages…</translation>
+        </message>
+        <message>
+            <source>{count} package(s) imported.</source>
+            <translation>{count} package(s) imported.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDoneDialog</name>
+        <message>
+            <source>Package Written</source>
+            <translation>Package Written</translation>
+        </message>
+        <message>
+            <source>Data package no. {seq} for {recipient} was written with {total} records.</source>
+            <translation>Data package no. {seq} for {recipient} was written with {total} records.</translation>
+        </message>
+        <message>
+            <source>Check code:</source>
+            <translation>Check code:</translation>
+        </message>
+        <message>
+            <source>Hand the file over together with the printed transmittal slip, and read the check code to the clerk of {recipient} over the phone: after importing, their screen shows the same code.</source>
+            <translation>Hand the file over together with the printed transmittal slip, and read the check code to the clerk of {recipient} over the phone: after importing, their screen shows the same code.</translation>
+        </message>
+        <message>
+            <source>Note: this computer does not hold the key of {recipient} yet, so the package is not encrypted. Import a receipt or reference data from {recipient} first; until then keep the file safe.</source>
+            <translation>Note: this computer does not hold the key of {recipient} yet, so the package is not encrypted. Import a receipt or reference data from {recipient} first; until then keep the file safe.</translation>
+        </message>
+        <message>
+            <source>&amp;Print Slip…</source>
+            <translation>&amp;Print Slip…</translation>
+        </message>
+        <message>
+            <source>&amp;Save Slip as PDF…</source>
+            <translation>&amp;Save Slip as PDF…</translation>
+        </message>
+        <message>
+            <source>Slip-{name}.pdf</source>
+            <translation>Slip-{name}.pdf</translation>
+        </message>
+        <message>
+            <source>Save Transmittal Slip</source>
+            <translation>Save Transmittal Slip</translation>
+        </message>
+        <message>
+            <source>The slip could not be saved: {error}</source>
+            <translation>The slip could not be saved: {error}</translation>
+        </message>
+        <message>
+            <source>Slip saved to {path}</source>
+            <translation>Slip saved to {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstStartWizard</name>
         <message>
             <source>Welcome</source>
@@ -488,6 +843,73 @@ Choose your unit from the list instead; the enrolment file can be imported later
         </message>
     </context>
     <context>
+        <name>HistoryPanel</name>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation>Direction</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Other unit</source>
+            <translation>Other unit</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>Records</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Acknowledged</source>
+            <translation>Acknowledged</translation>
+        </message>
+        <message>
+            <source>Waiting for the receipt</source>
+            <translation>Waiting for the receipt</translation>
+        </message>
+        <message>
+            <source>Written</source>
+            <translation>Written</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>Imported: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</source>
+            <translation>Imported: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</translation>
+        </message>
+        <message>
+            <source> (delivered again {times}×)</source>
+            <translation> (delivered again {times}×)</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>Written by the sender at {time}</source>
+            <translation>Written by the sender at {time}</translation>
+        </message>
+        <message>
+            <source>Acknowledges up to package {seq}</source>
+            <translation>Acknowledges up to package {seq}</translation>
+        </message>
+    </context>
+    <context>
         <name>HomeUnitPage</name>
         <message>
             <source>Your Unit</source>
@@ -508,6 +930,117 @@ Choose your unit from the list instead; the enrolment file can be imported later
         <message>
             <source>Open &amp;Enrolment File…</source>
             <translation>Open &amp;Enrolment File…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import Packages</source>
+            <translation>Import Packages</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Import</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Sender</source>
+            <translation>Sender</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Updated</translation>
+        </message>
+        <message>
+            <source>Unchanged</source>
+            <translation>Unchanged</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <source>Check code</source>
+            <translation>Check code</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Imported before ({date})</source>
+            <translation>Imported before ({date})</translation>
+        </message>
+        <message>
+            <source>Cannot be imported: {reason}</source>
+            <translation>Cannot be imported: {reason}</translation>
+        </message>
+        <message>
+            <source>Rejected: {reason}</source>
+            <translation>Rejected: {reason}</translation>
+        </message>
+        <message>
+            <source>New sender: its fingerprint is compared when importing</source>
+            <translation>New sender: its fingerprint is compared when importing</translation>
+        </message>
+        <message>
+            <source>Not imported: the sender was not confirmed</source>
+            <translation>Not imported: the sender was not confirmed</translation>
+        </message>
+        <message>
+            <source>Ready to import</source>
+            <translation>Ready to import</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <source>: {message}</source>
+            <translation>: {message}</translation>
+        </message>
+        <message>
+            <source>; package {numbers} missing</source>
+            <translation>; package {numbers} missing</translation>
+        </message>
+        <message>
+            <source>Import finished: {applied} of {total} packages imported.</source>
+            <translation>Import finished: {applied} of {total} packages imported.</translation>
+        </message>
+        <message>
+            <source>Nothing has been imported yet. Check the list (compare the check codes with the transmittal slips), then press Import.</source>
+            <translation>Nothing has been imported yet. Check the list (compare the check codes with the transmittal slips), then press Import.</translation>
+        </message>
+        <message>
+            <source>There is nothing to import in these files.</source>
+            <translation>There is nothing to import in these files.</translation>
+        </message>
+        <message>
+            <source>Importing packages…</source>
+            <translation>Importing packages…</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Close</translation>
+        </message>
+        <message>
+            <source>Importing the packages failed.</source>
+            <translation>Importing the packages failed.</translation>
         </message>
     </context>
     <context>
@@ -638,6 +1171,14 @@ Choose your unit from the list instead; the enrolment file can be imported later
         <message>
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>&amp;Import Packages…</source>
+            <translation>&amp;Import Packages…</translation>
+        </message>
+        <message>
+            <source>&amp;Export Package for the Upper Level…</source>
+            <translation>&amp;Export Package for the Upper Level…</translation>
         </message>
         <message>
             <source>&amp;Back Up Now</source>
@@ -1077,6 +1618,29 @@ Copy the current database there now?</translation>
         </message>
     </context>
     <context>
+        <name>TrustDialog</name>
+        <message>
+            <source>Confirm a New Sender</source>
+            <translation>Confirm a New Sender</translation>
+        </message>
+        <message>
+            <source>This computer has never received anything from this unit:</source>
+            <translation>This computer has never received anything from this unit:</translation>
+        </message>
+        <message>
+            <source>Call its clerk and ask them to read out “This computer's key fingerprint” from their Data Exchange page. Compare it, character by character, with:</source>
+            <translation>Call its clerk and ask them to read out “This computer's key fingerprint” from their Data Exchange page. Compare it, character by character, with:</translation>
+        </message>
+        <message>
+            <source>Import only if every character is the same. If it differs, do not import: the file may not come from {name}. Tell the upper level.</source>
+            <translation>Import only if every character is the same. If it differs, do not import: the file may not come from {name}. Tell the upper level.</translation>
+        </message>
+        <message>
+            <source>&amp;Trust and Import</source>
+            <translation>&amp;Trust and Import</translation>
+        </message>
+    </context>
+    <context>
         <name>UnitTree</name>
         <message>
             <source>Find a unit…</source>
@@ -1179,6 +1743,25 @@ Check whether your last change was saved, then try again. If the error happens a
             <translation>An unexpected error occurred; the last operation may not have been completed.
 
 Check whether your last change was saved, then try again. If the error happens again, restart the program and send the log file to your technical support.</translation>
+        </message>
+    </context>
+    <context>
+        <name>exchange</name>
+        <message>
+            <source>Data package</source>
+            <translation>Data package</translation>
+        </message>
+        <message>
+            <source>Receipt</source>
+            <translation>Receipt</translation>
+        </message>
+        <message>
+            <source>Reference data</source>
+            <translation>Reference data</translation>
+        </message>
+        <message>
+            <source>Enrolment file</source>
+            <translation>Enrolment file</translation>
         </message>
     </context>
     <context>

@@ -221,6 +221,97 @@
         </message>
     </context>
     <context>
+        <name>ChildrenPanel</name>
+        <message>
+            <source>Packages received from each unit below. Send a receipt after importing: it tells the unit what arrived, and its next package starts from there.</source>
+            <translation>各下级单位报送的数据包。导入后请生成回执发回：回执告诉对方哪些数据包已收到，对方下次报送即从此接续。</translation>
+        </message>
+        <message>
+            <source>Write &amp;Receipt…</source>
+            <translation>生成回执(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Send Reference &amp;Data…</source>
+            <translation>下发基础数据(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Enrolment File for a &amp;New Installation…</source>
+            <translation>生成注册文件(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Tell the selected unit which of its packages arrived</source>
+            <translation>告诉所选单位其哪些数据包已收到</translation>
+        </message>
+        <message>
+            <source>Villages, deadlines and the upper levels' keys for the selected unit</source>
+            <translation>发给所选单位的村（社区）、时间节点和上级密钥</translation>
+        </message>
+        <message>
+            <source>For setting up the program at the selected unit: its first package is then accepted without asking</source>
+            <translation>用于所选单位新装程序：此后其第一个数据包无需再核对即可导入</translation>
+        </message>
+        <message>
+            <source>Unit below</source>
+            <translation>下级单位</translation>
+        </message>
+        <message>
+            <source>Last package received</source>
+            <translation>最近数据包</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>收到</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>情况</translation>
+        </message>
+        <message>
+            <source>Receipt due for</source>
+            <translation>待发回执</translation>
+        </message>
+        <message>
+            <source>Last receipt</source>
+            <translation>上次回执</translation>
+        </message>
+        <message>
+            <source>No. {seq}</source>
+            <translation>第 {seq} 包</translation>
+        </message>
+        <message>
+            <source>No. {numbers}</source>
+            <translation>第 {numbers} 包</translation>
+        </message>
+        <message>
+            <source>Folder for the Receipt</source>
+            <translation>选择回执的保存位置</translation>
+        </message>
+        <message>
+            <source>Folder for the Reference Data</source>
+            <translation>选择基础数据的保存位置</translation>
+        </message>
+        <message>
+            <source>Folder for the Enrolment File</source>
+            <translation>选择注册文件的保存位置</translation>
+        </message>
+        <message>
+            <source>Writing the file…</source>
+            <translation>正在生成文件…</translation>
+        </message>
+        <message>
+            <source>Receipt for {name} written: {files}</source>
+            <translation>已生成给{name}的回执：{files}</translation>
+        </message>
+        <message>
+            <source>Reference data for {name} written: {files}</source>
+            <translation>已生成给{name}的基础数据：{files}</translation>
+        </message>
+        <message>
+            <source>Enrolment file for {name} written: {files}. Set up the new installation with it and read this computer's key fingerprint {fingerprint} to its clerk to compare.</source>
+            <translation>已生成{name}的注册文件：{files}。新装程序时请选用此文件，并向对方录入员念出本机密钥指纹 {fingerprint} 以便核对。</translation>
+        </message>
+    </context>
+    <context>
         <name>ClerkPage</name>
         <message>
             <source>The Clerk</source>
@@ -245,6 +336,73 @@
         <message>
             <source>The database will be saved as {path}</source>
             <translation>数据库将保存为 {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsPanel</name>
+        <message>
+            <source>The same record was changed in two places. The newer version is in use; check the differences and keep the right one.</source>
+            <translation>同一条记录在两处被修改。程序暂用较新的版本；请核对差异，保留正确的版本。</translation>
+        </message>
+        <message>
+            <source>Keep &amp;Local Version</source>
+            <translation>保留本机版本(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Use Incoming Version</source>
+            <translation>采用来件版本(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>记录类型</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>所属单位</translation>
+        </message>
+        <message>
+            <source>Came from</source>
+            <translation>来件单位</translation>
+        </message>
+        <message>
+            <source>Local version</source>
+            <translation>本机版本</translation>
+        </message>
+        <message>
+            <source>Incoming version</source>
+            <translation>来件版本</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>现用版本</translation>
+        </message>
+        <message>
+            <source>Differences</source>
+            <translation>差异</translation>
+        </message>
+        <message>
+            <source>(changed)</source>
+            <translation>（已修改）</translation>
+        </message>
+        <message>
+            <source>deleted in one version</source>
+            <translation>一方已删除</translation>
+        </message>
+        <message>
+            <source>Local</source>
+            <translation>本机版本</translation>
+        </message>
+        <message>
+            <source>Incoming</source>
+            <translation>来件版本</translation>
+        </message>
+        <message>
+            <source>Conflict resolved.</source>
+            <translation>冲突已处理。</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
         </message>
     </context>
     <context>
@@ -448,6 +606,203 @@
         </message>
     </context>
     <context>
+        <name>DuplicatesPanel</name>
+        <message>
+            <source>The same ID number is registered for two different people. Ask the unit that entered the wrong one to correct it; dismiss the entry once checked.</source>
+            <translation>同一身份证号登记在两个不同的人员名下。请通知录错的单位更正；核对后可忽略此条。</translation>
+        </message>
+        <message>
+            <source>I&amp;gnore</source>
+            <translation>忽略(&amp;G)</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>First person</source>
+            <translation>人员一</translation>
+        </message>
+        <message>
+            <source>Other person</source>
+            <translation>人员二</translation>
+        </message>
+        <message>
+            <source>Found</source>
+            <translation>发现时间</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangePage</name>
+        <message>
+            <source>Data Exchange</source>
+            <translation>数据交换</translation>
+        </message>
+        <message>
+            <source>E&amp;xport Package for the Upper Level…</source>
+            <translation>导出上报数据包(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Write every change the upper level has not confirmed yet into one file, e.g. on a USB stick</source>
+            <translation>把上级尚未确认接收的全部修改写入一个文件（例如存到U盘）</translation>
+        </message>
+        <message>
+            <source>&amp;Import Packages…</source>
+            <translation>导入数据包(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Data packages from units below, receipts and reference data from the upper level</source>
+            <translation>下级单位的数据包，上级的回执和基础数据</translation>
+        </message>
+        <message>
+            <source>Package files (.sxpkg) can also be dragged onto this page.</source>
+            <translation>也可以把数据包文件（.sxpkg）直接拖到本页。</translation>
+        </message>
+        <message>
+            <source>Reporting to the Upper Level</source>
+            <translation>向上级报送</translation>
+        </message>
+        <message>
+            <source>This computer's key fingerprint:</source>
+            <translation>本机密钥指纹：</translation>
+        </message>
+        <message>
+            <source>The data exchange page could not be loaded.</source>
+            <translation>数据交换页无法加载。</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <source>Units &amp;Below</source>
+            <translation>下级单位(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Hist&amp;ory</source>
+            <translation>收发记录(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Conflicts ({count})</source>
+            <translation>冲突（{count}）(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Duplicate &amp;People ({count})</source>
+            <translation>重复人员（{count}）(&amp;P)</translation>
+        </message>
+        <message>
+            <source>This unit is the top level: it sends no packages upward.</source>
+            <translation>本单位为最高一级，不向上报送数据包。</translation>
+        </message>
+        <message>
+            <source>Packages sent up to no. {seq}; not yet acknowledged: no. {numbers}.</source>
+            <translation>已报送至第 {seq} 包，上级尚未确认：第 {numbers} 包。</translation>
+        </message>
+        <message>
+            <source>Packages sent up to no. {seq}, all acknowledged.</source>
+            <translation>已报送至第 {seq} 包，上级均已确认接收。</translation>
+        </message>
+        <message>
+            <source>Nothing has been sent to {name} yet.</source>
+            <translation>尚未向{name}报送数据包。</translation>
+        </message>
+        <message>
+            <source>{name} rejected package {seq}: {reason}</source>
+            <translation>{name}拒收了第 {seq} 包：{reason}</translation>
+        </message>
+        <message>
+            <source>{name} is missing package {numbers}: export again, the next package covers it.</source>
+            <translation>{name}缺第 {numbers} 包：请再导出一次，新的数据包会补上。</translation>
+        </message>
+        <message>
+            <source>The file could not be written or read: {error}
+
+Check that the USB stick is plugged in and has free space, then try again.</source>
+            <translation>文件无法写入或读取：{error}
+
+请检查U盘是否插好、是否还有空间，然后重试。</translation>
+        </message>
+        <message>
+            <source>Folder for the Package (e.g. the USB Stick)</source>
+            <translation>选择数据包的保存位置（如U盘）</translation>
+        </message>
+        <message>
+            <source>Writing the package…</source>
+            <translation>正在生成数据包…</translation>
+        </message>
+        <message>
+            <source>Package no. {seq} written: {files} (check code {code})</source>
+            <translation>已生成第 {seq} 号数据包：{files}（校验码 {code}）</translation>
+        </message>
+        <message>
+            <source>Packages to Import</source>
+            <translation>选择要导入的数据包</translation>
+        </message>
+        <message>
+            <source>Packages (*.sxpkg);;All files (*)</source>
+            <translation>数据包 (*.sxpkg);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Checking the packages…</source>
+            <translation>正在检查数据包…</translation>
+        </message>
+        <message>
+            <source>{count} package(s) imported.</source>
+            <translation>已导入 {count} 个数据包。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDoneDialog</name>
+        <message>
+            <source>Package Written</source>
+            <translation>数据包已生成</translation>
+        </message>
+        <message>
+            <source>Data package no. {seq} for {recipient} was written with {total} records.</source>
+            <translation>已生成报送{recipient}的第 {seq} 号数据包，共 {total} 条记录。</translation>
+        </message>
+        <message>
+            <source>Check code:</source>
+            <translation>校验码：</translation>
+        </message>
+        <message>
+            <source>Hand the file over together with the printed transmittal slip, and read the check code to the clerk of {recipient} over the phone: after importing, their screen shows the same code.</source>
+            <translation>请将数据包连同打印的报送单一并报送，并打电话向{recipient}的录入员念出校验码：对方导入后，屏幕上显示的校验码应与此相同。</translation>
+        </message>
+        <message>
+            <source>Note: this computer does not hold the key of {recipient} yet, so the package is not encrypted. Import a receipt or reference data from {recipient} first; until then keep the file safe.</source>
+            <translation>注意：本机尚无{recipient}的密钥，数据包未加密。请先导入{recipient}的回执或基础数据；在此之前请妥善保管该文件。</translation>
+        </message>
+        <message>
+            <source>&amp;Print Slip…</source>
+            <translation>打印报送单(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>&amp;Save Slip as PDF…</source>
+            <translation>保存报送单 PDF(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Slip-{name}.pdf</source>
+            <translation>报送单-{name}.pdf</translation>
+        </message>
+        <message>
+            <source>Save Transmittal Slip</source>
+            <translation>保存报送单</translation>
+        </message>
+        <message>
+            <source>The slip could not be saved: {error}</source>
+            <translation>报送单无法保存：{error}</translation>
+        </message>
+        <message>
+            <source>Slip saved to {path}</source>
+            <translation>报送单已保存到 {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstStartWizard</name>
         <message>
             <source>Welcome</source>
@@ -495,6 +850,73 @@ Choose your unit from the list instead; the enrolment file can be imported later
         </message>
     </context>
     <context>
+        <name>HistoryPanel</name>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation>方向</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Other unit</source>
+            <translation>对方单位</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>记录数</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Acknowledged</source>
+            <translation>上级已确认</translation>
+        </message>
+        <message>
+            <source>Waiting for the receipt</source>
+            <translation>等待回执</translation>
+        </message>
+        <message>
+            <source>Written</source>
+            <translation>已生成</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>发出</translation>
+        </message>
+        <message>
+            <source>Imported: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</source>
+            <translation>已导入：新增 {new}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
+        </message>
+        <message>
+            <source> (delivered again {times}×)</source>
+            <translation>（重复送达 {times} 次）</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>收到</translation>
+        </message>
+        <message>
+            <source>Written by the sender at {time}</source>
+            <translation>对方生成于 {time}</translation>
+        </message>
+        <message>
+            <source>Acknowledges up to package {seq}</source>
+            <translation>确认接收至第 {seq} 包</translation>
+        </message>
+    </context>
+    <context>
         <name>HomeUnitPage</name>
         <message>
             <source>Your Unit</source>
@@ -515,6 +937,117 @@ Choose your unit from the list instead; the enrolment file can be imported later
         <message>
             <source>Open &amp;Enrolment File…</source>
             <translation>打开注册文件(&amp;E)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import Packages</source>
+            <translation>导入数据包</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>导入(&amp;I)</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Sender</source>
+            <translation>发送单位</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <source>Unchanged</source>
+            <translation>未变</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <source>Check code</source>
+            <translation>校验码</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Imported before ({date})</source>
+            <translation>此前已导入（{date}）</translation>
+        </message>
+        <message>
+            <source>Cannot be imported: {reason}</source>
+            <translation>不能导入：{reason}</translation>
+        </message>
+        <message>
+            <source>Rejected: {reason}</source>
+            <translation>已拒收：{reason}</translation>
+        </message>
+        <message>
+            <source>New sender: its fingerprint is compared when importing</source>
+            <translation>新的发送单位：导入时需核对密钥指纹</translation>
+        </message>
+        <message>
+            <source>Not imported: the sender was not confirmed</source>
+            <translation>未导入：未确认发送单位</translation>
+        </message>
+        <message>
+            <source>Ready to import</source>
+            <translation>可以导入</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>已导入</translation>
+        </message>
+        <message>
+            <source>: {message}</source>
+            <translation>：{message}</translation>
+        </message>
+        <message>
+            <source>; package {numbers} missing</source>
+            <translation>；缺第 {numbers} 包</translation>
+        </message>
+        <message>
+            <source>Import finished: {applied} of {total} packages imported.</source>
+            <translation>导入完成：共 {total} 个数据包，已导入 {applied} 个。</translation>
+        </message>
+        <message>
+            <source>Nothing has been imported yet. Check the list (compare the check codes with the transmittal slips), then press Import.</source>
+            <translation>尚未导入任何数据。请核对下表（校验码应与报送单上的一致），然后点“导入”。</translation>
+        </message>
+        <message>
+            <source>There is nothing to import in these files.</source>
+            <translation>这些文件中没有可以导入的数据包。</translation>
+        </message>
+        <message>
+            <source>Importing packages…</source>
+            <translation>正在导入数据包…</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>关闭(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Importing the packages failed.</source>
+            <translation>导入数据包失败。</translation>
         </message>
     </context>
     <context>
@@ -645,6 +1178,14 @@ Choose your unit from the list instead; the enrolment file can be imported later
         <message>
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Import Packages…</source>
+            <translation>导入数据包(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>&amp;Export Package for the Upper Level…</source>
+            <translation>导出上报数据包(&amp;E)…</translation>
         </message>
         <message>
             <source>&amp;Back Up Now</source>
@@ -1084,6 +1625,29 @@ Copy the current database there now?</source>
         </message>
     </context>
     <context>
+        <name>TrustDialog</name>
+        <message>
+            <source>Confirm a New Sender</source>
+            <translation>核对新的发送单位</translation>
+        </message>
+        <message>
+            <source>This computer has never received anything from this unit:</source>
+            <translation>本机从未收到过该单位发来的数据：</translation>
+        </message>
+        <message>
+            <source>Call its clerk and ask them to read out “This computer's key fingerprint” from their Data Exchange page. Compare it, character by character, with:</source>
+            <translation>请打电话给对方录入员，请其念出“数据交换”页上的“本机密钥指纹”，并与下面的指纹逐字核对：</translation>
+        </message>
+        <message>
+            <source>Import only if every character is the same. If it differs, do not import: the file may not come from {name}. Tell the upper level.</source>
+            <translation>每个字符都一致才可导入。如有不同，请勿导入——该文件可能并非来自{name}，请告知上级。</translation>
+        </message>
+        <message>
+            <source>&amp;Trust and Import</source>
+            <translation>确认信任并导入(&amp;T)</translation>
+        </message>
+    </context>
+    <context>
         <name>UnitTree</name>
         <message>
             <source>Find a unit…</source>
@@ -1186,6 +1750,25 @@ Check whether your last change was saved, then try again. If the error happens a
             <translation>程序发生了意外错误，刚才的操作可能没有完成。
 
 请检查刚才的修改是否已保存，然后再试一次。如果再次出现此错误，请重新启动程序，并把日志文件发给技术支持人员。</translation>
+        </message>
+    </context>
+    <context>
+        <name>exchange</name>
+        <message>
+            <source>Data package</source>
+            <translation>数据包</translation>
+        </message>
+        <message>
+            <source>Receipt</source>
+            <translation>回执</translation>
+        </message>
+        <message>
+            <source>Reference data</source>
+            <translation>基础数据</translation>
+        </message>
+        <message>
+            <source>Enrolment file</source>
+            <translation>注册文件</translation>
         </message>
     </context>
     <context>

@@ -27,7 +27,7 @@ from .outbox import CAPABILITIES, KINDS, check_code
 from .inbox import CAPS, Decoded, Loader, decode_payload, read_inputs
 from .receipts import apply_receipt, sequence_state
 from .records import CODE_RE, PAYLOAD_VERSION, UUID_RE, RecordProblem
-from .reference import apply_keys, check_reference_items
+from .reference import apply_keys, check_reference_items, note_catalogues
 from .trust import add_peer, ancestors, check_proof, is_below, own_key, peer_key, subtree, unit_name, utc_stamp
 
 
@@ -257,6 +257,7 @@ def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, r
                 else:
                     check_reference_items(s, decoded.items, home, sender)
                     res.notes += apply_keys(s, decoded.keys, home, sender)
+                    res.notes += note_catalogues(s, decoded.catalogues)
                 counts = apply_records(s, decoded.items, decoded.blobs, package_id=manifest["package_id"],
                                        sender=sender, now=now)
                 s.add(ReceivedPackage(package_id=manifest["package_id"], kind=kind, sender=sender,

@@ -113,3 +113,21 @@ def apply_keys(s: Session, keys: Any, home: str, sender: str) -> list[str]:
         elif bytes(held.public_key) != public:
             notes.append(f"key of {unit} differs from the one held; kept the held key")
     return notes
+
+
+def note_catalogues(s: Session, catalogues: Any) -> list[str]:
+    """Keep the upper level's catalogues version (meta) and say when this program's differs."""
+    from ..store.models import Meta
+    version = catalogues.get("version") if isinstance(catalogues, dict) else None
+    if not isinstance(version, str) or len(version) > 64:
+        return []
+    row = s.get(Meta, "upper_catalogues_version")
+    if row is None:
+        s.add(Meta(key="upper_catalogues_version", value=version))
+    else:
+        row.value = version
+    if version == catalogues_version():
+        return []
+    program = str(catalogues.get("program_version", ""))[:32]
+    return [f"the upper level's catalogues differ from this program's (its program version {program}); "
+            f"consider upgrading / 上级使用的选项目录与本程序不同（上级程序版本 {program}），建议升级本程序"]

@@ -34,6 +34,11 @@ class MainActions(QObject):
         self.view_menu = menu_bar.addMenu("")
         self.help_menu = menu_bar.addMenu("")
 
+        self.import_action = self._action(self.file_menu, lambda: self.exchange("import_packages"),
+                                          "import_packages_action")
+        self.export_action = self._action(self.file_menu, lambda: self.exchange("export_package"),
+                                          "export_package_action")
+        self.file_menu.addSeparator()
         self.backup_action = self._action(self.file_menu, self.backup, "backup_action")
         self.restore_action = self._action(self.file_menu, self.restore, "restore_action")
         self.file_menu.addSeparator()
@@ -113,6 +118,8 @@ class MainActions(QObject):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.import_action.setText(self.tr("&Import Packages…"))
+        self.export_action.setText(self.tr("&Export Package for the Upper Level…"))
         self.backup_action.setText(self.tr("&Back Up Now"))
         self.backup_action.setToolTip(self.tr("Save a copy of the database in the backups folder"))
         self.restore_action.setText(self.tr("&Restore from Backup…"))
@@ -130,6 +137,16 @@ class MainActions(QObject):
         self.tree_action.setChecked(True)
         self.window.tree.filter_edit.setFocus()
         self.window.tree.filter_edit.selectAll()
+
+    def exchange(self, method: str) -> None:
+        """导入数据包… / 导出上报数据包…: the data exchange page does the work, in front."""
+        w = self.window
+        page = w.page("exchange")
+        if page is None:
+            return
+        if page in w.shown_pages():
+            w.tabs.setCurrentWidget(page)
+        getattr(page, method)()
 
     def backup(self) -> None:
         w = self.window

@@ -88,6 +88,8 @@ REGISTRY: dict[str, Setting] = {
         Setting("backup_retention", int, 10, "保留的自动备份份数", "Number of automatic backups to keep",
                 minimum=1),
         Setting("clerk_name", str, "", "录入员姓名（记入操作日志）", "Clerk's name (written to the audit log)"),
+        Setting("exchange_folder", str, "", "数据交换文件夹（上次导出、导入数据包的位置，如U盘）",
+                "Data exchange folder (where packages were last exported or imported, e.g. a USB stick)"),
         Setting("last_backup_at", datetime, None, "上次备份时间", "Time of the last backup"),
         Setting("window/geometry", bytes, b"", "主窗口位置和大小", "Main window position and size"),
         Setting("window/state", bytes, b"", "主窗口工具栏和停靠窗口布局", "Main window toolbar and dock layout"),

@@ -70,6 +70,9 @@ def test_reference_data_goes_down(world):
     assert res.status == "applied", res.to_json()
     assert res.counts["inserted"] == 1 and res.counts["unchanged"] == ref.counts["units"]
     assert {p.unit_code for p in peers(t1.db)} == {"640104", "640100"}
+    from sanxiang_desktop.sync.reference import catalogues_version
+    assert t1.db.get_meta("upper_catalogues_version") == catalogues_version()
+    assert not any("catalogues" in n for n in res.notes)
     milestone = next(json.loads(line) for line in t1.dump() if '"table":"milestones"' in line)
     assert milestone["owner"] == "640104"
     assert t1.export().counts == {} or "milestones" not in t1.export().counts   # not sent back up
