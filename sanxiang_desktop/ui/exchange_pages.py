@@ -176,8 +176,9 @@ class ExchangePage(Retranslating, UnitPage):
         report_exception(self, exc, self.tr("The data exchange page could not be loaded."))
 
     def _select_wanted(self) -> None:
-        if self._wanted_child and self.children_panel.select_unit(self._wanted_child):
-            self.tabs.setCurrentWidget(self.children_panel)
+        """The unit chosen in the tree (or a dashboard's "last package" cell) is the row selected below."""
+        if self._wanted_child:
+            self.children_panel.select_unit(self._wanted_child)
         self._wanted_child = None
 
     # -- showing ------------------------------------------------------------------------------------------

@@ -193,6 +193,9 @@ def render_pdf(doc: Document, path: str | os.PathLike[str]) -> int:
         pages = paint_document(doc, writer)
         del writer  # the file is complete once the painter has ended
         fix_pdf_text(tmp, radical_substitutes({pick_family(r) for r in FONT_PREFERENCES}))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)   # mkstemp makes 0600; a saved form is an ordinary file
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -63,6 +63,8 @@ def create_database(path: Path, code: str, clerk: str, enrolment=None) -> Databa
         init_home(db, code, clerk)
         if enrolment is not None:
             enrolment_module().apply_enrolment(db, enrolment)
+        from ..sync.trust import ensure_own_key
+        ensure_own_key(db)      # the installation's key pair is made at first start
         return db
     except BaseException:
         db.close()

@@ -107,6 +107,7 @@ def finish_import(pages: Pages, page: ExchangePage, dialog) -> None:
 def test_export_shows_the_check_code_and_saves_the_slip(pages, world, usb, monkeypatch):
     page = pages.open(world["t1"], "township")
     assert page.upper_label.text() == "尚未收到兴庆区的回执"
+    assert page.key_label.text() == service.own_key(world["t1"].db).fingerprint
     assert page.export_button.text() == "导出上报数据包(&X)…" and page.import_button.text() == "导入数据包(&I)…"
     assert not page.tabs.isTabVisible(0)                 # a township has no installations below it
     dialog = export_from(pages, page)
@@ -126,6 +127,21 @@ def test_export_shows_the_check_code_and_saves_the_slip(pages, world, usb, monke
     assert page.sent_label.text() == "已报送至第 1 包，上级尚未确认：第 1 包。"
     history = page.history_panel.view.rows_model.rows
     assert [(r["direction"], r["kind"], r["unit"], r["seq"]) for r in history] == [("发出", "数据包", "兴庆区", 1)]
+
+
+def test_without_the_upper_level_key_the_package_is_flagged_unencrypted(pages, world, usb):
+    t1 = world["t1"]
+    assert service.forget_peer(t1.db, COUNTY)
+    page = pages.open(t1, "township")
+    dialog = export_from(pages, page)
+    assert not dialog.written.encrypted
+    warning = dialog.findChild(QLabel, "unencrypted_label")
+    assert warning is not None and "未加密" in warning.text() and "兴庆区" in warning.text()
+    previews = []
+    answer_modal(lambda d: (previews.append(d.windowTitle()), d.reject()))
+    dialog.print_button.click()                          # 打印报送单: the print preview of the slip
+    assert previews and "报送单" in previews[0]
+    dialog.reject()
 
 
 def test_the_top_level_cannot_export(pages, world, usb):
