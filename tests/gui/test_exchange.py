@@ -202,6 +202,26 @@ def test_cancelling_the_fingerprint_changes_nothing(pages, world):
     assert c.dump() == before and TOWN1 not in {p.unit_code for p in service.peers(c.db)}
 
 
+def test_a_batch_with_one_new_sender_asks_only_about_that_one(pages, world):
+    t1, t2, c = world["t1"], world["t2"], world["c"]
+    first, second = t1.export(), t2.export()
+    service.forget_peer(c.db, TOWN1)
+    page = pages.open(c, "county")
+    dialog = preview(pages, page, *first.paths, *second.paths)
+    assert column(dialog, "outcome") == ["新的发送单位：导入时需核对密钥指纹", "可以导入"]
+    assert dialog.trust_dialog is None                    # asked when 导入 is pressed, not before
+    dialog.import_button.click()
+    pages.qtbot.waitUntil(lambda: dialog.trust_dialog is not None and dialog.trust_dialog.isVisible())
+    assert dialog.trust_dialog.code == TOWN1
+    dialog.trust_dialog.reject()
+    pages.qtbot.waitUntil(lambda: dialog.finished_import, timeout=10000)
+    assert column(dialog, "outcome") == ["未导入：未确认发送单位", "已导入"]
+    assert dialog.intro.text() == "导入完成：共 2 个数据包，已导入 1 个。"
+    finish_import(pages, page, dialog)
+    owners = {json.loads(line)["owner"] for line in c.dump()}
+    assert t2.code in owners and TOWN1 not in owners
+
+
 def test_dropping_a_file_on_the_page_previews_it(pages, world):
     package = world["t1"].export()
     page = pages.open(world["c"], "county")
@@ -346,6 +366,9 @@ def test_file_menu_entries_switch_to_the_page_and_run_the_action(qtbot, chinese,
         assert [r["sender"] for r in page.import_dialog.table.rows_model.rows] == ["掌政镇"]
         page.import_dialog.reject()
         assert window.settings.get("exchange_folder") == str(package.paths[0].parent)
+        window.open_records(TOWN1, "exchange", {})         # the dashboard's "last package" cell
+        qtbot.waitUntil(lambda: (page.children_panel.selected() or {}).get("unit") == TOWN1, timeout=10000)
+        assert window.current_page() is page
     finally:
         close_window(qtbot, window, runner)
 
