@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 ARGS   ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test system-deps install install-test translations screenshots bench clean
+.PHONY: run test system-deps install install-test translations screenshots bench kill-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,15 @@ translations: install
 screenshots: system-deps install
 	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python scripts/screenshots.py
 
+# Benchmarks print figures side by side with a baseline measured in the same run.
 bench: install-test
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_lists.py
+	$(BIN)/python scripts/bench_sync.py
+	$(BIN)/python scripts/bench_container.py
+
+# The SIGKILL-during-import sweep, with more kill points than the test suite runs.
+kill-test: install-test
+	$(BIN)/python scripts/kill_test.py --points 150
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -251,6 +251,14 @@
             <translation>For setting up the program at the selected unit: its first package is then accepted without asking</translation>
         </message>
         <message>
+            <source>Return for Correc&amp;tion…</source>
+            <translation>Return for Correc&amp;tion…</translation>
+        </message>
+        <message>
+            <source>Send a record received from the selected unit back to the unit that entered it, with the reason, in the next receipt</source>
+            <translation>Send a record received from the selected unit back to the unit that entered it, with the reason, in the next receipt</translation>
+        </message>
+        <message>
             <source>Unit below</source>
             <translation>Unit below</translation>
         </message>
@@ -399,6 +407,45 @@
         <message>
             <source>Conflict resolved.</source>
             <translation>Conflict resolved.</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Saving…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorrectionsPanel</name>
+        <message>
+            <source>Records the upper level returned for correction. Editing the record takes it off this list; the corrected record goes up with the next package.</source>
+            <translation>Records the upper level returned for correction. Editing the record takes it off this list; the corrected record goes up with the next package.</translation>
+        </message>
+        <message>
+            <source>Op&amp;en Record</source>
+            <translation>Op&amp;en Record</translation>
+        </message>
+        <message>
+            <source>Dis&amp;miss</source>
+            <translation>Dis&amp;miss</translation>
+        </message>
+        <message>
+            <source>Record type</source>
+            <translation>Record type</translation>
+        </message>
+        <message>
+            <source>Record title</source>
+            <translation>Record title</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Returned by</source>
+            <translation>Returned by</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
         </message>
         <message>
             <source>Saving…</source>
@@ -686,6 +733,10 @@
         <message>
             <source>Duplicate &amp;People ({count})</source>
             <translation>Duplicate &amp;People ({count})</translation>
+        </message>
+        <message>
+            <source>Correction&amp;s Due ({count})</source>
+            <translation>Correction&amp;s Due ({count})</translation>
         </message>
         <message>
             <source>This unit is the top level: it sends no packages upward.</source>
@@ -1487,6 +1538,57 @@ Copy the current database there now?</translation>
         <message>
             <source>The current data will be backed up first.</source>
             <translation>The current data will be backed up first.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnDialog</name>
+        <message>
+            <source>Return a Record for Correction</source>
+            <translation>Return a Record for Correction</translation>
+        </message>
+        <message>
+            <source>Records received from {name}. The record goes back to the unit that entered it with the next receipt; it stays as it is here until the corrected version arrives.</source>
+            <translation>Records received from {name}. The record goes back to the unit that entered it with the next receipt; it stays as it is here until the corrected version arrives.</translation>
+        </message>
+        <message>
+            <source>Title or name contains…</source>
+            <translation>Title or name contains…</translation>
+        </message>
+        <message>
+            <source>e.g. the date is wrong, a photo is missing</source>
+            <translation>e.g. the date is wrong, a photo is missing</translation>
+        </message>
+        <message>
+            <source>Say what is wrong, not whose: no names, ID numbers or phone numbers in the reason (it travels in the receipt).</source>
+            <translation>Say what is wrong, not whose: no names, ID numbers or phone numbers in the reason (it travels in the receipt).</translation>
+        </message>
+        <message>
+            <source>Record &amp;type:</source>
+            <translation>Record &amp;type:</translation>
+        </message>
+        <message>
+            <source>&amp;Filter:</source>
+            <translation>&amp;Filter:</translation>
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation>&amp;Reason:</translation>
+        </message>
+        <message>
+            <source>Return for Correction</source>
+            <translation>Return for Correction</translation>
+        </message>
+        <message>
+            <source>(no records)</source>
+            <translation>(no records)</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <source>{type} “{title}” of {owner} returned for correction: it goes to {to} with the next receipt.</source>
+            <translation>{type} “{title}” of {owner} returned for correction: it goes to {to} with the next receipt.</translation>
         </message>
     </context>
     <context>

@@ -251,6 +251,14 @@
             <translation>用于所选单位新装程序：此后其第一个数据包无需再核对即可导入</translation>
         </message>
         <message>
+            <source>Return for Correc&amp;tion…</source>
+            <translation>退回更正(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Send a record received from the selected unit back to the unit that entered it, with the reason, in the next receipt</source>
+            <translation>将从所选单位收到的一条记录连同原因随下一份回执退回填报单位</translation>
+        </message>
+        <message>
             <source>Unit below</source>
             <translation>下级单位</translation>
         </message>
@@ -399,6 +407,45 @@
         <message>
             <source>Conflict resolved.</source>
             <translation>冲突已处理。</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorrectionsPanel</name>
+        <message>
+            <source>Records the upper level returned for correction. Editing the record takes it off this list; the corrected record goes up with the next package.</source>
+            <translation>上级退回更正的记录。修改该记录后即从本列表移除，更正后的记录随下一个数据包报送。</translation>
+        </message>
+        <message>
+            <source>Op&amp;en Record</source>
+            <translation>打开记录(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Dis&amp;miss</source>
+            <translation>忽略(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Record type</source>
+            <translation>记录类型</translation>
+        </message>
+        <message>
+            <source>Record title</source>
+            <translation>记录名称</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Returned by</source>
+            <translation>退回单位</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
         </message>
         <message>
             <source>Saving…</source>
@@ -693,6 +740,10 @@
         <message>
             <source>Duplicate &amp;People ({count})</source>
             <translation>重复人员（{count}）(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Correction&amp;s Due ({count})</source>
+            <translation>待更正（{count}）(&amp;S)</translation>
         </message>
         <message>
             <source>This unit is the top level: it sends no packages upward.</source>
@@ -1494,6 +1545,57 @@ Copy the current database there now?</source>
         <message>
             <source>The current data will be backed up first.</source>
             <translation>替换前会先备份当前数据。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnDialog</name>
+        <message>
+            <source>Return a Record for Correction</source>
+            <translation>退回更正</translation>
+        </message>
+        <message>
+            <source>Records received from {name}. The record goes back to the unit that entered it with the next receipt; it stays as it is here until the corrected version arrives.</source>
+            <translation>从{name}收到的记录。所选记录将随下一份回执退回填报单位；更正后的版本报送上来之前，本机的记录保持不变。</translation>
+        </message>
+        <message>
+            <source>Title or name contains…</source>
+            <translation>按名称或标题筛选…</translation>
+        </message>
+        <message>
+            <source>e.g. the date is wrong, a photo is missing</source>
+            <translation>例如：活动日期有误、缺少照片</translation>
+        </message>
+        <message>
+            <source>Say what is wrong, not whose: no names, ID numbers or phone numbers in the reason (it travels in the receipt).</source>
+            <translation>请说明哪里有误：原因中请勿填写姓名、身份证号或电话号码（原因随回执传送）。</translation>
+        </message>
+        <message>
+            <source>Record &amp;type:</source>
+            <translation>记录类型(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Filter:</source>
+            <translation>筛选(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation>原因(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>Return for Correction</source>
+            <translation>退回更正</translation>
+        </message>
+        <message>
+            <source>(no records)</source>
+            <translation>（没有记录）</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+        <message>
+            <source>{type} “{title}” of {owner} returned for correction: it goes to {to} with the next receipt.</source>
+            <translation>已退回更正：{owner}的{type}“{title}”，将随下一份给{to}的回执发出。</translation>
         </message>
     </context>
     <context>

@@ -23,7 +23,7 @@ from ..sync.trust import ensure_own_key
 from .common import OK, REJECTED, fail, print_json
 from .sync_commands import (cmd_conflicts, cmd_export_enrolment, cmd_export_package, cmd_export_receipt,  # noqa: F401
                             cmd_export_reference, cmd_import_package, cmd_keys, cmd_sync_status,
-                            init_with_enrolment)
+                            cmd_return_record, cmd_corrections, init_with_enrolment)
 
 COUNTED = {"units": m.Unit, "people": m.Person, "posts": m.Post, "activities": m.Activity, "visits": m.Visit,
            "venues": m.Venue, "associations": m.Association, "volunteer_teams": m.VolunteerTeam,

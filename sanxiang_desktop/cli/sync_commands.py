@@ -16,7 +16,7 @@ from ..sync.outbox import ExchangeError, Written
 from .common import NEEDS_CONFIRMATION, OK, REJECTED, fail, print_json
 
 SYNC_COMMANDS = ("export-package", "import-package", "export-receipt", "export-reference", "export-enrolment",
-                 "keys", "sync-status", "conflicts")
+                 "keys", "sync-status", "conflicts", "return-record", "corrections")
 
 
 def add_parsers(cmd) -> None:
@@ -51,6 +51,16 @@ def add_parsers(cmd) -> None:
     c = cmd("conflicts", "list or resolve conflicting versions / 查看或处理冲突")
     c.add_argument("--resolve", metavar="ID")
     c.add_argument("--keep", choices=("local", "incoming"))
+    c.add_argument("--json", action="store_true")
+    c = cmd("return-record", "return a record of a lower unit for correction (sent in the next receipt) / 退回更正")
+    c.add_argument("--table", required=True, help="record type, e.g. activities / 记录类型")
+    c.add_argument("--id", dest="record_id", required=True, help="the record's id / 记录编号")
+    c.add_argument("--reason", required=True,
+                   help="what is wrong - no names, ID or phone numbers / 退回原因（勿填写姓名、身份证号、电话）")
+    c.add_argument("--json", action="store_true")
+    c = cmd("corrections", "records returned for correction by the upper level / 待更正记录")
+    c.add_argument("--dismiss", metavar="ID", help="remove one from the list / 忽略")
+    c.add_argument("--sent", action="store_true", help="the returns made here instead / 本单位退回的记录")
     c.add_argument("--json", action="store_true")
 
 
@@ -239,6 +249,45 @@ def cmd_conflicts(args) -> int:
         for c in rows:
             print(f"{c['id']}  {c['table']} {c['record_id']}  owner {c['owner']}  kept {c['result']}")
         print(f"{len(rows)} open conflict(s) / 待处理冲突 {len(rows)} 条")
+    return OK
+
+
+def cmd_return_record(args) -> int:
+    from ..sync.returns import return_for_correction
+    db = _open(args.db)
+    try:
+        out = _exchange(return_for_correction, db, args.table, args.record_id, args.reason,
+                        actor=db.get_meta("clerk") or "")
+    finally:
+        db.close()
+    if args.json:
+        print_json(out)
+    else:
+        print(f"{out['type_en']} \"{out['title']}\" of {out['owner']} returned for correction; it goes to "
+              f"{out['to']} in the next receipt / 已退回更正：{out['owner_name']}的{out['type_zh']}“{out['title']}”，"
+              f"随下一份给{out['to_name']}的回执发出")
+    return OK
+
+
+def cmd_corrections(args) -> int:
+    from ..sync.returns import corrections_due, dismiss_correction, returns_sent
+    db = _open(args.db)
+    try:
+        if args.dismiss:
+            if not dismiss_correction(db, args.dismiss, actor=db.get_meta("clerk") or ""):
+                raise fail(f"no open correction {args.dismiss}", f"没有该待更正记录：{args.dismiss}")
+            print(f"dismissed / 已忽略 {args.dismiss}")
+            return OK
+        rows = returns_sent(db) if args.sent else corrections_due(db)
+    finally:
+        db.close()
+    if args.json:
+        print_json(rows)
+        return OK
+    for r in rows:
+        print(f"{r['id']}  {r['type_zh']}  {r['title']}  {r['owner_name']}  {r['reason']}  "
+              f"{r['from_name']} {r['returned_at'][:10]}  {r['status']}")
+    print(f"{len(rows)} record(s) / 共 {len(rows)} 条")
     return OK
 
 

@@ -189,3 +189,25 @@ def change_trigger_sql(table: str) -> list[str]:
             f"VALUES ('{table}', NEW.id); END")
     return [f"CREATE TRIGGER IF NOT EXISTS trg_{table}_sync_ins AFTER INSERT ON {table} {body}",
             f"CREATE TRIGGER IF NOT EXISTS trg_{table}_sync_upd AFTER UPDATE ON {table} {body}"]
+
+
+class ReturnedRecord(Base):
+    """A record sent back to its owner for correction (退回更正), travelling down in receipts.
+
+    The same row id at every level: 'sent' where a clerk returned it, 'relay' at a county
+    passing it on to the township that owns the record, 'due' at the owner. Only table,
+    record id, owner and the clerk's reason are kept (no names, ID or phone numbers)."""
+    __tablename__ = "sync_returns"
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True)
+    direction: Mapped[str] = mapped_column(String(8), index=True)   # sent | relay | due
+    table_name: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(Uuid, index=True)
+    owner: Mapped[str] = mapped_column(Code)
+    rev: Mapped[int] = mapped_column(Integer)            # the revision returned; a higher one is the correction
+    from_unit: Mapped[str] = mapped_column(Code)
+    reason: Mapped[str] = mapped_column(Text)
+    returned_at: Mapped[str] = mapped_column(Stamp)
+    received_at: Mapped[str | None] = mapped_column(Stamp)
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open | corrected | dismissed
+    closed_at: Mapped[str | None] = mapped_column(Stamp)
+    actor: Mapped[str] = mapped_column(String(64), default="")

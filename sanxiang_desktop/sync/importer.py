@@ -52,6 +52,8 @@ class ImportResult:
     dry_run: bool = False
     notes: list[str] = field(default_factory=list)
     missing: list[int] = field(default_factory=list)
+    already_imported_at: str | None = None   # ISO date of the earlier import, for a duplicate
+    paths: list[str] = field(default_factory=list)   # the files this result covers (every part)
 
     def to_json(self) -> dict[str, Any]:
         return {"file": self.file, "status": self.status, "kind": self.kind, "package_id": self.package_id,
@@ -59,7 +61,8 @@ class ImportResult:
                 "error": self.error, "code": self.code, "message_en": self.message_en,
                 "message_zh": self.message_zh, "fingerprint": self.fingerprint, "check_code": self.check_code,
                 "dry_run": self.dry_run,
-                "notes": self.notes, "missing": self.missing}
+                "notes": self.notes, "missing": self.missing, "already_imported_at": self.already_imported_at,
+                "paths": self.paths}
 
     def fail(self, err: PackageError, status: str = "rejected") -> "ImportResult":
         self.status, self.code = status, err.code
@@ -78,9 +81,11 @@ def import_files(db: Database, paths: Iterable[str | Path], *, trust: bool = Fal
     if isinstance(paths, (str, Path)):
         paths = [paths]
     results = []
-    for name, load in read_inputs(paths):
-        results.append(_import_one(db, load, name, trust=trust, fingerprint=fingerprint, dry_run=dry_run,
-                                   clock=clock, actor=actor))
+    for name, load, files in read_inputs(paths):
+        res = _import_one(db, load, name, trust=trust, fingerprint=fingerprint, dry_run=dry_run,
+                          clock=clock, actor=actor)
+        res.paths = files
+        results.append(res)
     return results
 
 
@@ -140,7 +145,7 @@ def _import_one(db: Database, load: Loader, name: str, *, trust: bool = False, f
     res.check_code = check_code(opened.sha256)
     try:
         if done := _already(db, manifest):
-            res.status = "duplicate"
+            res.status, res.already_imported_at = "duplicate", done[:10]
             res.message_en = f"already imported on {done[:10]}"
             res.message_zh = f"该数据包已于 {done[:10]} 导入，无需重复导入"
             if not dry_run:
@@ -246,6 +251,9 @@ def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, r
             if kind == "receipt":
                 summary = apply_receipt(s, manifest, decoded.receipt, sha, now)
                 res.message_en, res.message_zh = summary["message_en"], summary["message_zh"]
+                if summary["returns"]:
+                    res.notes.append(f"{summary['returns']} record(s) returned for correction / "
+                                     f"退回更正 {summary['returns']} 条")
             else:
                 if kind == "data":
                     allowed = subtree(s, sender)

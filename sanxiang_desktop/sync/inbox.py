@@ -40,11 +40,11 @@ def _head(path: Path) -> bytes:
         return b""
 
 
-def read_inputs(paths: Iterable[str | Path]) -> list[tuple[str, Loader]]:
-    """(name, loader) per package, the parts of a split package grouped (given in any order).
+def read_inputs(paths: Iterable[str | Path]) -> list[tuple[str, Loader, list[str]]]:
+    """(name, loader, file paths) per package, the parts of a split package grouped (given in any order).
     Only part headers are read here; each package is read when its turn comes, so a batch of
     big packages is never in memory at once."""
-    singles: list[tuple[str, Loader]] = []
+    singles: list[tuple[str, Loader | None, Path | None]] = []
     groups: dict[str, list[tuple[str, Path]]] = {}
     for raw in paths:
         path = Path(raw)
@@ -55,19 +55,20 @@ def read_inputs(paths: Iterable[str | Path]) -> list[tuple[str, Loader]]:
             except PackageError:
                 key = f"damaged:{path}"
             if key not in groups:
-                singles.append((key, None))       # placeholder keeps the order given
+                singles.append((key, None, None))   # placeholder keeps the order given
             groups.setdefault(key, []).append((path.name, path))
         else:
-            singles.append((path.name, _reader(path, path.name)))
+            singles.append((path.name, _reader(path, path.name), path))
     out = []
-    for name, loader in singles:
+    for name, loader, single in singles:
         if loader is None:
             members = groups[name]
             loaders = [_reader(p, n) for n, p in members]
             out.append((", ".join(n for n, _ in members),
-                        lambda loaders=loaders: parts.join_parts([load() for load in loaders])))
+                        lambda loaders=loaders: parts.join_parts([load() for load in loaders]),
+                        [str(p) for _, p in members]))
         else:
-            out.append((name, loader))
+            out.append((name, loader, [str(single)]))
     return out
 
 

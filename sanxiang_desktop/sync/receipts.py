@@ -24,6 +24,7 @@ from .container import FORMAT_VERSION
 from .errors import PackageError
 from .outbox import CAPABILITIES, ExchangeError, Written, next_seq, schema_version, write_package
 from .records import encode_line
+from .returns import apply_returns, returns_for_receipt
 from .trust import ensure_own_key, is_below, unit_name, utc_stamp
 
 MAX_LISTED = 200
@@ -70,7 +71,8 @@ def sequence_state(s: Session, sender: str) -> SequenceState:
 
 def export_receipt(db: Database, to: str, folder: str | Path) -> Written:
     """Write the signed receipt for child unit `to`: packages applied, duplicates, rejections with
-    reasons, the high-water sequence, this installation's schema version. No personal data."""
+    reasons, the high-water sequence, this installation's schema version, and the records returned
+    for correction on the way to `to` (ids and the clerk's reason). No personal data."""
     home = db.home_unit
     signer = ensure_own_key(db)
     with db.session() as s, s.begin():
@@ -99,11 +101,13 @@ def export_receipt(db: Database, to: str, folder: str | Path) -> Written:
             # Record ids only (never names or numbers): the child looks them up itself.
             "duplicate_people": sorted({a if a in own_people else b for a, b in dup_people
                                         if a in own_people or b in own_people}),
+            "returns": returns_for_receipt(s, home, to),
         }
         seq = next_seq(s, to, "receipt")
         return write_package(s, kind="receipt", sender=home, recipient=to, seq=seq, acked_seq=st.high_water,
                              body_lines=[encode_line({"receipt": body})],
-                             counts={"applied": len(received), "rejections": len(rejected)},
+                             counts={"applied": len(received), "rejections": len(rejected),
+                                     "returns": len(body["returns"])},
                              signer=signer, folder=Path(folder))
 
 
@@ -122,7 +126,8 @@ def apply_receipt(s: Session, manifest: dict, body: Any, sha: str, now: str) -> 
                           body=encode_line(body).decode("utf-8"))
     s.add(row)
     s.flush()
-    return receipt_summary(s, row)
+    return receipt_summary(s, row) | {"returns": apply_returns(s, manifest["recipient_unit"],
+                                                               body.get("returns"), now)}
 
 
 def receipt_summary(s: Session, row: ReceivedReceipt) -> dict[str, Any]:

@@ -23,7 +23,8 @@ from ..store.sync_models import (Conflict, PersonDuplicate, ReceivedPackage, Rec
 from .outbox import ExchangeError
 from .receipts import sequence_state, upper_status
 from .records import content_of, row_state, values_from_state
-from .trust import unit_name, utc_stamp
+from .returns import record_title
+from .trust import subtree, unit_name, utc_stamp
 
 
 def history(db: Database, limit: int = 500) -> dict[str, list[dict[str, Any]]]:
@@ -177,6 +178,25 @@ def dismiss_duplicate(db: Database, duplicate_id: str, actor: str = "") -> bool:
         return True
 
 
+def received_records(db: Database, child: str, table: str, text: str = "", limit: int = 200) -> list[dict[str, Any]]:
+    """Records of `table` owned by `child` or a unit below it (newest first), whose title or
+    name contains `text`: what a clerk picks from to return one for correction."""
+    from ..services.spec import SPECS
+    spec = SPECS.get(table)
+    if spec is None or child == db.home_unit:
+        return []
+    t = m.MODEL_BY_TABLE[table].__table__
+    with db.session() as s:
+        owners = sorted(subtree(s, child))
+        query = select(t).where(t.c.owner.in_(owners), t.c.deleted.is_(False))
+        if text.strip() and spec.title_field:
+            query = query.where(t.c[spec.title_field].contains(text.strip(), autoescape=True))
+        rows = s.execute(query.order_by(t.c.updated_at.desc(), t.c.id).limit(limit)).mappings().all()
+        names = {code: unit_name(s, code) for code in {r["owner"] for r in rows}}
+        return [{"id": r["id"], "table": table, "title": record_title(table, dict(r)), "owner": r["owner"],
+                 "owner_name": names[r["owner"]], "rev": r["rev"], "updated_at": r["updated_at"]} for r in rows]
+
+
 def last_package_dates(s: Session, codes: list[str]) -> dict[str, str]:
     """Date of the last package with data from each unit: received from it directly, or forwarded."""
     out: dict[str, str] = {}
@@ -196,4 +216,4 @@ if last_package_dates not in indicators.LAST_PACKAGE_SOURCES:
 
 
 __all__ = ["history", "children", "status", "conflicts", "resolve_conflict", "duplicates", "dismiss_duplicate",
-           "last_package_dates", "ChildStatus"]
+           "last_package_dates", "ChildStatus", "received_records"]

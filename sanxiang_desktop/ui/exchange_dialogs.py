@@ -4,7 +4,6 @@ sender's fingerprint to compare by phone, and the import (preview, then the resu
 They open with open(), not exec(): the page (and a test) keeps running while they are up."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,6 @@ from sanxiang_desktop.ui.exchange_model import RowsView, in_language, numbers
 from sanxiang_desktop.ui.tasks import Progress, run_with_progress
 
 ERROR_COLOUR = "#b00020"
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def big_font(widget: QWidget, scale: float = 2.0, fixed: bool = False) -> QFont:
@@ -157,13 +155,6 @@ class TrustDialog(QDialog):
         self.cancel_button.setFocus()
 
 
-def _paths_of(result: ImportResult, by_name: dict[str, Path]) -> list[Path]:
-    """The files behind one result (the parts of a split package are named together, ", "-joined)."""
-    if result.file in by_name:
-        return [by_name[result.file]]
-    return [by_name[n] for n in result.file.split(", ") if n in by_name]
-
-
 class ImportDialog(QDialog):
     """Preview first (dry run, per package), then 导入 imports; the same table shows the results.
     New senders are asked about one by one (TrustDialog) when 导入 is pressed."""
@@ -175,7 +166,6 @@ class ImportDialog(QDialog):
         self.setObjectName("import_dialog")
         self.setWindowTitle(self.tr("Import Packages"))
         self.context = context
-        self.by_name = {p.name: p for p in reversed([Path(p) for p in paths])}
         self.previews = list(previews)
         self.outcomes: list[ImportResult | None] = [None] * len(previews)
         self.trusted: dict[str, str] = {}              # sender code -> fingerprint the clerk confirmed
@@ -210,8 +200,7 @@ class ImportDialog(QDialog):
     # -- texts --------------------------------------------------------------------------------------
     def outcome_text(self, r: ImportResult) -> str:
         if r.status == "duplicate":
-            found = _DATE.search(r.message_en or "") or _DATE.search(r.message_zh or "")
-            return self.tr("Imported before ({date})").format(date=found.group(0) if found else "?")
+            return self.tr("Imported before ({date})").format(date=r.already_imported_at or "?")
         if r.status == "rejected":
             reason = in_language(r.message_zh, r.message_en)
             return (self.tr("Cannot be imported: {reason}") if r.dry_run else
@@ -285,7 +274,7 @@ class ImportDialog(QDialog):
             if r.status == "untrusted" and r.sender not in self.trusted:
                 continue
             fingerprint = self.trusted.get(r.sender) if r.status == "untrusted" else None
-            jobs.append((i, _paths_of(r, self.by_name), fingerprint is not None, fingerprint))
+            jobs.append((i, [Path(f) for f in r.paths], fingerprint is not None, fingerprint))
         db, ws = self.context.ws.db, self.context.ws
 
         def work():

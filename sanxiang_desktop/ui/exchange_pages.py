@@ -26,6 +26,7 @@ from sanxiang_desktop.ui.errors import report_exception, show_error
 from sanxiang_desktop.ui.exchange_dialogs import ERROR_COLOUR, ExportDoneDialog, ImportDialog, big_font, wrapped
 from sanxiang_desktop.ui.exchange_model import in_language, numbers
 from sanxiang_desktop.ui.exchange_panels import ChildrenPanel, ConflictsPanel, DuplicatesPanel, HistoryPanel
+from sanxiang_desktop.ui.exchange_returns import CorrectionsPanel
 from sanxiang_desktop.ui.page_panel import Retranslating
 from sanxiang_desktop.ui.pages import PAGE_FACTORIES, PageContext, UnitPage
 
@@ -47,7 +48,7 @@ def gather(db: Database) -> dict[str, Any]:
         names[code] = node.name if node else code
     return {"status": service.status(db), "fingerprint": service.own_key(db).fingerprint,
             "history": service.history(db, limit=HISTORY_LIMIT), "conflicts": conflicts,
-            "duplicates": duplicates, "names": names}
+            "duplicates": duplicates, "names": names, "corrections": service.corrections_due(db)}
 
 
 def dropped_packages(event) -> list[str]:
@@ -67,6 +68,7 @@ class ExchangePage(Retranslating, UnitPage):
         self.fingerprint = ""
         self.import_dialog: ImportDialog | None = None
         self.export_dialog: ExportDoneDialog | None = None
+        self.return_dialog = None
         self._loading = False
         self._load_again = False
         self._wanted_child: str | None = None
@@ -115,7 +117,9 @@ class ExchangePage(Retranslating, UnitPage):
         self.history_panel = HistoryPanel(self, self.tabs)
         self.conflicts_panel = ConflictsPanel(self, self.tabs)
         self.duplicates_panel = DuplicatesPanel(self, self.tabs)
-        for panel in (self.children_panel, self.history_panel, self.conflicts_panel, self.duplicates_panel):
+        self.corrections_panel = CorrectionsPanel(self, self.tabs)
+        for panel in (self.children_panel, self.history_panel, self.conflicts_panel, self.duplicates_panel,
+                      self.corrections_panel):
             self.tabs.addTab(panel, "")
 
         layout = QVBoxLayout(self)
@@ -186,7 +190,7 @@ class ExchangePage(Retranslating, UnitPage):
         snap = self.snapshot
         if snap is None:
             self.upper_label.setText(self.tr("Loading…"))
-            self._tab_titles(0, 0)
+            self._tab_titles(0, 0, 0)
             return
         st = snap["status"]
         self._render_upper(st["upper"])
@@ -196,13 +200,17 @@ class ExchangePage(Retranslating, UnitPage):
         self.history_panel.show_data(snap["history"])
         self.conflicts_panel.show_data(snap)
         self.duplicates_panel.show_data(snap)
-        self._tab_titles(len(snap["conflicts"]), len(snap["duplicates"]))
+        self.corrections_panel.show_data(snap["corrections"])
+        # only a unit with an upper level gets records returned (the tab stays while some are listed)
+        self.tabs.setTabVisible(4, st["upper"] is not None or bool(snap["corrections"]))
+        self._tab_titles(len(snap["conflicts"]), len(snap["duplicates"]), len(snap["corrections"]))
 
-    def _tab_titles(self, conflicts: int, duplicates: int) -> None:
+    def _tab_titles(self, conflicts: int, duplicates: int, corrections: int) -> None:
         self.tabs.setTabText(0, self.tr("Units &Below"))
         self.tabs.setTabText(1, self.tr("Hist&ory"))
         self.tabs.setTabText(2, self.tr("&Conflicts ({count})").format(count=conflicts))
         self.tabs.setTabText(3, self.tr("Duplicate &People ({count})").format(count=duplicates))
+        self.tabs.setTabText(4, self.tr("Correction&s Due ({count})").format(count=corrections))
 
     def _render_upper(self, upper: dict[str, Any] | None) -> None:
         self.export_button.setEnabled(upper is not None)

@@ -72,6 +72,7 @@ class ChildrenPanel(Panel):
         self.receipt_button = self.button(lambda: self.write_down("receipt"))
         self.reference_button = self.button(lambda: self.write_down("reference"))
         self.enrolment_button = self.button(lambda: self.write_down("enrolment"))
+        self.return_button = self.button(self.return_record)
         self.button_row.addStretch(1)
         self.retranslate()
         self.update_buttons()
@@ -87,6 +88,9 @@ class ChildrenPanel(Panel):
                                                  "selected unit"))
         self.enrolment_button.setToolTip(self.tr("For setting up the program at the selected unit: its first "
                                                  "package is then accepted without asking"))
+        self.return_button.setText(self.tr("Return for Correc&tion…"))
+        self.return_button.setToolTip(self.tr("Send a record received from the selected unit back to the unit "
+                                              "that entered it, with the reason, in the next receipt"))
         self.view.rows_model.set_columns([
             ("name", self.tr("Unit below")), ("last", self.tr("Last package received")), ("at", self.tr("Received")),
             ("state", self.tr("State")), ("due", self.tr("Receipt due for")), ("receipt", self.tr("Last receipt"))])
@@ -107,11 +111,19 @@ class ChildrenPanel(Panel):
 
     def update_buttons(self) -> None:
         chosen = self.selected() is not None
-        for button in (self.receipt_button, self.reference_button, self.enrolment_button):
+        for button in (self.receipt_button, self.reference_button, self.enrolment_button, self.return_button):
             button.setEnabled(chosen)
 
     def select_unit(self, code: str) -> bool:
         return self.view.select_where("unit", code)
+
+    def return_record(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        from sanxiang_desktop.ui.exchange_returns import ReturnDialog
+        dialog = self.page.return_dialog = ReturnDialog(self.page, row["unit"], row["name"], self.page)
+        dialog.open()
 
     def write_down(self, what: str) -> None:
         row = self.selected()

@@ -20,7 +20,12 @@ def test_parts_in_any_order_are_joined_and_verified(world):
     res = c.take(*shuffled)
     assert len(res) == 1 and res[0].status == "applied", res[0].to_json()
     assert set(line for line in t1.dump() if '"table":"blobs"' not in line) <= set(c.dump())
-    assert c.take(*written.paths)[0].status == "duplicate"
+    assert sorted(res[0].paths) == sorted(str(p) for p in written.paths)     # every part, full paths
+    again = c.take(*written.paths)[0]
+    assert again.status == "duplicate"
+    assert again.already_imported_at is not None and len(again.already_imported_at) == 10
+    assert again.already_imported_at[:4].isdigit() and sorted(again.paths) == sorted(res[0].paths)
+    assert again.to_json()["already_imported_at"] == again.already_imported_at
 
 
 def test_a_missing_part_is_named_and_nothing_changes(world, capsys):

@@ -15,7 +15,8 @@ from sanxiang_desktop.store.serialize import dump_lines
 
 OLD = Path(__file__).resolve().parents[1] / "data" / "schema_0001.db"
 SYNC_TABLES = {"sync_changes", "sync_conflicts", "sync_duplicates", "sync_enrolments", "sync_origins",
-               "sync_own_keys", "sync_peers", "sync_receipts", "sync_received", "sync_rejections", "sync_sent"}
+               "sync_own_keys", "sync_peers", "sync_receipts", "sync_received", "sync_rejections", "sync_sent",
+               "sync_returns"}
 
 
 def test_0001_to_0002(tmp_path):
@@ -31,7 +32,7 @@ def test_0001_to_0002(tmp_path):
     db = open_database(db_path)
     try:
         assert db.migration_backup is not None and db.migration_backup.exists()
-        assert current_revision(db.engine) == "0002"
+        assert current_revision(db.engine) == "0003"         # upgraded to the head
         with db.session() as s:
             assert list(dump_lines(s)) == before
     finally:

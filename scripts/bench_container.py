@@ -1,6 +1,6 @@
 """Throughput of the package container (not a test: run it by hand).
 
-    .venv/bin/python tests/sync/bench_container.py [MEGABYTES]
+    .venv/bin/python scripts/bench_container.py [MEGABYTES]
 
 Prints build and open MB/s (MB = 10**6 bytes of plain payload) for realistic
 JSON Lines and for incompressible bytes (photos), with and without
