@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from sanxiang_desktop.store import models as m
 from sanxiang_desktop.store.database import open_database
-from sanxiang_desktop.store.migrate import current_revision
+from sanxiang_desktop.store.migrate import current_revision, head_revision
 from sanxiang_desktop.store.serialize import dump_lines
 
 OLD = Path(__file__).resolve().parents[1] / "data" / "schema_0001.db"
@@ -32,7 +32,7 @@ def test_0001_to_0002(tmp_path):
     db = open_database(db_path)
     try:
         assert db.migration_backup is not None and db.migration_backup.exists()
-        assert current_revision(db.engine) == "0003"         # upgraded to the head
+        assert current_revision(db.engine) == head_revision()   # upgraded to the head
         with db.session() as s:
             assert list(dump_lines(s)) == before
     finally:
@@ -72,3 +72,41 @@ def test_a_new_database_has_the_change_triggers(tmp_path):
     finally:
         con.close()
     assert len(triggers) == 2 * len(m.RECORD_MODELS)
+
+
+OLD_0002 = Path(__file__).resolve().parents[1] / "data" / "schema_0002.db"
+
+
+def test_0002_to_0003(tmp_path):
+    """tests/data/schema_0002.db: a county database written by the 0002 program after importing a
+    township's package (peer trusted, package recorded, receipt sent)."""
+    db_path = tmp_path / "county.db"
+    shutil.copyfile(OLD_0002, db_path)
+    engine = create_engine(f"sqlite:///{db_path}")
+    assert current_revision(engine) == "0002"
+    with Session(engine) as s:
+        before = list(dump_lines(s))
+    with engine.connect() as c:
+        received = c.exec_driver_sql("SELECT * FROM sync_received").fetchall()
+        peers = c.exec_driver_sql("SELECT * FROM sync_peers").fetchall()
+    engine.dispose()
+    assert received and peers
+
+    db = open_database(db_path)
+    try:
+        assert db.migration_backup is not None and db.migration_backup.exists()
+        assert current_revision(db.engine) == head_revision()
+        with db.session() as s:
+            assert list(dump_lines(s)) == before
+        with db.engine.connect() as c:
+            assert c.exec_driver_sql("SELECT * FROM sync_received").fetchall() == received
+            assert c.exec_driver_sql("SELECT * FROM sync_peers").fetchall() == peers
+            assert c.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        # the new feature works on the migrated file: return one of the township's activities
+        from sanxiang_desktop.sync import service
+        with db.session() as s:
+            activity = s.query(m.Activity).filter(m.Activity.owner == "640104100").first()
+        out = service.return_for_correction(db, "activities", activity.id, "活动日期有误，请核对")
+        assert out and service.returns_sent(db)
+    finally:
+        db.close()
