@@ -4,6 +4,7 @@ What opens first (wizard, demo build, main window) is the Launcher's business (u
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from PySide6.QtCore import QTimer
@@ -24,8 +25,20 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(argv)   # the rest is Qt's (-platform, -style ...)
 
 
+def no_display() -> bool:
+    """On Linux without X11/Wayland (a server, an SSH session) Qt would abort with a core dump."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def main(argv: list[str] | None = None) -> int:
     args, qt_args = parse_args(list(sys.argv[1:] if argv is None else argv))
+    if no_display() and not any(a.startswith("-platform") for a in qt_args):
+        print("error: no graphical display found; start the program on a desktop, or use the command line "
+              "(sanxiang-desktop --help)\n错误：未找到图形界面显示。请在桌面环境中启动本程序，或使用命令行"
+              "（sanxiang-desktop --help）。", file=sys.stderr)
+        return 2
     settings = Settings()
     app = create_application([sys.argv[0], *qt_args], settings)
     if args.lang:

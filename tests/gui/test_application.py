@@ -58,3 +58,16 @@ def test_english_from_settings(restore_app, data_dir):
     create_application([], chosen)
     assert i18n.current_language() == "en"
     assert QCoreApplication.translate("errors", "Unexpected Error") == "Unexpected Error"
+
+
+def test_no_display_is_a_clear_message_not_a_core_dump(tmp_path):
+    import os
+    import subprocess
+    import sys
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["SANXIANG_DATA_DIR"] = str(tmp_path)
+    res = subprocess.run([sys.executable, "-m", "sanxiang_desktop"], env=env, capture_output=True, text=True,
+                         timeout=60)
+    if not sys.platform.startswith("linux"):
+        return
+    assert res.returncode == 2 and "图形界面" in res.stderr and "Traceback" not in res.stderr
