@@ -94,13 +94,18 @@ class TextField(FieldWidget):
         if spec.kind in ("int", "year"):
             self.line.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,9}"), self.line))
             self.line.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self.line.setMaximumWidth(160)
+            self.cap_width(160)
         elif spec.kind == "float":
             self.line.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,9}(\.\d{0,3})?"), self.line))
             self.line.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self.line.setMaximumWidth(160)
-        elif spec.kind == "phone":
-            self.line.setMaximumWidth(260)
+            self.cap_width(160)
+        elif spec.kind in ("phone", "id_number"):
+            self.cap_width(260)
+
+    def cap_width(self, pixels: int) -> None:
+        """A short field keeps to the left edge like the others (a capped widget would float to the middle)."""
+        self.line.setMaximumWidth(pixels)
+        self.row.addStretch(1)
 
     def value(self) -> str:
         return self.line.text()
@@ -120,7 +125,6 @@ class IdNumberField(TextField):
     def __init__(self, spec: FieldSpec, parent=None):
         super().__init__(spec, parent)
         self.line.setMaxLength(22)
-        self.line.setMaximumWidth(260)
         self.line.textEdited.connect(self._check)
 
     def _check(self, text: str) -> None:
