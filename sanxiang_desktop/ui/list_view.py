@@ -2,6 +2,8 @@
 
 It remembers its sort and column widths in the settings under table_state/<list_name>, sizes
 columns for Chinese text, and speaks in row ids (activated, delete_requested), never in rows.
+Its model re-queries on the database worker (default_runner() unless a runner is given), so typing
+a filter never makes the GUI thread wait on SQL; model.query_finished says when the rows are in.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from sanxiang_desktop.ui.list_source import ListQuery, ListSource
 from sanxiang_desktop.ui.settings import Settings, app_settings
 from sanxiang_desktop.ui.table_model import PAGE_SIZE, ListModel, column_title
+from sanxiang_desktop.ui.tasks import TaskRunner, default_runner
 
 FILTER_DEBOUNCE_MS = 200
 # Measured on a run of common characters, since a CJK font's ideographs are near enough one width.
@@ -47,18 +50,22 @@ class ListView(QWidget):
 
     def __init__(self, list_name: str, source: ListSource, parent: QWidget | None = None, *,
                  settings: Settings | None = None, extra: dict[str, Any] | None = None,
-                 page_size: int = PAGE_SIZE, debounce_ms: int = FILTER_DEBOUNCE_MS):
+                 page_size: int = PAGE_SIZE, debounce_ms: int = FILTER_DEBOUNCE_MS,
+                 runner: TaskRunner | None = None):
         super().__init__(parent)
         self.list_name = list_name
         self._settings = settings or app_settings()
         self._restoring = True
         self._kept_selection: tuple[list[str], str | None] = ([], None)
+        # (scroll position, query) of a refresh whose rows are on their way from the worker
+        self._scroll_after_refresh: tuple[int, ListQuery] | None = None
+        self._select_after_query: tuple[list[str], str | None] | None = None   # select_ids() while busy
         state = self._load_state(source)
 
         sort_col = next((i for i, c in enumerate(source.columns) if c.key == state["sort_key"]), -1)
         query = ListQuery(sort_key=state["sort_key"] if sort_col >= 0 else None,
                           descending=bool(state["descending"]) and sort_col >= 0, extra=dict(extra or {}))
-        self.model = ListModel(source, query, page_size=page_size, parent=self)
+        self.model = ListModel(source, query, page_size=page_size, runner=runner or default_runner(), parent=self)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("filter_edit")
@@ -90,6 +97,7 @@ class ListView(QWidget):
         self.model.count_changed.connect(self._show_count)
         self.model.modelAboutToBeReset.connect(self._keep_selection)
         self.model.modelReset.connect(self._restore_selection)
+        self.model.query_finished.connect(self._query_finished)
         self.table.doubleClicked.connect(self._emit_activated)
         self.table.enter_pressed.connect(lambda: self._emit_activated(self.table.currentIndex()))
         self.table.delete_pressed.connect(self._emit_delete)
@@ -107,7 +115,13 @@ class ListView(QWidget):
         return self.model.row_id(self.table.currentIndex())
 
     def select_ids(self, ids: Iterable[str], current: str | None = None) -> None:
-        """Select those of `ids` that are loaded; make `current` the current row if it is."""
+        """Select those of `ids` that are loaded; make `current` the current row if it is.
+
+        While the model re-queries, this waits for the new rows (a record just saved is among them).
+        """
+        if self.model.busy:
+            self._select_after_query = (list(ids), current)
+            return
         selection = QItemSelection()
         last = self.model.columnCount() - 1
         for row_id in ids:
@@ -124,8 +138,8 @@ class ListView(QWidget):
     def refresh(self) -> None:
         """Re-read the list after a change, keeping the selection and scroll position."""
         position = self.table.verticalScrollBar().value()
-        self.model.refresh()
-        self.table.verticalScrollBar().setValue(position)
+        self._scroll_after_refresh = (position, self.model.query)
+        self.model.refresh()   # the rows arrive later, from the worker: _query_finished scrolls back
 
     def refresh_ids(self, ids: Iterable[str]) -> None:
         self.model.refresh_ids(ids)
@@ -250,6 +264,15 @@ class ListView(QWidget):
         ids = self.selected_ids()
         if ids:
             self.delete_requested.emit(ids)
+
+    def _query_finished(self, ok: bool) -> None:
+        kept, self._scroll_after_refresh = self._scroll_after_refresh, None
+        wanted, self._select_after_query = self._select_after_query, None
+        # not when the filter, sort or extra filters changed since: that list starts at the top
+        if ok and kept is not None and kept[1] == self.model.shown_query:
+            self.table.verticalScrollBar().setValue(kept[0])
+        if ok and wanted is not None:   # after the scroll: a new current row is scrolled into view
+            self.select_ids(*wanted)
 
     def _keep_selection(self) -> None:
         self._kept_selection = (self.selected_ids(), self.current_id())

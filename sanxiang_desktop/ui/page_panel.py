@@ -52,7 +52,8 @@ class RecordPanel(Retranslating, QWidget):
         self.filter_extra: dict[str, Any] = {}
         self.dialog: RecordDialog | None = None
         self.view = ListView(list_name, lists.list_source(context.ws, list_name), self,
-                             settings=context.settings, extra=self.base_extra)
+                             settings=context.settings, extra=self.base_extra,
+                             runner=context.tasks)
 
         self.add_text = add_text
         self.add_button, self.edit_button, self.delete_button = (QPushButton(self) for _ in range(3))

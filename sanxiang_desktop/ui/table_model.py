@@ -3,17 +3,27 @@
 Filtering and sorting happen in the source (SQL with WHERE, ORDER BY, LIMIT/OFFSET); the model
 never sorts or filters in Python and never holds more than the pages the view has scrolled
 through, so a list of 100,000 people costs one count and one page of 200 rows to open.
+
+Given a TaskRunner, the model re-queries (count + first page, after a change of filter, sort, extra
+filters, or a refresh) on the database worker, so the GUI thread never waits on that SQL: the old
+rows stay shown until the new ones arrive, only the latest query's result is applied, and
+query_finished tells views and tests when it has been. Without a runner it re-queries at once.
 """
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-from typing import Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QWidget
 
+from sanxiang_desktop.ui.errors import report_exception
 from sanxiang_desktop.ui.list_source import ColumnSpec, ListQuery, ListSource, Row
+
+if TYPE_CHECKING:
+    from sanxiang_desktop.ui.tasks import Task, TaskRunner
 
 PAGE_SIZE = 200
 # refresh() re-reads as many rows as were loaded, so the view keeps its place; past this it starts over
@@ -38,13 +48,20 @@ class ListModel(QAbstractTableModel):
     """A read-only, lazily paged table over a ListSource."""
 
     count_changed = Signal(int)   # the number of matching rows (all of them, not only those loaded)
+    # a re-query ended: True when its rows are shown, False when it failed (the old rows stay, the
+    # error was reported). Only the latest re-query reports; one overtaken by a newer one is dropped.
+    query_finished = Signal(bool)
 
     def __init__(self, source: ListSource, query: ListQuery | None = None, *,
-                 page_size: int = PAGE_SIZE, parent=None):
+                 page_size: int = PAGE_SIZE, runner: "TaskRunner | None" = None, parent=None):
         super().__init__(parent)
         self._source = source
         self._columns: list[ColumnSpec] = list(source.columns)
-        self._query = query or ListQuery()
+        self._query = query or ListQuery()      # the query of the rows shown
+        self._wanted = self._query              # the latest query asked for (shown, or on its way)
+        self._runner = runner
+        self._generation = 0                    # bumped by every re-query; stale results are dropped
+        self._task: "Task | None" = None
         self._page_size = page_size
         self._brushes: dict[str, QBrush] = {}
         self._rows: list[Row] = []
@@ -66,7 +83,18 @@ class ListModel(QAbstractTableModel):
 
     @property
     def query(self) -> ListQuery:
+        """The latest query asked for; its rows may still be on their way (see busy)."""
+        return self._wanted
+
+    @property
+    def shown_query(self) -> ListQuery:
+        """The query of the rows shown now."""
         return self._query
+
+    @property
+    def busy(self) -> bool:
+        """A re-query is running on the worker; the rows shown are the previous query's."""
+        return self._task is not None
 
     @property
     def total_count(self) -> int:
@@ -93,20 +121,20 @@ class ListModel(QAbstractTableModel):
         return self._rows[row]
 
     def set_query(self, query: ListQuery) -> None:
-        """Re-query (count + first page) unless `query` is the current one."""
-        if query != self._query:
+        """Re-query (count + first page) unless `query` is the latest one asked for."""
+        if query != self._wanted:
             self._requery(query, self._page_size)
 
     def set_filter(self, text: str) -> None:
-        self.set_query(dataclasses.replace(self._query, filter_text=text.strip()))
+        self.set_query(dataclasses.replace(self._wanted, filter_text=text.strip()))
 
     def set_extra(self, extra: dict[str, Any]) -> None:
-        self.set_query(dataclasses.replace(self._query, extra=dict(extra)))
+        self.set_query(dataclasses.replace(self._wanted, extra=dict(extra)))
 
     def refresh(self) -> None:
         """Re-read after a change of unknown extent, keeping as many rows loaded as before."""
         keep = len(self._rows) if len(self._rows) <= REFRESH_KEEP_MAX else self._page_size
-        self._requery(self._query, max(keep, self._page_size))
+        self._requery(self._wanted, max(keep, self._page_size))
 
     def refresh_ids(self, ids: Iterable[str]) -> None:
         """Re-read the given rows in place (no reset, so selection and scroll position stay).
@@ -207,24 +235,60 @@ class ListModel(QAbstractTableModel):
         else:
             return
         descending = key is not None and order == Qt.SortOrder.DescendingOrder
-        self.set_query(dataclasses.replace(self._query, sort_key=key, descending=descending))
+        self.set_query(dataclasses.replace(self._wanted, sort_key=key, descending=descending))
 
     # --- internals ---------------------------------------------------------------------------------
 
     def _read(self, query: ListQuery, limit: int) -> tuple[list[Row], int]:
-        total = self._source.count(query)
-        rows = self._source.fetch(query, 0, limit) if total else []
-        return _unique(rows), max(total, len(rows))
+        return _read_from(self._source, query, limit)
 
     def _requery(self, query: ListQuery, limit: int) -> None:
-        # read before the reset: when the source fails, the model is still the old, consistent one
-        rows, total = self._read(query, limit)
+        self._generation += 1
+        generation = self._generation
+        self._wanted = query
+        if self._task is not None:
+            self._task.cancel()   # skipped if it has not started; its result is dropped if it has
+            self._task = None
+        if self._runner is None:
+            try:
+                # read before the reset: when the source fails, the model is still the old, consistent one
+                rows, total = self._read(query, limit)
+            except BaseException:
+                self._wanted = self._query
+                self.query_finished.emit(False)
+                raise
+            self._apply(query, rows, total)
+            return
+        source = self._source
+        self._task = self._runner.run(
+            lambda: _read_from(source, query, limit),
+            lambda result: self._query_done(generation, query, result),
+            lambda error: self._query_failed(generation, error), owner=self)
+
+    def _query_done(self, generation: int, query: ListQuery, result: tuple[list[Row], int]) -> None:
+        if generation != self._generation:
+            return   # a newer query was asked for while this one ran
+        self._task = None
+        rows, total = result
+        self._apply(query, rows, total)
+
+    def _query_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._task = None
+        self._wanted = self._query   # the old rows stay, and so does the query they answer
+        parent = self.parent()
+        report_exception(parent if isinstance(parent, QWidget) else None, error)
+        self.query_finished.emit(False)
+
+    def _apply(self, query: ListQuery, rows: list[Row], total: int) -> None:
         with self._notifications():
             self.beginResetModel()
             self._query, self._rows, self._total = query, rows, total
             self._reindex()
             self.endResetModel()
         self.count_changed.emit(self._total)
+        self.query_finished.emit(True)
 
     @contextlib.contextmanager
     def _notifications(self) -> Iterator[None]:
@@ -279,6 +343,13 @@ class ListModel(QAbstractTableModel):
                 if row < len(self._rows) and self._rows[row] != r:
                     self._rows[row] = r
                     self._changed(row)
+
+
+def _read_from(source: ListSource, query: ListQuery, limit: int) -> tuple[list[Row], int]:
+    """Count + first page; runs on the database worker when the model has a runner."""
+    total = source.count(query)
+    rows = source.fetch(query, 0, limit) if total else []
+    return _unique(rows), max(total, len(rows))
 
 
 def _unique(rows: list[Row]) -> list[Row]:

@@ -2,14 +2,25 @@
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QApplication
 
 from sanxiang_desktop.ui import i18n
 from sanxiang_desktop.ui.settings import Settings
+from sanxiang_desktop.ui import tasks
 from sanxiang_desktop.ui.tasks import TaskRunner
 
 
 
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stop_default_runner():
+    """List views re-query on default_runner(); stop its worker before Python exits (no aboutToQuit here)."""
+    yield
+    runner = tasks._default_runner
+    if runner is not None and shiboken6.isValid(runner):
+        assert runner.shutdown(5000)
 
 
 @pytest.fixture

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from sqlalchemy import func, select
@@ -18,6 +19,7 @@ from sanxiang_desktop.services.workspace import Workspace
 from sanxiang_desktop.store.database import open_database
 from sanxiang_desktop.ui.pages import PageContext
 from sanxiang_desktop.ui.settings import Settings
+from sanxiang_desktop.ui import tasks
 
 TOWNSHIP = "640104100"      # 掌政镇
 COUNTY = "640104"           # 兴庆区
@@ -64,6 +66,7 @@ def make_context(ws, folder: Path) -> PageContext:
 def township(qapp, township_db, tmp_path):
     db, ws = open_copy(township_db, tmp_path)
     yield make_context(ws, tmp_path)
+    drain_list_queries()
     db.close()
 
 
@@ -71,6 +74,7 @@ def township(qapp, township_db, tmp_path):
 def county(qapp, county_db, tmp_path):
     db, ws = open_copy(county_db, tmp_path)
     yield make_context(ws, tmp_path)
+    drain_list_queries()
     db.close()
 
 
@@ -145,7 +149,29 @@ def answer_next_modal(button_text: str, kind: type | None = None, clicked: list 
     QTimer.singleShot(0, attempt)
 
 
+def _spin_until(done, timeout_ms: int, what: str) -> None:
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not done():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.002)
+
+
+def wait_for_rows(view, timeout_ms: int = 5000) -> None:
+    """Lists re-query on the database worker: wait until the latest re-query's rows are shown."""
+    _spin_until(lambda: not view.model.busy, timeout_ms, "the list's rows")
+
+
+def drain_list_queries(timeout_ms: int = 10000) -> None:
+    """Let list re-queries still on the default worker end before their database is closed."""
+    runner = tasks._default_runner
+    if runner is not None:
+        _spin_until(lambda: runner.pending == 0, timeout_ms, "the database worker")
+
+
 def list_values(view, column_key: str) -> list[str]:
+    wait_for_rows(view)
     model = view.model
     column = model.column_of(column_key)
     return [model.row(r).values[column] for r in range(model.rowCount())]

@@ -46,15 +46,19 @@ def test_filter_is_debounced_into_one_query(qtbot, settings, english):
     assert queries(source) == []            # nothing while typing
     qtbot.waitUntil(lambda: len(queries(source)) == 1, timeout=2000)
     qtbot.wait(300)
+    qtbot.waitUntil(lambda: not view.model.busy, timeout=2000)
     assert queries(source) == [("count", "139000001", None, False)]
     assert view.count_label.text() == "100 rows"
 
     view.filter_edit.insert("0")   # what an input method's commit does: one more textChanged
     qtbot.waitUntil(lambda: len(queries(source)) == 2, timeout=2000)
+    qtbot.waitUntil(lambda: not view.model.busy, timeout=2000)
     assert view.model.total_count == 10
 
-    qtbot.keyClick(view.filter_edit, Qt.Key.Key_Escape)   # Esc clears at once, no waiting
-    assert view.filter_edit.text() == "" and view.model.total_count == 1000
+    with qtbot.waitSignal(view.model.query_finished, timeout=2000):
+        qtbot.keyClick(view.filter_edit, Qt.Key.Key_Escape)   # Esc clears at once, no debounce
+        assert view.filter_edit.text() == "" and view.model.query.filter_text == ""
+    assert view.model.total_count == 1000
     assert len(queries(source)) == 3
 
 
@@ -62,8 +66,10 @@ def test_enter_in_filter_applies_it_at_once(qtbot, settings):
     source = MemorySource(100)
     view = make_view(qtbot, source, settings, debounce_ms=10_000)
     view.filter_edit.setText("陈")
-    qtbot.keyClick(view.filter_edit, Qt.Key.Key_Return)
-    assert view.model.query.filter_text == "陈" and view.model.total_count == 10
+    with qtbot.waitSignal(view.model.query_finished, timeout=2000):
+        qtbot.keyClick(view.filter_edit, Qt.Key.Key_Return)
+        assert view.model.query.filter_text == "陈"   # asked for at once, not after the 10 s debounce
+    assert view.model.total_count == 10
     qtbot.keyClick(view.filter_edit, Qt.Key.Key_Down)
     assert view.current_id() == view.model.row(0).id   # Down moves from the filter into the list
 
@@ -73,6 +79,7 @@ def test_sort_and_widths_are_remembered_across_instances(qtbot, settings):
     first = make_view(qtbot, first_source, settings)
     click_header(qtbot, first, 1)
     click_header(qtbot, first, 1)
+    qtbot.waitUntil(lambda: not first.model.busy, timeout=2000)   # the second click's rows are in
     assert first.model.query.sort_key == "age" and first.model.query.descending
     assert first.model.row(0).values[1] == 79
     first.table.horizontalHeader().resizeSection(0, 157)
@@ -145,7 +152,8 @@ def test_refresh_keeps_selection_and_shows_changes(qtbot, settings):
     view.select_ids(["p000003", "p000005"], current="p000005")
     source.records["p000003"] = ("新名字", 30, "13900000003", None)
     source.invalidate()
-    view.refresh()
+    with qtbot.waitSignal(view.model.query_finished, timeout=2000):
+        view.refresh()
     assert view.selected_ids() == ["p000003", "p000005"] and view.current_id() == "p000005"
     assert view.model.row(3).values[0] == "新名字"
 
@@ -159,7 +167,8 @@ def test_extra_filters_requery(qtbot, settings):
     source = MemorySource(30)
     view = make_view(qtbot, source, settings, extra={"year": 2024})
     assert view.model.query.extra == {"year": 2024}
-    view.set_extra({"year": 2025})
+    with qtbot.waitSignal(view.model.query_finished, timeout=2000):
+        view.set_extra({"year": 2025})
     assert view.model.query.extra == {"year": 2025} and len(queries(source)) == 2
 
 
@@ -169,6 +178,7 @@ def test_refresh_keeps_scroll_position(qtbot, settings):
     bar = view.table.verticalScrollBar()
     bar.setValue(120)
     qtbot.waitUntil(lambda: bar.value() == 120)
-    view.refresh()
+    with qtbot.waitSignal(view.model.query_finished, timeout=2000):
+        view.refresh()
     qtbot.wait(50)
     assert bar.value() == 120

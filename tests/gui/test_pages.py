@@ -250,10 +250,12 @@ def test_leading_group_is_entered_before_its_members(qtbot, township_db, tmp_pat
 def test_pages_refresh_only_for_their_tables(qtbot, township):
     page = open_page(qtbot, township, record_pages.VenuesPage)
     reads = []
-    page.panel.view.model.modelReset.connect(lambda: reads.append(1))
+    model = page.panel.view.model
+    model.modelReset.connect(lambda: reads.append(1))
     township.notify(Changes(frozenset({"activities"})))
-    assert reads == []
-    township.notify(Changes(frozenset({"venues"})))
+    assert reads == [] and not model.busy   # no re-query started either
+    with qtbot.waitSignal(model.query_finished, timeout=5000):
+        township.notify(Changes(frozenset({"venues"})))
     assert reads == [1]
 
 
