@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..core.ids import new_id
-from ..core.pinyin import person_search_key, search_key
+from ..services.search_keys import derive
 from ..store import models as m
 from ..store.sync_models import Conflict, PersonDuplicate, RecordOrigin
 from .records import (Incoming, RecordProblem, content_of, digest, encode_line, row_state,
@@ -75,13 +75,6 @@ def merged_state(local: dict, incoming: dict) -> tuple[dict, str, bool]:
 def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
-
-
-def _derived(table: str, values: dict) -> None:
-    if table == "people":
-        values["search_key"] = person_search_key(values.get("name") or "")
-    elif table == "units":
-        values["search_key"] = f"{search_key(values.get('name') or '')} {values.get('code') or ''}".lower()
 
 
 def _check_references(s: Session, items: list[Incoming], blobs: dict[str, bytes]) -> None:
@@ -212,7 +205,7 @@ def _apply_table(s: Session, model, group: list[Incoming], counts: Counts, origi
                 continue
             if result == "merged":
                 values = values_from_state(name, kept)
-        _derived(name, values)
+        derive(name, values)           # search keys: recomputed here, never trusted from a package
         if row is None:
             inserts.append(values)
             counts.inserted += 1
@@ -233,7 +226,7 @@ def _apply_table(s: Session, model, group: list[Incoming], counts: Counts, origi
         if inserts:
             s.execute(insert(table), inserts)
         if updates:
-            # derived columns are written only where they are rebuilt (people, units), else left as they are
+            # derived search keys were rebuilt by derive() above, for every table that has one
             columns = [k for k in updates[0] if k not in ("id", "_id")]
             stmt = update(table).where(table.c.id == bindparam("_id"))
             s.execute(stmt, [{k: u.get(k) for k in columns} | {"_id": u["_id"]} for u in updates])

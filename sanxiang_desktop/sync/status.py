@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from ..core.hlc import HybridClock
 from ..core.validation import mask_id_number, mask_phone
 from ..services import indicators
+from ..services.search_keys import derive
 from ..store import models as m
 from ..store.database import Database
 from ..store.sync_models import (Conflict, PersonDuplicate, ReceivedPackage, ReceivedReceipt, RecordOrigin,
@@ -137,9 +138,7 @@ def resolve_conflict(db: Database, conflict_id: str, keep: str, *, actor: str = 
             new_state = dict(chosen, rev=current["rev"] + 1, hlc=clock.tick(), updated_at=now,
                              updated_by=actor or "")
             values = values_from_state(c.table_name, new_state)
-            if c.table_name == "people":
-                from ..core.pinyin import person_search_key
-                values["search_key"] = person_search_key(values.get("name") or "")
+            derive(c.table_name, values)
             s.execute(update(table).where(table.c.id == c.record_id).values(
                 {k: v for k, v in values.items() if k != "id"}))
             s.execute(update(RecordOrigin).where(RecordOrigin.table_name == c.table_name,

@@ -139,3 +139,17 @@ def test_records_from_an_older_schema_are_read(world, tmp_path):
     assert res.status == "applied" and res.counts["inserted"] == 1, res.error
     row = next(json.loads(x) for x in c.dump() if f'"id":"{line["record"]["id"]}"' in x)
     assert row["notes"] == "" and row["address"] == "" and row["area_m2"] is None
+
+
+def test_search_keys_are_rebuilt_on_arrival(world):
+    """Derived pinyin keys do not travel; every level computes the same ones, so a county finds a
+    township's people, villages and activities by pinyin as the township does."""
+    t1, c = world["t1"], world["c"]
+    assert c.take(t1.export())[0].status == "applied"
+    for table in ("people", "units", "activities"):
+        model = m.MODEL_BY_TABLE[table]
+        with t1.db.session() as s:
+            here = dict(s.execute(select(model.id, model.search_key).where(model.owner == TOWN1)).all())
+        with c.db.session() as s:
+            there = dict(s.execute(select(model.id, model.search_key).where(model.id.in_(list(here)))).all())
+        assert here and there == here, table
