@@ -216,9 +216,11 @@ def _builtin_row(d) -> dict:
             "search_key": f"{d.initials} {d.pinyin} {d.name}".lower()}
 
 
-def generate(target: Database | str | Path, scale: str, seed: int = 1, year: int = 2026, *,
+def generate(target: Database | str | Path, scale: str, seed: int = 1, year: int = 2026, *, root: str | None = None,
              progress: Callable[[int, int], None] | None = None) -> dict:
     """Fill a new database (a ``Database``, a file path, or whatever ``open_database`` accepts) at a scale.
+
+    ``root`` picks another unit of the scale's level (e.g. county "640105"); it is then the home unit.
 
     Returns ``{"scale", "seed", "home_unit", "townships", "seconds", "counts": {table: rows}}``.
     Raises ValueError for an unknown scale or a database that already holds people.
@@ -228,7 +230,7 @@ def generate(target: Database | str | Path, scale: str, seed: int = 1, year: int
     from sanxiang_desktop.services.units import init_home
     started = time.perf_counter()
     db = target if isinstance(target, Database) else open_database(target, create=True)
-    root, home = ROOTS[scale]
+    root, home = (root, root) if root else ROOTS[scale]
     tree = DivisionTree.builtin()
     with db.engine.connect() as conn:
         if conn.execute(select(m.Person.id).limit(1)).first():
@@ -250,6 +252,9 @@ def generate(target: Database | str | Path, scale: str, seed: int = 1, year: int
         _township(rows, seed, year, d.code, d.name, d.parent_code)
         if n % BATCH_TOWNSHIPS == 0 or n == len(townships):
             with db.engine.begin() as conn:
+                if db.engine.dialect.name == "sqlite":
+                    # random UUIDs land all over the indexes: keep them in memory (1 GB), not on disk
+                    conn.exec_driver_sql("PRAGMA cache_size=-1000000")
                 for table, k in rows.flush(conn).items():
                     counts[table] = counts.get(table, 0) + k
             if progress:
