@@ -11,7 +11,6 @@ import traceback
 
 from .. import __version__
 from .common import BUG, CliError, print_error
-from . import commands
 from .sync_commands import SYNC_COMMANDS, add_parsers as add_sync_parsers
 
 COMMANDS = ("init", "demo", "stats", "dump", "check", "backup") + SYNC_COMMANDS
@@ -61,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.command:
             build_parser().print_help()
             return 0
+        from . import commands   # here, not at the top: `--help` and argument errors stay quick
         return getattr(commands, f"cmd_{args.command.replace('-', '_')}")(args)
     except CliError as err:
         print_error(err)

@@ -7,13 +7,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..store.database import Database
+# Only what the parser needs is imported here: `--help` must not load SQLAlchemy and the sync layer
+# (tests/bench/run.py: cli_startup). The commands import their modules when they run.
 from ..sync import parts
-from ..sync import status as sync_status  # noqa: F401  (registers the indicators' last-package source)
 from ..sync.errors import PackageError
-from ..sync.outbox import ExchangeError, Written
 from .common import NEEDS_CONFIRMATION, OK, REJECTED, fail, print_json
+
+if TYPE_CHECKING:
+    from ..store.database import Database
+    from ..sync.outbox import Written
 
 SYNC_COMMANDS = ("export-package", "import-package", "export-receipt", "export-reference", "export-enrolment",
                  "keys", "sync-status", "conflicts", "return-record", "corrections")
@@ -65,6 +69,7 @@ def add_parsers(cmd) -> None:
 
 
 def _exchange(fn, *args, **kw):
+    from ..sync.outbox import ExchangeError
     try:
         return fn(*args, **kw)
     except ExchangeError as err:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -51,7 +51,7 @@ class ListView(QWidget):
     def __init__(self, list_name: str, source: ListSource, parent: QWidget | None = None, *,
                  settings: Settings | None = None, extra: dict[str, Any] | None = None,
                  page_size: int = PAGE_SIZE, debounce_ms: int = FILTER_DEBOUNCE_MS,
-                 runner: TaskRunner | None = None):
+                 runner: TaskRunner | None = None, lazy: bool = False):
         super().__init__(parent)
         self.list_name = list_name
         self._settings = settings or app_settings()
@@ -65,7 +65,9 @@ class ListView(QWidget):
         sort_col = next((i for i, c in enumerate(source.columns) if c.key == state["sort_key"]), -1)
         query = ListQuery(sort_key=state["sort_key"] if sort_col >= 0 else None,
                           descending=bool(state["descending"]) and sort_col >= 0, extra=dict(extra or {}))
-        self.model = ListModel(source, query, page_size=page_size, runner=runner or default_runner(), parent=self)
+        # lazy: the rows are first read (on the worker) when the view is first shown
+        self.model = ListModel(source, query, page_size=page_size, runner=runner or default_runner(),
+                               load=not lazy, parent=self)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("filter_edit")
@@ -104,6 +106,10 @@ class ListView(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
         self._retranslate()
         self._restoring = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.model.ensure_loaded()
+        super().showEvent(event)
 
     # --- what pages use -----------------------------------------------------------------------
 
