@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 ARGS   ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test system-deps install install-test translations screenshots bench kill-test clean
+.PHONY: run test system-deps install install-test translations screenshots bench bench-full kill-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,15 +35,18 @@ translations: install
 screenshots: system-deps install
 	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python scripts/screenshots.py
 
-# Benchmarks print figures side by side with a baseline measured in the same run.
+# Benchmarks print figures side by side with a baseline measured in the same run (README: Performance).
+# bench-full adds every scale up to all of China (the national database takes a while to generate once).
 bench: install-test
-	$(BIN)/python scripts/bench_lists.py
-	$(BIN)/python scripts/bench_sync.py
-	$(BIN)/python scripts/bench_container.py
+	$(BIN)/python tests/bench/run.py --quick --json bench-quick.json
+	$(BIN)/python scripts/bench_container.py 20
+
+bench-full: install-test
+	$(BIN)/python tests/bench/run.py --cache .bench-cache --json bench-full.json
 
 # The SIGKILL-during-import sweep, with more kill points than the test suite runs.
 kill-test: install-test
 	$(BIN)/python scripts/kill_test.py --points 150
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .bench-cache

@@ -186,10 +186,13 @@ class SqlList:
         kept, self._prefetched = self._prefetched, None
         if kept is not None and kept[0] == query and offset == 0 and (limit <= len(kept[1]) or kept[2] <= len(kept[1])):
             return kept[1][:limit]
-        stmt = self.base().where(*self.conditions(query)).order_by(*self.order(query))
-        stmt = stmt.limit(limit).offset(offset)
         with self.ws.db.engine.connect() as conn:
-            return [self.row(r) for r in conn.execute(stmt)]
+            return [self.row(r) for r in conn.execute(self.page(query, offset, limit))]
+
+    def page(self, query: ListQuery, offset: int, limit: int) -> Select:
+        """The SELECT of one page of rows."""
+        stmt = self.base().where(*self.conditions(query)).order_by(*self.order(query))
+        return stmt.limit(limit).offset(offset)
 
     def fetch_ids(self, query: ListQuery, ids: Sequence[str]) -> list[Row]:
         if not ids:
