@@ -18,7 +18,7 @@ import json
 import struct
 import zlib
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import nacl.exceptions
 import nacl.public
@@ -404,9 +404,7 @@ def _inflate(raw: bytes, limit: int) -> bytes:
     return out
 
 
-def open_payload(pkg: OpenedPackage, recipient: KeyPair | None, *,
-                 caps: Caps = Caps()) -> bytes:
-    """Decrypt (if encrypted) and decompress the payload of a verified package."""
+def _decrypt(pkg: OpenedPackage, recipient: KeyPair | None) -> bytes:
     m = pkg.manifest
     raw = pkg.payload_raw
     if m["encrypted"]:
@@ -426,6 +424,14 @@ def open_payload(pkg: OpenedPackage, recipient: KeyPair | None, *,
                     "无法解密。", intended_key_id=intended) from None
             raise PackageError("decrypt_failed", "The package content cannot be decrypted.",
                                "数据包内容无法解密。", intended_key_id=intended) from None
+    return raw
+
+
+def open_payload(pkg: OpenedPackage, recipient: KeyPair | None, *,
+                 caps: Caps = Caps()) -> bytes:
+    """Decrypt (if encrypted) and decompress the payload of a verified package."""
+    m = pkg.manifest
+    raw = _decrypt(pkg, recipient)
     size = m["plain_length"]
     if size > caps.max_plain:
         raise _too_large("The unpacked content", "解压后的内容", size, caps.max_plain)
@@ -433,3 +439,43 @@ def open_payload(pkg: OpenedPackage, recipient: KeyPair | None, *,
     if len(plain) != size:
         raise _mismatch()
     return plain
+
+
+PIECE = 1024 * 1024
+
+
+def open_payload_pieces(pkg: OpenedPackage, recipient: KeyPair | None, *,
+                        caps: Caps = Caps()) -> Iterator[bytes]:
+    """open_payload as pieces of about a MiB, so the inflated payload is never held whole (a package
+    of photos: 150 MB stored, 200 MB inflated). The sealed box is one message: it is decrypted whole,
+    and the stored payload is let go as soon as that is done; give up your own reference to `pkg`
+    after calling. Same checks as open_payload; a mismatch found at the end raises there, after the
+    pieces before it were handed out, so the caller must not act on any piece before the last."""
+    m, size = pkg.manifest, pkg.manifest["plain_length"]
+    if size > caps.max_plain:
+        raise _too_large("The unpacked content", "解压后的内容", size, caps.max_plain)
+    compressed = m["compression"] == "zlib"
+    raw = _decrypt(pkg, recipient)
+    del pkg                                  # the generator must not keep the stored payload alive
+    view, total = memoryview(raw), 0
+    inflater = zlib.decompressobj() if compressed else None
+    for start in range(0, len(view), PIECE):
+        chunk = view[start:start + PIECE]
+        if inflater is None:
+            piece = bytes(chunk)
+        else:
+            try:
+                piece = inflater.decompress(chunk, size + 1 - total)
+            except zlib.error:
+                raise _damaged("the payload cannot be decompressed", "载荷无法解压") from None
+            if inflater.unconsumed_tail:     # more output than the declared size: a bomb or a lie
+                raise _mismatch()
+        total += len(piece)
+        if total > size:
+            raise _mismatch()
+        if piece:
+            yield piece
+    if inflater is not None and (not inflater.eof or inflater.unused_data):
+        raise _mismatch()
+    if total != size:
+        raise _mismatch()
