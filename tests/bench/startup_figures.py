@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -60,15 +61,22 @@ sys.exit(app.exec())
 """
 
 
-def _child_ready(script: str, *args: str) -> float:
+def _children_cpu() -> float:
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return use.ru_utime + use.ru_stime
+
+
+def _child_ready(script: str, *args: str) -> tuple[float, float]:
+    """(seconds from spawn to ready, CPU seconds of the whole child)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    c0 = _children_cpu()
     t0 = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", script, repr(t0), *args], capture_output=True, text=True,
                           cwd=REPO, env=env, timeout=120)
     line = [ln for ln in done.stdout.splitlines() if ln.startswith("READY")]
     if done.returncode != 0 or not line or line[-1].split()[2] != "True":
         raise RuntimeError(f"start-up child failed ({done.returncode}): {done.stdout[-500:]} {done.stderr[-2000:]}")
-    return float(line[-1].split()[1])
+    return float(line[-1].split()[1]), _children_cpu() - c0
 
 
 def startup_figures(city_db: Path, folder: Path, repeat: int = 5) -> dict:
@@ -79,17 +87,20 @@ def startup_figures(city_db: Path, folder: Path, repeat: int = 5) -> dict:
         shutil.copyfile(city_db, db)
         ours.append(_child_ready(OURS, str(db), str(folder / f"startup-{i}.ini")))
         bare.append(_child_ready(BARE))
-    s, b = statistics.median(ours), statistics.median(bare)
-    return {"s": round(s, 3), "bare_s": round(b, 3), "ratio": round(s / b, 2)}
+    s, b = statistics.median(o[0] for o in ours), statistics.median(x[0] for x in bare)
+    sc, bc = statistics.median(o[1] for o in ours), statistics.median(x[1] for x in bare)
+    return {"s": round(s, 3), "bare_s": round(b, 3), "ratio": round(s / b, 2),
+            "cpu_s": round(sc, 3), "bare_cpu_s": round(bc, 3), "cpu_ratio": round(sc / bc, 2)}
 
 
-def _wall(cmd: list[str]) -> float:
+def _wall(cmd: list[str]) -> tuple[float, float]:
+    c0 = _children_cpu()
     t0 = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, cwd=REPO, timeout=60)
     seconds = time.perf_counter() - t0
     if done.returncode != 0:
         raise RuntimeError(f"{cmd} failed: {done.stderr[-1000:]!r}")
-    return seconds
+    return seconds, _children_cpu() - c0
 
 
 def cli_startup_figures(repeat: int = 7) -> dict:
@@ -98,5 +109,7 @@ def cli_startup_figures(repeat: int = 7) -> dict:
     cmd = [sys.executable, "-m", "sanxiang_desktop"]
     ours = [_wall([*cmd, "--help"]) for _ in range(repeat)]
     bare = [_wall([sys.executable, "-c", "import sqlite3"]) for _ in range(repeat)]
-    s, b = statistics.median(ours), statistics.median(bare)
-    return {"s": round(s, 3), "bare_s": round(b, 3), "ratio": round(s / b, 2)}
+    s, b = statistics.median(o[0] for o in ours), statistics.median(x[0] for x in bare)
+    sc, bc = statistics.median(o[1] for o in ours), statistics.median(x[1] for x in bare)
+    return {"s": round(s, 3), "bare_s": round(b, 3), "ratio": round(s / b, 2),
+            "cpu_s": round(sc, 3), "bare_cpu_s": round(bc, 3)}
