@@ -62,7 +62,8 @@ def step(label: str, fn, *args, **kw):
     return out
 
 
-def run(quick: bool, folder: Path, cache: Path | None, only: set[str] | None) -> dict:
+def run(quick: bool, folder: Path, cache: Path | None, only: set[str] | None,
+        scale_names: tuple[str, ...] = tuple(SCALE_UNITS)) -> dict:
     want = (lambda name: only is None or name in only)
     out: dict = {"mode": "quick" if quick else "full", "machine": machine(),
                  "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
@@ -89,7 +90,7 @@ def run(quick: bool, folder: Path, cache: Path | None, only: set[str] | None) ->
     if want("dashboard"):
         out["dashboard"] = {"ms": step("dashboard city", qf.dashboard_ms, city_db, "640100")}
     if not quick:
-        out["scales"] = scales(folder, cache, want)
+        out["scales"] = scales(folder, cache, want, scale_names)
         national = out["scales"].get("national", {})
         out.setdefault("dashboard", {})["national_ms"] = national.get("dashboard_ms")
         if "filter" in out and national.get("filter_p95_ms") is not None:
@@ -99,10 +100,10 @@ def run(quick: bool, folder: Path, cache: Path | None, only: set[str] | None) ->
     return out
 
 
-def scales(folder: Path, cache: Path | None, want) -> dict:
+def scales(folder: Path, cache: Path | None, want, names: tuple[str, ...]) -> dict:
     """Each figure at township, county, city, province and national scale (the growth table)."""
     out = {}
-    for scale in ("township", "county", "city", "province", "national"):
+    for scale in names:
         path, info = step(f"{scale} database", qf.scale_db, folder, scale, cache=cache)
         row: dict = {"generate_s": info["seconds"] if info else None}
         with qf.open_database(path).engine.connect() as conn:
@@ -201,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument("--cache", help="keep generated databases of each scale in this folder")
     parser.add_argument("--only", help="comma-separated: import,package,startup,filter,dashboard")
+    parser.add_argument("--scales", default=",".join(SCALE_UNITS), help="full run: which scales (default: all five)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # An installed program has its bytecode compiled (pip and the installers do it); a checkout run with
@@ -210,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="sx-bench-") as tmp:
         out = run(args.quick, Path(tmp), Path(args.cache) if args.cache else None,
-                  set(args.only.split(",")) if args.only else None)
+                  set(args.only.split(",")) if args.only else None, tuple(args.scales.split(",")))
     out["seconds"] = round(time.perf_counter() - started, 1)
     print(table(out))
     print(f"\n({out['mode']} run, {out['seconds']} s; {out['machine']['cpu']}, {out['machine']['cores']} cores)")
