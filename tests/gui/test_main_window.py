@@ -7,11 +7,11 @@ from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sanxiang_desktop.app import parse_args
-from sanxiang_desktop.ui.launcher import Launcher
+from sanxiang_desktop.ui.shell.launcher import Launcher
 from sanxiang_desktop.services.units import add_village
-from sanxiang_desktop.ui import i18n
-from sanxiang_desktop.ui.settings_dialog import SettingsDialog
-from sanxiang_desktop.ui.unit_tree import CODE_ROLE
+from sanxiang_desktop.ui.shell import i18n
+from sanxiang_desktop.ui.setup.settings_dialog import SettingsDialog
+from sanxiang_desktop.ui.lists.unit_tree import CODE_ROLE
 from tests.gui.window_support import (answer_modal, app_settings_in, close_window, copy_db,  # noqa: F401
                                       make_demo, open_window)
 
