@@ -124,6 +124,36 @@ def test_language_switch_through_settings_retranslates_the_menu(qtbot, chinese, 
     assert window.tabs.tabText(0) == "Statistics"
 
 
+
+def test_office_time_zone_is_set_in_settings_and_applied(qtbot, chinese, window):
+    """设置 → 办公地时区: a wrong name is refused in Chinese and nothing is saved; a good one moves "today"."""
+    from sanxiang_desktop.core import clock
+    import datetime as dt
+    refused = []
+
+    def type_zone(zone):
+        def answer(dialog):
+            assert isinstance(dialog, SettingsDialog)
+            dialog.timezone_combo.setEditText(zone)
+            if zone == "Mars/Olympus":
+                answer_modal(lambda box: (refused.append(box.text()), box.accept()))
+            dialog.accept()
+            if dialog.isVisible():
+                dialog.reject()
+        return answer
+    answer_modal(type_zone("Mars/Olympus"))
+    window.actions.settings_action.trigger()
+    qtbot.waitUntil(lambda: bool(refused))
+    assert "不是有效的时区" in refused[0] and window.settings.get("office_timezone") == ""
+    try:
+        answer_modal(type_zone("UTC-05:00"))
+        window.actions.settings_action.trigger()
+        qtbot.waitUntil(lambda: window.settings.get("office_timezone") == "UTC-05:00")
+        with clock.use_source(dt.datetime(2026, 3, 2, 3, 0, tzinfo=dt.timezone.utc)):
+            assert window.ws.today() == dt.date(2026, 3, 1)      # 22:00 on 1 March in the office
+    finally:
+        clock.set_office_timezone(None)
+
 def test_units_changes_refresh_the_tree(qtbot, window):
     tree = window.tree
     tree.view.expand(tree.proxy.mapFromSource(tree.model.index_of(ZHANGZHENG)))

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (QCalendarWidget, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QMenu, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget, QWidgetAction)
 
+from sanxiang_desktop.core import clock
 from sanxiang_desktop.core.catalogues import CATALOGUES
 from sanxiang_desktop.core.pinyin import normalize_query, search_key
 from sanxiang_desktop.core.validation import id_number_partial_problem, parse_date
@@ -205,7 +206,7 @@ class DateField(FieldWidget):
             return
         menu = QMenu(self)
         calendar = QCalendarWidget(menu)
-        current = self.date() or dt.date.today()
+        current = self.date() or clock.today()
         calendar.setSelectedDate(QDate(current.year, current.month, current.day))
         action = QWidgetAction(menu)
         action.setDefaultWidget(calendar)

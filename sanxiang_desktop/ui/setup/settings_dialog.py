@@ -1,4 +1,5 @@
-"""设置…: interface language, data folder, how many automatic backups to keep, the clerk's name.
+"""设置…: interface language, data folder, how many automatic backups to keep, the clerk's name, and the
+office's time zone (core.clock) for a PC not set to the office's own time.
 
 Fields are loaded from and saved to the settings registry (ui/shell/settings.py); save() says what changed
 so the main window can act on it (switch the language live, rename the clerk, move the data)."""
@@ -10,10 +11,14 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from sanxiang_desktop.core import clock
+from sanxiang_desktop.ui.shell.errors import show_error
 from sanxiang_desktop.ui.shell.settings import REGISTRY
 
 # Each language is named in itself, so a clerk who switched by mistake can find the way back.
 LANGUAGE_NAMES = (("zh_CN", "中文（简体）"), ("en", "English"))
+# Offered in the time-zone box; the empty first entry means "this computer's zone".
+TIMEZONE_CHOICES = ("Asia/Shanghai", "Asia/Urumqi", "UTC+8")
 
 
 class SettingsDialog(QDialog):
@@ -40,10 +45,18 @@ class SettingsDialog(QDialog):
         self.clerk_edit = QLineEdit(self)
         self.clerk_edit.setObjectName("clerk_edit")
         self.clerk_edit.setMaxLength(30)
+        self.timezone_combo = QComboBox(self)            # editable: any IANA name or offset may be typed
+        self.timezone_combo.setObjectName("timezone_combo")
+        self.timezone_combo.setEditable(True)
+        self.timezone_combo.addItem("", "")
+        for name in TIMEZONE_CHOICES:
+            self.timezone_combo.addItem(name, name)
 
         self.form = QFormLayout()
         self.language_label, self.folder_label = QLabel(self), QLabel(self)
         self.retention_label, self.clerk_label = QLabel(self), QLabel(self)
+        self.timezone_label = QLabel(self)
+        self.timezone_label.setBuddy(self.timezone_combo)
         self.language_label.setBuddy(self.language_combo)
         self.folder_label.setBuddy(self.folder_edit)
         self.retention_label.setBuddy(self.retention_spin)
@@ -52,6 +65,7 @@ class SettingsDialog(QDialog):
         self.form.addRow(self.folder_label, folder_row)
         self.form.addRow(self.retention_label, self.retention_spin)
         self.form.addRow(self.clerk_label, self.clerk_edit)
+        self.form.addRow(self.timezone_label, self.timezone_combo)
         self.folder_note = QLabel(self)
         self.folder_note.setWordWrap(True)
 
@@ -74,6 +88,10 @@ class SettingsDialog(QDialog):
         self.retention_label.setText(self.tr("&Backups to keep:"))
         self.retention_spin.setSuffix(self.tr(" copies"))
         self.clerk_label.setText(self.tr("&Clerk's name:"))
+        self.timezone_label.setText(self.tr("Office &time zone:"))
+        self.timezone_combo.setItemText(0, self.tr("This computer's"))
+        self.timezone_combo.setToolTip(self.tr("Only for a computer not set to the office's time: dates such as "
+                                               "\"today\" and printed times follow this zone."))
         self.folder_note.setText(self.tr("The database and its backups live in the data folder. A new folder "
                                          "takes effect at the next start."))
 
@@ -88,12 +106,39 @@ class SettingsDialog(QDialog):
         self.folder_edit.setText(str(s.get("data_folder")))
         self.retention_spin.setValue(s.get("backup_retention"))
         self.clerk_edit.setText(s.get("clerk_name"))
+        zone = s.get("office_timezone")
+        index = self.timezone_combo.findData(zone)
+        if index < 0:
+            self.timezone_combo.addItem(zone, zone)
+            index = self.timezone_combo.count() - 1
+        self.timezone_combo.setCurrentIndex(index)
 
     def values(self) -> dict:
         return {"language": self.language_combo.currentData(),
                 "data_folder": str(Path(self.folder_edit.text().strip() or str(self.settings.get("data_folder")))),
                 "backup_retention": self.retention_spin.value(),
-                "clerk_name": self.clerk_edit.text().strip()}
+                "clerk_name": self.clerk_edit.text().strip(),
+                "office_timezone": self.timezone_value()}
+
+    def timezone_value(self) -> str:
+        """The zone chosen or typed ("" for the computer's own: the first entry or an empty box)."""
+        text = self.timezone_combo.currentText().strip()
+        index = self.timezone_combo.currentIndex()
+        if not text or (index == 0 and text == self.timezone_combo.itemText(0)):
+            return ""
+        return text
+
+    def accept(self) -> None:
+        zone = self.timezone_value()
+        try:
+            clock.parse_timezone(zone) if zone else None
+        except ValueError:
+            show_error(self, self.tr("Settings"), self.tr(
+                "\"{zone}\" is not a time zone. Enter a name such as Asia/Shanghai or an offset such as UTC+8, "
+                "or leave the box empty.").format(zone=zone))
+            self.timezone_combo.setFocus()
+            return
+        super().accept()
 
     def save(self) -> set[str]:
         """Write the fields to the settings; the keys whose value changed."""

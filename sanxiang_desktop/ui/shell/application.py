@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 from sanxiang_desktop import __version__
 from sanxiang_desktop.ui.shell.errors import install_excepthook, setup_logging
 from sanxiang_desktop.ui.shell.i18n import DEFAULT_LANGUAGE, install_translators
-from sanxiang_desktop.ui.shell.settings import APPLICATION, ORGANIZATION, Settings, default_data_dir, use_settings
+from sanxiang_desktop.ui.shell.settings import (APPLICATION, ORGANIZATION, Settings, apply_office_timezone,
+                                                default_data_dir, use_settings)
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,8 @@ def create_application(argv: Sequence[str], settings: Settings | None = None) ->
     install_excepthook()
     settings = settings or Settings()
     use_settings(settings)
+    if not apply_office_timezone(settings):
+        log.warning("office_timezone setting is not a time zone; using the computer's own")
     language = settings.get("language") or DEFAULT_LANGUAGE
     install_translators(app, language)
     log.info("started %s %s, language %s, font %s", APPLICATION, __version__, language, font.family())

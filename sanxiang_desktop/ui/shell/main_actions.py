@@ -14,6 +14,7 @@ from sanxiang_desktop.ui.shell import i18n
 from sanxiang_desktop.ui.setup.backups import RestoreDialog
 from sanxiang_desktop.ui.shell.errors import log_path, report_exception, show_error
 from sanxiang_desktop.ui.setup.settings_dialog import SettingsDialog
+from sanxiang_desktop.ui.shell.settings import apply_office_timezone
 from sanxiang_desktop.ui.shell.tasks import run_with_progress
 
 DATABASE_NAME = "sanxiang.db"
@@ -187,6 +188,8 @@ class MainActions(QObject):
             w.set_clerk(name)
             db = w.db
             w.tasks.run(lambda: db.set_meta("clerk", name))
+        if "office_timezone" in changed:
+            apply_office_timezone(w.settings)
         if "data_folder" in changed:
             self._data_folder_moved(Path(w.settings.get("data_folder")))
 

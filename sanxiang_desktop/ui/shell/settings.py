@@ -88,6 +88,9 @@ REGISTRY: dict[str, Setting] = {
         Setting("backup_retention", int, 10, "保留的自动备份份数", "Number of automatic backups to keep",
                 minimum=1),
         Setting("clerk_name", str, "", "录入员姓名（记入操作日志）", "Clerk's name (written to the audit log)"),
+        # core.clock: "" keeps the machine's own zone; for a PC not set to China time (IANA name or UTC+8)
+        Setting("office_timezone", str, "", "办公地时区（留空为本机时区，如 Asia/Shanghai 或 UTC+8）",
+                "Office time zone (empty: this computer's; e.g. Asia/Shanghai or UTC+8)"),
         Setting("exchange_folder", str, "", "数据交换文件夹（上次导出、导入数据包的位置，如U盘）",
                 "Data exchange folder (where packages were last exported or imported, e.g. a USB stick)"),
         Setting("last_backup_at", datetime, None, "上次备份时间", "Time of the last backup"),
@@ -207,6 +210,18 @@ class Settings:
 
     def set_table_state(self, list_name: str, state: dict) -> None:
         self.set(f"table_state/{list_name}", state)
+
+
+def apply_office_timezone(settings: Settings) -> bool:
+    """Give core.clock the office's time zone from the settings; False (and the machine's zone kept)
+    when the stored name is not a time zone (edited by hand), so a bad INI line cannot stop the start."""
+    from sanxiang_desktop.core import clock
+    try:
+        clock.set_office_timezone(settings.get("office_timezone") or None)
+        return True
+    except ValueError:
+        clock.set_office_timezone(None)
+        return False
 
 
 _current: Settings | None = None
