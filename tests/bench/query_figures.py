@@ -1,7 +1,7 @@
 """Per-keystroke filtering in the real list model's read, and the dashboard's indicators.
 
 Filtering: what the people list's model does on each keystroke (count + first page, through
-``ui.table_model._read_from`` on the people ``ListSource``), typed one key at a time, next to a
+``ui.lists.table_model._read_from`` on the people ``ListSource``), typed one key at a time, next to a
 bare ``SELECT … LIMIT 200`` on the same table. Dashboard: ``services.indicators.unit_indicators``
 for the whole city; for the whole country, the same facts and indicators for every township.
 """
@@ -68,7 +68,7 @@ def filter_figures(db_path: Path, county: str, repeat: int = 3) -> dict:
     from sanxiang_desktop.services.list_source import ListQuery
     from sanxiang_desktop.services.lists import PeopleList
     from sanxiang_desktop.services.workspace import Workspace
-    from sanxiang_desktop.ui.table_model import _read_from
+    from sanxiang_desktop.ui.lists.table_model import _read_from
     db = open_database(db_path)
     ws = Workspace.open(db)
     source = PeopleList(ws)

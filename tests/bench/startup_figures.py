@@ -22,10 +22,10 @@ OURS = r"""
 import sys, time
 t0 = float(sys.argv[1])
 from PySide6.QtCore import QTimer
-from sanxiang_desktop.ui.application import create_application
-from sanxiang_desktop.ui.launcher import Launcher
-from sanxiang_desktop.ui.settings import Settings
-from sanxiang_desktop.ui.tasks import default_runner
+from sanxiang_desktop.ui.shell.application import create_application
+from sanxiang_desktop.ui.shell.launcher import Launcher
+from sanxiang_desktop.ui.shell.settings import Settings
+from sanxiang_desktop.ui.shell.tasks import default_runner
 settings = Settings(sys.argv[3])
 app = create_application([sys.argv[0]], settings)
 app.setQuitOnLastWindowClosed(False)
