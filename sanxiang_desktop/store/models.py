@@ -71,7 +71,7 @@ class AssociationMeeting(Record, Base):
 class Person(Record, Base):
     __tablename__ = "people"
     # the people list's filter scans this instead of the table (migration 0004)
-    __table_args__ = (Index("ix_people_filter", "deleted", "search_key", "unit_code", "name", "id", "phone",
+    __table_args__ = (Index("ix_people_filter", "search_key", "deleted", "unit_code", "name", "id", "phone",
                             "id_number"),)
     unit_code: Mapped[str] = unit_fk()          # the unit whose roster entered the person
     name: Mapped[str] = mapped_column(String(50), index=True)
