@@ -9,7 +9,6 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from .. import services  # noqa: F401  (registers the service rules)
-from ..sync import status as _sync_status  # noqa: F401  (registers "last package received" for stats)
 from ..core import clock
 from ..services.demo import DemoError, build_demo
 from ..services.indicators import unit_indicators

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from ..store.database import Database
 from ..sync import parts
-from ..sync import status as sync_status  # noqa: F401  (registers the indicators' last-package source)
 from ..sync.errors import PackageError
 from ..sync.outbox import ExchangeError, Written
 from .common import NEEDS_CONFIRMATION, OK, REJECTED, discard, fail, open_existing, print_json
