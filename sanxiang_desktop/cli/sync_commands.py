@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 # (tests/bench/run.py: cli_startup). The commands import their modules when they run.
 from ..sync import parts
 from ..sync.errors import PackageError
-from .common import NEEDS_CONFIRMATION, OK, REJECTED, fail, print_json
+from .common import NEEDS_CONFIRMATION, OK, REJECTED, discard, fail, open_existing, print_json
 
 if TYPE_CHECKING:
     from ..store.database import Database
@@ -95,7 +95,6 @@ def _print_written(w: Written, as_json: bool, extra: dict | None = None) -> None
 
 
 def _open(path: str) -> Database:
-    from .commands import open_existing
     return open_existing(path)
 
 
@@ -315,8 +314,7 @@ def init_with_enrolment(args, create_db) -> int:
         from ..sync.trust import ensure_own_key
         mine = ensure_own_key(db).fingerprint
     except BaseException:
-        from .commands import _discard
-        _discard(db)
+        discard(db)
         raise
     db.close()
     print(f"created {args.db} for unit {unit}, enrolled under {enr.parent} ({enr.parent_name}).\n"
