@@ -133,8 +133,11 @@ def insert(s: Session, ws: Workspace, spec: RecordSpec, values: dict, record_id:
     return obj
 
 
-def create(ws: Workspace, table: str, fields: dict, *, allow_duplicate: bool = False) -> Result:
-    """新增: validate and insert one record owned by this installation."""
+def create(ws: Workspace, table: str, fields: dict, *, allow_duplicate: bool = False,
+           action: str | None = None, label: str | None = None) -> Result:
+    """新增: validate and insert one record owned by this installation.
+
+    A named act built on it (posts.appoint) passes its own audit `action` and `label` prefix."""
     def work(s: Session) -> Result:
         spec = spec_of(table)
         values, problems = validate(s, ws, spec, fields)
@@ -152,12 +155,13 @@ def create(ws: Workspace, table: str, fields: dict, *, allow_duplicate: bool = F
             hook(s, ws, values)
         obj = insert(s, ws, spec, values)
         after = content(spec, obj)
-        return Result(ok=True, label=f"新增{spec.zh}：{display(spec, after)}", record_id=obj.id,
+        return Result(ok=True, label=f"{label or '新增' + spec.zh}：{display(spec, after)}", record_id=obj.id,
                       changes=changes_of(table, obj.id), problems=tuple(problems), after=after)
-    return ws.run(f"create:{table}", work)
+    return ws.run(action or f"create:{table}", work)
 
 
-def update(ws: Workspace, table: str, record_id: str, fields: dict, *, expected_rev: int | None = None) -> Result:
+def update(ws: Workspace, table: str, record_id: str, fields: dict, *, expected_rev: int | None = None,
+           action: str | None = None, label: str | None = None) -> Result:
     """修改: change the given fields of one record."""
     def work(s: Session) -> Result:
         spec = spec_of(table)
@@ -181,10 +185,10 @@ def update(ws: Workspace, table: str, record_id: str, fields: dict, *, expected_
             hook(s, ws, obj)
         _stamp_change(ws, obj)
         after = content(spec, obj)
-        return Result(ok=True, label=f"修改{spec.zh}：{display(spec, after)}", record_id=record_id,
+        return Result(ok=True, label=f"{label or '修改' + spec.zh}：{display(spec, after)}", record_id=record_id,
                       changes=changes_of(table, record_id), problems=tuple(problems),
                       before={k: before[k] for k in changed}, after={k: after[k] for k in changed})
-    return ws.run(f"update:{table}", work)
+    return ws.run(action or f"update:{table}", work)
 
 
 def _set_deleted_in(s: Session, ws: Workspace, spec: RecordSpec, record_id: str, deleted: bool) -> tuple[str, bool]:

@@ -258,3 +258,14 @@ def test_deleting_several_is_one_action_and_all_or_nothing(ws):
         assert entry.action == "delete:people" and sorted(json.loads(entry.record_ids)) == sorted(ids[:2])
     assert restore_many(ws, "people", ids[:2]).ok and audit_count(ws) == before + 2
     assert not any(get(ws, "people", i)["deleted"] for i in ids)
+
+
+def test_appoint_and_end_post_are_named_in_the_audit_log(ws):
+    """任职 and 离任 are their own acts in the log, not create:posts / update:posts."""
+    person = create(ws, "people", {"unit_code": TOWNSHIP, "name": "孙丙"}).record_id
+    appointed = appoint(ws, person, TOWNSHIP, "part_time_vice_chair")
+    ended = end_post(ws, appointed.record_id, dt.date(2026, 7, 1))
+    assert appointed.ok and ended.ok and appointed.label.startswith("任职：") and ended.label.startswith("离任：")
+    with ws.session() as s:
+        last = s.scalars(select(m.AuditEntry).order_by(m.AuditEntry.seq.desc()).limit(2)).all()
+    assert [(e.action, e.label[:2]) for e in last] == [("end_post:posts", "离任"), ("appoint:posts", "任职")]
