@@ -24,6 +24,7 @@ from .container import open_package, open_payload, peek_manifest
 from .errors import PackageError, UntrustedSender
 from .keys import fingerprint_matches
 from .outbox import CAPABILITIES, KINDS, check_code
+from .ownership import Refusal, screen
 from .inbox import CAPS, Decoded, Loader, decode_payload, read_inputs
 from .receipts import apply_receipt, sequence_state
 from .records import CODE_RE, PAYLOAD_VERSION, UUID_RE, RecordProblem
@@ -54,6 +55,7 @@ class ImportResult:
     missing: list[int] = field(default_factory=list)
     already_imported_at: str | None = None   # ISO date of the earlier import, for a duplicate
     paths: list[str] = field(default_factory=list)   # the files this result covers (every part)
+    refused: list[dict[str, str]] = field(default_factory=list)   # records refused alone (ownership)
 
     def to_json(self) -> dict[str, Any]:
         return {"file": self.file, "status": self.status, "kind": self.kind, "package_id": self.package_id,
@@ -62,7 +64,7 @@ class ImportResult:
                 "message_zh": self.message_zh, "fingerprint": self.fingerprint, "check_code": self.check_code,
                 "dry_run": self.dry_run,
                 "notes": self.notes, "missing": self.missing, "already_imported_at": self.already_imported_at,
-                "paths": self.paths}
+                "paths": self.paths, "refused": self.refused}
 
     def fail(self, err: PackageError, status: str = "rejected") -> "ImportResult":
         self.status, self.code = status, err.code
@@ -256,16 +258,13 @@ def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, r
                                      f"退回更正 {summary['returns']} 条")
             else:
                 if kind == "data":
-                    allowed = subtree(s, sender)
-                    for it in decoded.items:
-                        if it.owner not in allowed:
-                            raise RecordProblem(f"{it.table} {it.id}", f"owned by unit {it.owner}, which is not "
-                                                f"{sender} or below it", f"所属单位 {it.owner} 不是发送单位或其下级",
-                                                code="wrong_owner")
+                    decoded.items, refused = screen(s, decoded.items, subtree(s, sender))
                 else:
                     check_reference_items(s, decoded.items, home, sender)
+                    decoded.items, refused = screen(s, decoded.items, set(), check_units=False)
                     res.notes += apply_keys(s, decoded.keys, home, sender)
                     res.notes += note_catalogues(s, decoded.catalogues)
+                _note_refused(s, manifest, refused, res, log=not dry_run)
                 counts = apply_records(s, decoded.items, decoded.blobs, package_id=manifest["package_id"],
                                        sender=sender, now=now)
                 s.add(ReceivedPackage(package_id=manifest["package_id"], kind=kind, sender=sender,
@@ -292,6 +291,25 @@ def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, r
                           f"{counts.conflicts} conflicts")
         res.message_zh = (f"{'预览' if dry_run else '已导入'}：新增 {counts.inserted}，更新 {counts.updated}，"
                           f"未变 {counts.unchanged}，冲突 {counts.conflicts}")
+
+
+MAX_REFUSALS_LOGGED = 200
+
+
+def _note_refused(s: Session, manifest: dict, refused: list[Refusal], res: ImportResult, *, log: bool) -> None:
+    """Refused records: listed in the result (preview) and, for the receipt, as rejections of
+    this package (table, id and reason: no personal data)."""
+    res.refused = [r.to_json() for r in refused]
+    if not refused:
+        return
+    res.notes.append(f"{len(refused)} record(s) refused: the sender may not change them / "
+                     f"{len(refused)} 条记录被拒收：发送单位无权更改")
+    if not log:
+        return
+    for r in refused[:MAX_REFUSALS_LOGGED]:
+        s.add(Rejection(at=utc_stamp(), sender=manifest["sender_unit"], kind=manifest["kind"],
+                        package_id=manifest["package_id"], seq=manifest["seq"], code=r.code[:32],
+                        message_en=f"{r.table} {r.id}: {r.message_en}", message_zh=f"{r.table} {r.id}：{r.message_zh}"))
 
 
 def _advance_clock(s: Session, stamp: str, clock: HybridClock | None) -> None:
