@@ -132,6 +132,71 @@ if os.environ.get("SX_KILL_MARK"):
 """
 
 
+# Step hook (sitecustomize, killed processes only): every SQL statement, every COMMIT, every fsync
+# and every rename is a numbered step; SX_KILL_AT=N sends SIGKILL to the process at step N, so
+# each point of the sweep is reproducible whatever the load on the machine. SX_KILL_LOG=FILE
+# writes the kinds of all steps of an undisturbed run (to choose the points).
+STEP_HOOK = """
+import os
+if os.environ.get("SX_KILL_AT") or os.environ.get("SX_KILL_LOG"):
+    import atexit, signal
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+    _at, _log, _steps = int(os.environ.get("SX_KILL_AT") or 0), os.environ.get("SX_KILL_LOG"), []
+    def _step(kind):
+        _steps.append(kind)
+        if _at and len(_steps) == _at:
+            os.kill(os.getpid(), signal.SIGKILL)
+    event.listen(Engine, "before_cursor_execute", lambda *a, **k: _step("sql"))
+    event.listen(Engine, "commit", lambda conn: _step("commit"))
+    _replace, _fsync = os.replace, os.fsync
+    def _replace_step(a, b, *x, **k):
+        _step("replace")
+        return _replace(a, b, *x, **k)
+    def _fsync_step(fd):
+        _step("fsync")
+        return _fsync(fd)
+    os.replace, os.fsync = _replace_step, _fsync_step
+    if _log:
+        atexit.register(lambda: open(_log, "w").write("\\n".join(_steps)))
+"""
+
+
+def _step_env(folder: Path, **extra: str) -> dict:
+    hook = folder / "step-hook"
+    hook.mkdir(parents=True, exist_ok=True)
+    (hook / "sitecustomize.py").write_text(STEP_HOOK)
+    return dict(os.environ, PYTHONPATH=f"{hook}{os.pathsep}{REPO}", QT_QPA_PLATFORM="offscreen", **extra)
+
+
+def count_steps(args: list[str], db: Path) -> list[str]:
+    """The kinds of the steps of one undisturbed run of a command, on a throw-away copy of `db`
+    (the arguments naming `db` are pointed at the copy; the output folder is a scratch one)."""
+    scratch = Path(tempfile.mkdtemp(prefix="sx-steps-"))
+    try:
+        copy = scratch / db.name
+        shutil.copyfile(db, copy)
+        args = [str(copy) if a == str(db) else a for a in args]
+        if "--out" in args:
+            args[args.index("--out") + 1] = str(scratch / "out")
+        log = scratch / "steps.log"
+        done = subprocess.run([sys.executable, "-m", "sanxiang_desktop", *args], env=_step_env(scratch, SX_KILL_LOG=str(log)),
+                              capture_output=True, text=True, timeout=600)
+        if done.returncode != 0:
+            raise RuntimeError(f"{args[0]} failed: {done.stderr}")
+        return log.read_text().split("\n")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def run_killed(args: list[str], at: int) -> int:
+    """Run a command and SIGKILL it at step `at`; returns the exit status (-9 when killed)."""
+    folder = Path(tempfile.gettempdir()) / f"sx-hook-{os.getpid()}"
+    done = subprocess.run([sys.executable, "-m", "sanxiang_desktop", *args], env=_step_env(folder, SX_KILL_AT=str(at)),
+                          capture_output=True, timeout=600)
+    return done.returncode
+
+
 def kill_once(setup: Setup, delay: float, n: int) -> str:
     """One kill point: 'before', 'after' (killed too late or finished) or 'BROKEN', noting when the
     kill came after the import's transaction had begun (possibly after its commit)."""

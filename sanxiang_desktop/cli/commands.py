@@ -39,6 +39,9 @@ def open_existing(path: str) -> Database:
     if not db.home_unit:
         db.close()
         raise fail(f"{path} has no home unit; run 'init' first", f"{path} 尚未设置本单位，请先运行 init")
+    warning = _sync_status.own_clock_warning(db)
+    if warning:
+        print(f"warning: {warning[0]}\n警告：{warning[1]}", file=sys.stderr)
     return db
 
 

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
+from ..core import clock
 from ..core.hlc import HybridClock
 from ..store.database import Database
 from ..store.models import AuditEntry
@@ -16,7 +17,7 @@ from .result import Changes, Invalid, Result
 
 
 def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return clock.utc_now()        # THE clock (core/clock.py): tests move it with clock.use_source
 
 
 @dataclass
