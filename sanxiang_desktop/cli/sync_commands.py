@@ -46,6 +46,11 @@ def add_parsers(cmd) -> None:
     c.add_argument("--json", action="store_true")
     c = cmd("keys", "this installation's key fingerprint and the trusted units / 本机密钥指纹与已信任单位")
     c.add_argument("--json", action="store_true")
+    c.add_argument("--export-key", metavar="FILE",
+                   help="save this installation's private key to FILE (keep it safe) / 导出本机私钥到文件（请妥善保管）")
+    c.add_argument("--import-key", metavar="FILE",
+                   help="take this database's private key from FILE (after restoring on another computer) / "
+                        "从文件导入本数据库的私钥（在其他电脑上恢复备份后）")
     c = cmd("sync-status", "packages sent and received, gaps, receipts / 数据交换状态")
     c.add_argument("--json", action="store_true")
     c = cmd("conflicts", "list or resolve conflicting versions / 查看或处理冲突")
@@ -215,10 +220,17 @@ def _export_down(args, fn, unit: str) -> int:
 
 
 def cmd_keys(args) -> int:
-    from ..sync.trust import ensure_own_key, peers
+    from ..sync.trust import ensure_own_key, export_private_key, import_private_key, peers
     db = _open(args.db)
     try:
-        pair = ensure_own_key(db)
+        if args.import_key:
+            key_id = _exchange(import_private_key, db, Path(args.import_key))
+            print(f"private key {key_id} imported into this computer's key store / 已导入私钥 {key_id}")
+        if args.export_key:
+            _exchange(export_private_key, db, Path(args.export_key))
+            print(f"private key saved to {args.export_key}: keep it as safe as the office seal / "
+                  f"私钥已保存到 {args.export_key}，请像公章一样妥善保管")
+        pair = _exchange(ensure_own_key, db)
         trusted = peers(db)
     finally:
         db.close()

@@ -12,6 +12,7 @@ import base64
 import datetime as dt
 import hashlib
 import hmac
+from pathlib import Path
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -80,6 +81,43 @@ def _pair(s: Session, row: OwnKey) -> KeyPair:
 def _missing_texts() -> tuple[str, str]:
     err = keystore.missing_key("00000000-0000-0000-0000-000000000000")
     return err.message_en, err.message_zh
+
+
+def export_private_key(db: Database, out: Path) -> Path:
+    """Write this installation's private key file to `out` (to move the installation to another PC).
+    Raises ExchangeError('key_missing')."""
+    pair = ensure_own_key(db)
+    with db.session() as s, s.begin():
+        inst = keystore.installation_id(s)
+    keystore.save_key(inst, pair.key_id, pair.private_bytes)
+    return keystore.export_keys(inst, out)
+
+
+def import_private_key(db: Database, path: Path) -> str:
+    """Take this database's private key from a key file (export_private_key on the old PC) into this
+    computer's key store; only a key whose public half this database holds is taken. Returns its id.
+    Raises ExchangeError('bad_key_file' | 'key_mismatch')."""
+    from .outbox import ExchangeError
+    try:
+        found = keystore.read_key_file(path)
+    except StoreError as err:
+        raise ExchangeError(err.code, err.message_en, err.message_zh) from None
+    with db.session() as s, s.begin():
+        inst = keystore.installation_id(s)
+        rows = {r.key_id: bytes(r.public_key) for r in s.scalars(select(OwnKey))}
+    taken = ""
+    for key_id, seed in found.items():
+        try:
+            pair = KeyPair.from_private_bytes(seed)
+        except PackageError:
+            continue
+        if rows.get(pair.key_id) == pair.public_bytes:
+            keystore.save_key(inst, pair.key_id, seed)
+            taken = taken or pair.key_id
+    if not taken:
+        raise ExchangeError("key_mismatch", "The key file does not hold this database's key.",
+                            "该密钥文件中没有本数据库的密钥。")
+    return taken
 
 
 def own_key(s: Session) -> KeyPair | None:
