@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kill_test import REPO, count_steps, run_killed  # noqa: E402
+from kill_test import REPO, count_steps, fill_points, run_killed  # noqa: E402
 
 
 @dataclass
@@ -124,16 +124,16 @@ def kill_at(case: Case, at: int, work: Path) -> list[str]:
 
 
 def points_for(steps: list[str], wanted: int) -> list[int]:
-    """Every step (wanted=0), else `wanted` steps spread evenly, always including every COMMIT,
-    fsync and rename and the step after each (the moments that matter most)."""
+    """Every step (wanted=0), else at least `wanted` steps spread evenly, always including every
+    COMMIT, fsync and rename and the step after each (the moments that matter most)."""
     total = len(steps)
     if not wanted or wanted >= total:
         return list(range(1, total + 1))
-    key = {i for i, k in enumerate(steps, 1) if k != "sql"}
+    key = {i for i, k in enumerate(steps, 1) if k in ("commit", "committed", "fsync", "replace")}
     key |= {i + 1 for i in key if i < total}
-    rest = max(0, wanted - len(key))
-    spread = {1 + round(j * (total - 1) / max(1, rest - 1)) for j in range(rest)} if rest else set()
-    return sorted(key | spread)[:max(wanted, len(key))]
+    if len(key) >= wanted:
+        return sorted(key)
+    return fill_points(key, total, wanted)
 
 
 def sweep(folder: Path, points: int = 0, report=print) -> Counter:

@@ -136,8 +136,8 @@ if os.environ.get("SX_KILL_MARK"):
 """
 
 
-# Step hook (sitecustomize, killed processes only): every SQL statement, every COMMIT, every fsync
-# and every rename is a numbered step; SX_KILL_AT=N sends SIGKILL to the process at step N, so
+# Step hook (sitecustomize, killed processes only): every BEGIN, SQL statement, COMMIT (before and
+# after), fsync and rename is a numbered step; SX_KILL_AT=N sends SIGKILL to the process at step N, so
 # each point of the sweep is reproducible whatever the load on the machine. SX_KILL_LOG=FILE
 # writes the kinds of all steps of an undisturbed run (to choose the points).
 STEP_HOOK = """
@@ -151,8 +151,11 @@ if os.environ.get("SX_KILL_AT") or os.environ.get("SX_KILL_LOG"):
         _steps.append(kind)
         if _at and len(_steps) == _at:
             os.kill(os.getpid(), signal.SIGKILL)
+    from sqlalchemy.orm import Session
+    event.listen(Engine, "begin", lambda conn: _step("begin"))
     event.listen(Engine, "before_cursor_execute", lambda *a, **k: _step("sql"))
     event.listen(Engine, "commit", lambda conn: _step("commit"))
+    event.listen(Session, "after_commit", lambda session: _step("committed"))
     _replace, _fsync = os.replace, os.fsync
     def _replace_step(a, b, *x, **k):
         _step("replace")
@@ -260,8 +263,10 @@ def prepare_steps(folder: Path, seed: int = 3) -> StepSetup:
     assert after != before
     steps = count_steps(import_args(city, package), city)
     commits = [i for i, k in enumerate(steps, 1) if k == "commit"]
-    # the import's transaction: the commit with the most statements since the previous commit
-    spans = [(c - p, p + 1, c) for p, c in zip([0] + commits, commits)]
+    begins = [i for i, k in enumerate(steps, 1) if k == "begin"]
+    # the import's transaction: the one with the most steps between its BEGIN and its COMMIT
+    spans = [(c - max([b for b in begins if b < c] or [1]), max([b for b in begins if b < c] or [1]), c)
+             for c in commits]
     _, begin, commit = max(spans)
     return StepSetup(folder, city, package, before, after, steps, commit, begin)
 
@@ -269,9 +274,24 @@ def prepare_steps(folder: Path, seed: int = 3) -> StepSetup:
 def step_points(setup: StepSetup, points: int) -> list[int]:
     """`points` steps spread over the whole run, always with the commit and the steps around it."""
     total = len(setup.steps)
-    spread = {1 + round(j * (total - 1) / max(1, points - 4)) for j in range(max(1, points - 3))}
-    near = {setup.main_commit - 1, setup.main_commit, setup.main_commit + 1}
-    return sorted(p for p in spread | near if 1 <= p <= total)
+    chosen = {p for p in range(setup.main_commit - 1, setup.main_commit + 3) if 1 <= p <= total}
+    return fill_points(chosen, total, points)
+
+
+def fill_points(chosen: set[int], total: int, points: int) -> list[int]:
+    """`chosen` plus evenly spread steps of 1..total until there are `points` (or every step)."""
+    chosen = set(chosen)
+    step = total / max(1, points)
+    offset = 0.0
+    while len(chosen) < min(points, total):
+        for j in range(points):
+            chosen.add(min(total, 1 + int(j * step + offset)))
+            if len(chosen) >= min(points, total):
+                break
+        offset += max(1.0, step / 2)
+        if offset > total:
+            chosen |= set(range(1, total + 1))
+    return sorted(chosen)
 
 
 def kill_import_at(setup: StepSetup, at: int, n: int) -> str:
