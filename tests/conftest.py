@@ -9,6 +9,8 @@ os.environ.setdefault("SANXIANG_DATA_DIR", "")  # filled per test by the data_di
 # the session (subprocesses inherit it): the tests never touch the real profile's key store.
 import tempfile  # noqa: E402
 os.environ["SANXIANG_KEY_DIR"] = tempfile.mkdtemp(prefix="sx-test-keys-")
+# The offices are in China: "today" and printed times are Beijing time whatever the test machine's zone.
+os.environ.setdefault("SANXIANG_TZ", "Asia/Shanghai")
 
 import pathlib
 

@@ -12,8 +12,8 @@ elsewhere keeps making valid, ever-larger stamps (issue 8).
 What a clock adopts from a received stamp is limited (:data:`MAX_SKEW_MS` ahead of
 its own wall clock): a received stamp itself is never rewritten - every level must
 pick the same winner - but one far in the future does not drag this installation
-into that future. Conflict rule (ARCHITECTURE.md): higher stamp wins, then the
-lower unit code.
+into that future. The conflict rule that uses these stamps is sync.apply.beats (the only
+one; CONTRIBUTING.md).
 """
 from __future__ import annotations
 
@@ -107,10 +107,3 @@ class HybridClock:
     @property
     def last(self) -> str:
         return format_stamp(self._ms, self._counter)
-
-
-def wins(stamp_a: str, unit_a: str, stamp_b: str, unit_b: str) -> bool:
-    """True when version A beats version B: higher stamp, then lower unit code."""
-    if stamp_a != stamp_b:
-        return later(stamp_a, stamp_b)
-    return unit_a < unit_b
