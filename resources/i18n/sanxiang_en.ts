@@ -1135,6 +1135,18 @@ Choose your unit from the list instead; the enrolment file can be imported later
             <source>Restoring the backup…</source>
             <translation>Restoring the backup…</translation>
         </message>
+        <message>
+            <source>Please note</source>
+            <translation>Please note</translation>
+        </message>
+        <message>
+            <source>The database is damaged</source>
+            <translation>The database is damaged</translation>
+        </message>
+        <message>
+            <source>The full check of the database found damage. Do not export packages; restore the latest backup (Settings → Backups).</source>
+            <translation>The full check of the database found damage. Do not export packages; restore the latest backup (Settings → Backups).</translation>
+        </message>
     </context>
     <context>
         <name>LeadershipPage</name>

@@ -1142,6 +1142,18 @@ Choose your unit from the list instead; the enrolment file can be imported later
             <source>Restoring the backup…</source>
             <translation>正在从备份恢复…</translation>
         </message>
+        <message>
+            <source>Please note</source>
+            <translation>请注意</translation>
+        </message>
+        <message>
+            <source>The database is damaged</source>
+            <translation>数据库已损坏</translation>
+        </message>
+        <message>
+            <source>The full check of the database found damage. Do not export packages; restore the latest backup (Settings → Backups).</source>
+            <translation>数据库完整性检查发现损坏。请勿导出数据包，请从最近的备份恢复（设置 → 备份）。</translation>
+        </message>
     </context>
     <context>
         <name>LeadershipPage</name>

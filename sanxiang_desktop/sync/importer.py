@@ -340,7 +340,7 @@ def _flag_fast_clocks(s: Session, items: list, res: ImportResult) -> None:
             unit = (it.origin or {}).get("unit") or it.owner
             ahead[unit] = max(ahead.get(unit, 0), gap)
     for unit, gap in sorted(ahead.items()):
-        days = gap // (24 * 3600 * 1000)
+        days = round(gap / (24 * 3600 * 1000))
         name = unit_name(s, unit)
         res.clock_ahead[unit] = days
         res.notes.append(f"warning: the computer clock of {name} ({unit}) is about {days} days ahead; its records "

@@ -229,7 +229,7 @@ def own_clock_warning(db: Database) -> tuple[str, str] | None:
     gap = ahead_ms(last)
     if gap <= MAX_SKEW_MS:
         return None
-    days = gap // (24 * 3600 * 1000)
+    days = round(gap / (24 * 3600 * 1000))
     return (f"this computer's clock is about {days} day(s) behind the newest time stamp in this database; "
             "correct the computer's date and time before entering or exchanging data",
             f"本机时钟比数据库中最新的时间戳慢约 {days} 天，请先校正电脑的日期和时间，再录入或交换数据")
