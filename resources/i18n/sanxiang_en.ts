@@ -1093,6 +1093,14 @@ Choose your unit from the list instead; the enrolment file can be imported later
             <source>Importing the packages failed.</source>
             <translation>Importing the packages failed.</translation>
         </message>
+        <message>
+            <source>; {count} record(s) refused: the sender may not change them</source>
+            <translation>; {count} record(s) refused: the sender may not change them</translation>
+        </message>
+        <message>
+            <source>; the clock of {units} is ahead</source>
+            <translation>; the clock of {units} is ahead</translation>
+        </message>
     </context>
     <context>
         <name>KeySlotBar</name>

@@ -1100,6 +1100,14 @@ Choose your unit from the list instead; the enrolment file can be imported later
             <source>Importing the packages failed.</source>
             <translation>导入数据包失败。</translation>
         </message>
+        <message>
+            <source>; {count} record(s) refused: the sender may not change them</source>
+            <translation>；{count} 条记录被拒收：发送单位无权更改</translation>
+        </message>
+        <message>
+            <source>; the clock of {units} is ahead</source>
+            <translation>；{units} 的电脑时钟偏快</translation>
+        </message>
     </context>
     <context>
         <name>KeySlotBar</name>
