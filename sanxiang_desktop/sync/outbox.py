@@ -24,6 +24,7 @@ from ..core.ids import new_id
 from ..store.sync_models import SentPackage
 from . import parts
 from .container import FORMAT_VERSION, build_package
+from .errors import ExchangeError
 from .keys import KeyPair
 from .records import PAYLOAD_VERSION, encode_line
 from .trust import peer_key, utc_stamp
@@ -35,12 +36,6 @@ REQUIRED = {"data": ["records/1"], "reference": ["records/1", "reference/1"], "r
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
-class ExchangeError(Exception):
-    """A refused exchange action (not a damaged file): bilingual, for the CLI and the GUI."""
-
-    def __init__(self, code: str, message_en: str, message_zh: str):
-        super().__init__(f"{message_en} / {message_zh}")
-        self.code, self.message_en, self.message_zh = code, message_en, message_zh
 
 
 @lru_cache(maxsize=1)

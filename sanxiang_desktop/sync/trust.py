@@ -24,7 +24,7 @@ from ..store import keystore
 from ..store.database import Database
 from ..store.errors import StoreError
 from ..store.sync_models import Enrolment, OwnKey, Peer
-from .errors import PackageError
+from .errors import ExchangeError, PackageError
 from .keys import KeyPair, fingerprint, key_id_of
 
 _PROOF_LABEL = b"sanxiang-enrolment-proof:"
@@ -44,7 +44,6 @@ def ensure_own_key(db: Database) -> KeyPair:
     (store/keystore.py), never into the database file; only the public half and the key id are
     kept in sync_own_keys. Raises ExchangeError('key_missing') when the database holds a key
     whose private half is not on this computer (a backup restored elsewhere)."""
-    from .outbox import ExchangeError
     with db.session() as s:
         row = _active_key(s)
     if row is not None:
@@ -99,7 +98,6 @@ def import_private_key(db: Database, path: Path) -> str:
     """Take this database's private key from a key file (export_private_key on the old PC) into this
     computer's key store; only a key whose public half this database holds is taken. Returns its id.
     Raises ExchangeError('bad_key_file' | 'key_mismatch')."""
-    from .outbox import ExchangeError
     try:
         found = keystore.read_key_file(path)
     except StoreError as err:
