@@ -1093,6 +1093,14 @@ Choose your unit from the list instead; the enrolment file can be imported later
             <source>Importing the packages failed.</source>
             <translation>Importing the packages failed.</translation>
         </message>
+        <message>
+            <source>; {count} record(s) refused: the sender may not change them</source>
+            <translation>; {count} record(s) refused: the sender may not change them</translation>
+        </message>
+        <message>
+            <source>; the clock of {units} is ahead</source>
+            <translation>; the clock of {units} is ahead</translation>
+        </message>
     </context>
     <context>
         <name>KeySlotBar</name>
@@ -1134,6 +1142,18 @@ Choose your unit from the list instead; the enrolment file can be imported later
         <message>
             <source>Restoring the backup…</source>
             <translation>Restoring the backup…</translation>
+        </message>
+        <message>
+            <source>Please note</source>
+            <translation>Please note</translation>
+        </message>
+        <message>
+            <source>The database is damaged</source>
+            <translation>The database is damaged</translation>
+        </message>
+        <message>
+            <source>The full check of the database found damage. Do not export packages; restore the latest backup (Settings → Backups).</source>
+            <translation>The full check of the database found damage. Do not export packages; restore the latest backup (Settings → Backups).</translation>
         </message>
     </context>
     <context>

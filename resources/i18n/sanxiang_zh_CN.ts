@@ -1100,6 +1100,14 @@ Choose your unit from the list instead; the enrolment file can be imported later
             <source>Importing the packages failed.</source>
             <translation>导入数据包失败。</translation>
         </message>
+        <message>
+            <source>; {count} record(s) refused: the sender may not change them</source>
+            <translation>；{count} 条记录被拒收：发送单位无权更改</translation>
+        </message>
+        <message>
+            <source>; the clock of {units} is ahead</source>
+            <translation>；{units} 的电脑时钟偏快</translation>
+        </message>
     </context>
     <context>
         <name>KeySlotBar</name>
@@ -1141,6 +1149,18 @@ Choose your unit from the list instead; the enrolment file can be imported later
         <message>
             <source>Restoring the backup…</source>
             <translation>正在从备份恢复…</translation>
+        </message>
+        <message>
+            <source>Please note</source>
+            <translation>请注意</translation>
+        </message>
+        <message>
+            <source>The database is damaged</source>
+            <translation>数据库已损坏</translation>
+        </message>
+        <message>
+            <source>The full check of the database found damage. Do not export packages; restore the latest backup (Settings → Backups).</source>
+            <translation>数据库完整性检查发现损坏。请勿导出数据包，请从最近的备份恢复（设置 → 备份）。</translation>
         </message>
     </context>
     <context>
