@@ -53,18 +53,27 @@ STYLES: dict[str, TextStyle] = {
 }
 PARAGRAPH_STYLES = ("body", "note", "right", "center", "large")
 
-# First installed family wins. Windows names first, then the domestic Linux desktops
-# (UOS/Kylin ship Noto/Source Han or WenQuanYi). 方正小标宋 is the official title face.
+# First installed family wins (GB/T 9704: title in 小标宋, headings in 黑体, body in 仿宋).
+# Windows names first (仿宋_GB2312 on older, 仿宋/FangSong on newer systems), then the
+# domestic Linux desktops (UOS/Kylin ship their own 仿宋, or Noto/Source Han), then Debian.
 FONT_PREFERENCES: dict[FontRole, tuple[str, ...]] = {
-    "title": ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "SimHei", "黑体",
+    "title": ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "宋体", "SimSun",
               "Noto Serif CJK SC", "Source Han Serif SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"),
-    "heading": ("SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+    "heading": ("黑体", "SimHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
                 "Microsoft YaHei"),
-    "body": ("SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", "Noto Sans CJK SC",
-             "WenQuanYi Micro Hei"),
+    "body": ("仿宋_GB2312", "仿宋", "FangSong", "FangSong_GB2312", "STFangsong", "Noto Serif CJK SC",
+             "Source Han Serif SC", "SimSun", "宋体", "Noto Sans CJK SC", "WenQuanYi Micro Hei"),
 }
+# Rare characters in names (GB 18030 Extension B and beyond) that the faces above lack:
+# Windows' SimSun-ExtB/ExtG, Debian's fonts-hanazono (HanaMinA/B). Renderers list them
+# after the chosen face, so only the missing characters come from them.
+EXTENSION_FONTS: tuple[str, ...] = ("SimSun-ExtB", "SimSun-ExtG", "MingLiU-ExtB", "HanaMinB", "HanaMinA")
+# GB/T 9704 margins (top, right, bottom, left) in mm; wide ledgers use narrower ones.
+GB_MARGINS_MM: tuple[float, float, float, float] = (37.0, 26.0, 35.0, 28.0)
+LANDSCAPE_MARGINS_MM: tuple[float, float, float, float] = (20.0, 20.0, 22.0, 20.0)
 # Faces that are heavy by design: asking for bold would only smear them (synthetic bold).
 HEAVY_FACES = ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "SimHei", "黑体")
+PageNumbers = Literal["of", "dash"]   # "第 1 页 共 3 页" (slips) or "— 1 —" (official forms)
 
 
 def _bad(en: str, zh: str) -> ValueError:
@@ -317,6 +326,8 @@ class Document:
     orientation: str = "portrait"
     blocks: list[Block] = field(default_factory=list)
     footer_text: str | None = None
+    margins_mm: tuple[float, float, float, float] | None = None   # top, right, bottom, left
+    page_numbers: PageNumbers = "of"
 
     def __post_init__(self) -> None:
         if self.page not in PAGE_SIZES_MM:
@@ -325,6 +336,10 @@ class Document:
         if self.orientation not in ORIENTATIONS:
             raise _bad(f"orientation must be portrait or landscape, got {self.orientation!r}",
                        "纸张方向须为portrait（纵向）或landscape（横向）")
+
+    def page_number_text(self, page: int, pages: int) -> str:
+        """The footer's page number for 1-based `page` of `pages`."""
+        return f"— {page} —" if self.page_numbers == "dash" else f"第 {page} 页 共 {pages} 页"
 
     def add(self, *blocks: Block) -> "Document":
         self.blocks.extend(blocks)

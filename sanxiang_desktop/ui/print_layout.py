@@ -12,7 +12,7 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QTextBlockForma
                            QTextTable, QTextTableFormat)
 
 from sanxiang_desktop.documents.model import (
-    FONT_PREFERENCES, HEAVY_FACES, STYLES, Document, Heading, KeyValueGrid, PageBreak, Paragraph,
+    EXTENSION_FONTS, FONT_PREFERENCES, HEAVY_FACES, STYLES, Document, Heading, KeyValueGrid, PageBreak, Paragraph,
     SignatureLine, Spacer, Table, TextStyle, cell_positions, format_value, text_width)
 
 HEADER_FILL = QColor("#e6e6e6")
@@ -33,6 +33,20 @@ def pick_family(role: str) -> str:
         prefs = (*FONT_PREFERENCES[role], *FONT_PREFERENCES["body"])  # type: ignore[index]
         _family_cache[role] = next((f for f in prefs if f in installed), QFont().defaultFamily())
     return _family_cache[role]
+
+
+# Digits and Latin letters from a Latin face, as official documents set them (Times New Roman):
+# it also keeps them searchable in the PDF where Qt (< 6.10) cannot switch off "locl" per format.
+LATIN_FACES = ("Times New Roman", "Liberation Serif", "DejaVu Serif")
+
+
+def font_families(family: str) -> list[str]:
+    """A Latin face, the chosen CJK face, the body fallbacks, then the extension faces for
+    rare characters: Qt takes each glyph from the first family that has it."""
+    installed = set(QFontDatabase.families())
+    latin = [next((f for f in LATIN_FACES if f in installed), None)] if hasattr(QFont, "Tag") else []
+    return [*(f for f in latin if f), family, *(f for f in FONT_PREFERENCES["body"] if f != family),
+            *EXTENSION_FONTS]
 
 
 def no_locl(font: QFont) -> QFont:
@@ -59,9 +73,9 @@ class ContentBuilder:
     def char_format(self, style: TextStyle, bold: bool | None = None) -> QTextCharFormat:
         family = pick_family(style.font)
         fmt = QTextCharFormat()
-        fmt.setFontFamilies([family, *FONT_PREFERENCES["body"]])
+        fmt.setFontFamilies(font_families(family))
         fmt.setFontPointSize(style.size_pt)
-        if _FEATURES:
+        if _FEATURES and hasattr(fmt, "setFontFeatures"):   # Qt 6.10+; 6.9 keeps locl on
             fmt.setFontFeatures(_FEATURES)
         want_bold = style.bold if bold is None else bold
         fmt.setFontWeight(QFont.Bold if want_bold and family not in HEAVY_FACES else QFont.Normal)
@@ -142,7 +156,7 @@ def _add_table(b: ContentBuilder, t: Table, breaks: set[int]) -> None:
     extra, body, totals = t.extra_header_rows(), t.body_rows(), t.totals()
     head = t.header_row_count
     aligns = [c.align for c in t.columns]
-    widths = [float(w) for w in t.widths()]
+    widths = [float(w) + 2 for w in t.widths()]   # + the cell padding, so a date fits on one line
     starts = [0, *sorted(i for i in breaks if 0 < i < len(body))]
     segments = []
     for k, first in enumerate(starts):

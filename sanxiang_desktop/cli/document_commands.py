@@ -1,0 +1,116 @@
+"""Paper, Word and Excel on the command line: print, export-xlsx, template, import-xlsx.
+
+Only `print --pdf` needs Qt (QtGui's PDF writer, offscreen); everything else is Qt-free.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from .common import OK, fail, print_json
+
+DOCUMENT_COMMANDS = ("print", "export-xlsx", "template", "import-xlsx")
+LEDGERS = ("people", "posts", "activities", "visits", "venues", "summary")
+IMPORTABLE = ("people", "posts", "activities")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        import argparse
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
+def add_parsers(cmd) -> None:
+    """Add the document subcommands; `cmd(name, help)` makes a subparser with --db."""
+    from ..documents.forms import FORM_TITLES
+    c = cmd("print", "print an official form to PDF or Word / 打印标准表格（PDF 或 Word）")
+    c.add_argument("form", choices=tuple(FORM_TITLES), help="form / 表格")
+    c.add_argument("--unit", required=True, help="unit code / 单位代码")
+    c.add_argument("--year", type=int)
+    c.add_argument("--from", dest="date_from", type=_date, help="period start YYYY-MM-DD / 起始日期")
+    c.add_argument("--to", dest="date_to", type=_date, help="period end YYYY-MM-DD / 截止日期")
+    c.add_argument("--full-pii", action="store_true", help="ID numbers and phones in full / 显示完整身份证号和电话")
+    c.add_argument("--blank", action="store_true", help="an empty form to fill by hand / 空白表")
+    out = c.add_mutually_exclusive_group(required=True)
+    out.add_argument("--pdf", help="PDF file to write / 输出 PDF")
+    out.add_argument("--docx", help="Word file to write / 输出 Word 文档")
+    c = cmd("export-xlsx", "export a ledger to Excel / 导出台账（Excel）")
+    c.add_argument("--what", required=True, choices=LEDGERS)
+    c.add_argument("--unit", help="unit code (default: home unit) / 单位代码")
+    c.add_argument("--year", type=int)
+    c.add_argument("--full-pii", action="store_true", help="ID numbers and phones in full / 显示完整身份证号和电话")
+    c.add_argument("--out", required=True)
+    c = cmd("template", "write an Excel import template / 生成导入模板")
+    c.add_argument("--what", required=True, choices=IMPORTABLE)
+    c.add_argument("--out", required=True)
+    c = cmd("import-xlsx", "import people, posts or activities from .xlsx or .csv / 从 Excel 或 CSV 导入")
+    c.add_argument("--what", required=True, choices=IMPORTABLE)
+    c.add_argument("file", metavar="FILE")
+    c.add_argument("--dry-run", action="store_true", help="check only, change nothing / 仅检查")
+    c.add_argument("--json", action="store_true")
+
+
+def _open(path: str):
+    from .commands import open_existing
+    return open_existing(path)
+
+
+def _writable_target(path: str) -> Path:
+    target = Path(path)
+    if not target.parent.exists():
+        raise fail(f"folder {target.parent} does not exist", f"文件夹 {target.parent} 不存在")
+    if target.is_dir():
+        raise fail(f"{target} is a folder; give a file name", f"{target} 是文件夹，请给出文件名")
+    return target
+
+
+def _os_error(err: OSError, target: Path):
+    return fail(f"cannot write {target}: {err.strerror or err}", f"无法写入 {target}：{err.strerror or err}")
+
+
+def _audit_full_pii(db, what: str, where: str) -> None:
+    from ..services.disclosure import record_full_pii_export
+    from ..services.workspace import Workspace
+    record_full_pii_export(Workspace.open(db), what, where)
+
+
+def _qt_app():
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ..ui import print_render   # the CLI's only Qt: QtGui's PDF writer (ui/printing after the move)
+    return print_render.QGuiApplication.instance() or print_render.QGuiApplication([])
+
+
+def cmd_print(args) -> int:
+    from ..documents.forms import FORM_TITLES, FormError, FormOptions, form_builder
+    target = _writable_target(args.pdf or args.docx)
+    db = _open(args.db)
+    try:
+        opt = FormOptions(unit=args.unit, year=args.year, date_from=args.date_from, date_to=args.date_to,
+                          full_pii=args.full_pii, blank=args.blank)
+        try:
+            opt.period()
+            doc = form_builder(args.form)(db, opt)
+        except FormError as err:
+            raise fail(err.message_en, err.message_zh) from None
+        if args.full_pii and not args.blank:
+            _audit_full_pii(db, FORM_TITLES[args.form], "PDF" if args.pdf else "Word")
+        try:
+            if args.docx:
+                from ..documents.to_docx import write_docx
+                write_docx(doc, target)
+                pages = None
+            else:
+                app = _qt_app()
+                from ..ui.print_render import render_pdf
+                pages = render_pdf(doc, target)
+                del app
+        except OSError as err:
+            raise _os_error(err, target) from None
+    finally:
+        db.close()
+    print(f"{target}" + (f" ({pages} pages / {pages} 页)" if pages else ""))
+    return OK
