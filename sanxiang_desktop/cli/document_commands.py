@@ -44,6 +44,10 @@ def add_parsers(cmd) -> None:
     c.add_argument("--full-pii", action="store_true", help="ID numbers and phones in full / 显示完整身份证号和电话")
     c.add_argument("--out", required=True)
     c = cmd("template", "write an Excel import template / 生成导入模板")
+    for action in c._actions:      # --db is optional here: with it, the units become a drop-down too
+        if action.dest == "db":
+            action.required = False
+            action.help = "database whose units fill the 所属单位 drop-down (optional) / 数据库（可选）"
     c.add_argument("--what", required=True, choices=IMPORTABLE)
     c.add_argument("--out", required=True)
     c = cmd("import-xlsx", "import people, posts or activities from .xlsx or .csv / 从 Excel 或 CSV 导入")
@@ -113,4 +117,101 @@ def cmd_print(args) -> int:
     finally:
         db.close()
     print(f"{target}" + (f" ({pages} pages / {pages} 页)" if pages else ""))
+    return OK
+
+
+def cmd_export_xlsx(args) -> int:
+    from ..spreadsheets.ledgers import LEDGER_TITLES, export_ledger
+    target = _writable_target(args.out)
+    db = _open(args.db)
+    try:
+        if args.full_pii and args.what != "summary":
+            _audit_full_pii(db, LEDGER_TITLES[args.what], "Excel")
+        try:
+            n = export_ledger(db, args.what, target, unit=args.unit, year=args.year, full_pii=args.full_pii)
+        except KeyError:
+            raise fail(f"unit {args.unit} is not in this database", f"本数据库中没有单位 {args.unit}") from None
+        except OSError as err:
+            raise _os_error(err, target) from None
+    finally:
+        db.close()
+    print(f"{target}: {n} rows / {n} 行")
+    return OK
+
+
+def cmd_template(args) -> int:
+    from ..spreadsheets.template import write_template
+    target = _writable_target(args.out)
+    units: list[str] = []
+    if args.db:
+        db = _open(args.db)
+        try:
+            from ..spreadsheets.template import unit_choices
+            units = unit_choices(db)
+        finally:
+            db.close()
+    try:
+        write_template(args.what, target, units=units)
+    except OSError as err:
+        raise _os_error(err, target) from None
+    print(target)
+    return OK
+
+
+def _plan_json(plans) -> list[dict]:
+    return [{"row": p.row, "action": p.action, "note": p.note,
+             "problems": [{"column": k, "zh": zh, "en": en} for k, zh, en in p.problems]}
+            for p in plans if p.action in ("error", "duplicate")]
+
+
+def cmd_import_xlsx(args) -> int:
+    from ..services.imports import apply_import, counts, preview
+    from ..services.workspace import Workspace
+    from ..spreadsheets.importing import load_rows, write_marked_copy
+    from ..spreadsheets.reading import SheetError
+    try:
+        loaded = load_rows(args.file, args.what)
+    except SheetError as err:
+        raise fail(err.message_en, err.message_zh) from None
+    db = _open(args.db)
+    try:
+        ws = Workspace.open(db)
+        plans = preview(ws, args.what, loaded.rows)
+        n = counts(plans)
+        out = {"file": str(args.file), "what": args.what, "counts": n, "rows": _plan_json(plans)}
+        if n["error"]:
+            try:
+                marked = write_marked_copy(loaded, plans)
+                out["marked_copy"] = str(marked)
+            except OSError as err:
+                out["marked_copy"] = None
+                out["marked_copy_error"] = err.strerror or str(err)
+            out["status"] = "rejected"
+        elif args.dry_run:
+            out["status"] = "checked"
+        elif not n["new"] and not n["update"]:
+            out["status"] = "unchanged"      # nothing to apply: no empty audit entry either
+        else:
+            result = apply_import(ws, args.what, loaded.rows)
+            if not result.ok:
+                out["status"] = "rejected"
+                out["error"] = result.message_en()
+            else:
+                out["status"] = "applied"
+    finally:
+        db.close()
+    if args.json:
+        print_json(out)
+    else:
+        print(f"{out['status']}: new {n['new']}, updated {n['update']}, unchanged {n['unchanged']}, "
+              f"duplicate {n['duplicate']}, errors {n['error']} / 新增 {n['new']}，更新 {n['update']}，"
+              f"未变 {n['unchanged']}，重复 {n['duplicate']}，有误 {n['error']}")
+    if out["status"] == "rejected":
+        bad = [p for p in plans if p.action == "error"]
+        lines_en = "; ".join(f"row {p.row}: {p.problems[0][2]}" for p in bad[:5])
+        lines_zh = "；".join(f"第 {p.row} 行：{p.problems[0][1]}" for p in bad[:5])
+        where = out.get("marked_copy")
+        raise fail(f"{n['error']} row(s) have errors, nothing was imported ({lines_en})"
+                   + (f"; the marked-up copy is {where}" if where else ""),
+                   f"有 {n['error']} 行数据有误，全部未导入（{lines_zh}）" + (f"；已生成标注副本：{where}" if where else ""))
     return OK
