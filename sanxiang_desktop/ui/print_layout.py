@@ -188,8 +188,12 @@ def _add_table(b: ContentBuilder, t: Table, breaks: set[int]) -> None:
 
 def _add_grid(b: ContentBuilder, grid: KeyValueGrid) -> None:
     lines = grid.lines()
-    label_w = max([text_width(f.label) for line in lines for f in line] + [4]) + 2
-    table = b.table(len(lines), [label_w, max(label_w, 16)] * grid.columns)
+    # Labels may wrap (a long one such as 乡镇科协意见（盖章）); single-width values such as an
+    # 18-digit ID number should not, so the value columns are sized from them.
+    label_w = min(max([text_width(f.label) for line in lines for f in line] + [4]) + 2, 14)
+    values = [text_width(format_value(f.value, "prose")) for line in lines for f in line if f.span == 1]
+    value_w = max(16, label_w, min(max(values + [0]) + 2, 26))
+    table = b.table(len(lines), [label_w, value_w] * grid.columns)
     for r, line in enumerate(lines):
         col = 0
         for f in line:

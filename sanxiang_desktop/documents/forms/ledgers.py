@@ -11,21 +11,20 @@ from . import gather
 from .common import BLANK_ROWS, FormOptions, association_name, label, load_unit, official, sign_off, unit_names
 
 LEDGER_COLUMNS = [
-    Column("序号", 4, "center"), Column("日期", 10, "center"), Column("活动名称", 26), Column("地点", 16),
-    Column("服务领域", 8, "center"), Column("活动类型", 14), Column("主题日", 10), Column("牵头人", 8),
-    Column("组织单位", 16), Column("参与人数", 6, "right"), Column("志愿者人数", 6, "right"),
+    Column("序号", 4, "center"), Column("日期", 14, "center"), Column("活动名称", 24), Column("地点", 14),
+    Column("服务领域", 10, "center"), Column("活动类型", 16), Column("主题日", 8), Column("牵头人", 8),
+    Column("组织单位", 14), Column("参与人数", 6, "right"), Column("志愿者人数", 6, "right"),
     Column("附件", 4, "right")]
 
 
 def activity_rows(db: Database, opt: FormOptions):
-    """(unit, activities of the unit and its villages in the period with leader names and
+    """(unit, activities of the unit and every unit below it in the period with leader names and
     attachment counts, ordered by date)."""
     start, end = opt.period()
     with db.session() as s:
         unit = load_unit(s, opt.unit)
-        codes = gather.unit_and_villages(s, unit.code)
         acts = list(s.scalars(select(m.Activity).where(
-            m.Activity.unit_code.in_(codes), m.Activity.deleted.is_(False),
+            m.Activity.unit_code.like(f"{gather.scope_prefix(unit)}%"), m.Activity.deleted.is_(False),
             m.Activity.held_on.between(start, end)).order_by(m.Activity.held_on, m.Activity.title)))
         leaders = dict(s.execute(select(m.Person.id, m.Person.name).where(
             m.Person.id.in_({a.leader_id for a in acts if a.leader_id}))).all()) if acts else {}
