@@ -176,28 +176,25 @@ def cmd_import_xlsx(args) -> int:
     db = _open(args.db)
     try:
         ws = Workspace.open(db)
-        plans = preview(ws, args.what, loaded.rows)
+        plans: list = []
+        if args.dry_run:
+            plans = preview(ws, args.what, loaded.rows)
+            status = "checked"
+        else:   # planned once, inside the transaction that applies it (all or nothing)
+            result = apply_import(ws, args.what, loaded.rows, plans_out=plans)
+            status = "applied" if result.ok else "rejected"
         n = counts(plans)
-        out = {"file": str(args.file), "what": args.what, "counts": n, "rows": _plan_json(plans)}
+        if n["error"]:
+            status = "rejected"
+        elif status == "applied" and not n["new"] and not n["update"]:
+            status = "unchanged"
+        out = {"file": str(args.file), "what": args.what, "counts": n, "rows": _plan_json(plans), "status": status}
         if n["error"]:
             try:
-                marked = write_marked_copy(loaded, plans)
-                out["marked_copy"] = str(marked)
+                out["marked_copy"] = str(write_marked_copy(loaded, plans))
             except OSError as err:
                 out["marked_copy"] = None
                 out["marked_copy_error"] = err.strerror or str(err)
-            out["status"] = "rejected"
-        elif args.dry_run:
-            out["status"] = "checked"
-        elif not n["new"] and not n["update"]:
-            out["status"] = "unchanged"      # nothing to apply: no empty audit entry either
-        else:
-            result = apply_import(ws, args.what, loaded.rows)
-            if not result.ok:
-                out["status"] = "rejected"
-                out["error"] = result.message_en()
-            else:
-                out["status"] = "applied"
     finally:
         db.close()
     if args.json:

@@ -69,6 +69,11 @@ def _define_styles(docx) -> None:
     normal = docx.styles["Normal"]
     normal.font.name, normal.font.size = LATIN_FONT, Pt(STYLES["body"].size_pt)
     _set_fonts(normal, DOCX_FONTS["body"])
+    title = docx.styles["Title"].element.get_or_add_pPr()
+    for border in title.findall(qn("w:pBdr")):      # the stock template underlines titles in blue
+        title.remove(border)
+    for lang in docx.styles.element.iter(qn("w:lang")):   # Chinese text, so WPS/Word pick CJK fonts
+        lang.set(qn("w:eastAsia"), "zh-CN")
 
 
 def _shade(cell, fill: str) -> None:
@@ -163,6 +168,13 @@ class _Writer:
         t = self.d.add_table(rows=rows, cols=cols)
         t.style = self.d.styles["Table Grid"]
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
+        margins = OxmlElement("w:tblCellMar")         # breathing room inside ruled cells (twips)
+        for side, twips in (("top", 40), ("left", 70), ("bottom", 40), ("right", 70)):
+            el = OxmlElement(f"w:{side}")
+            el.set(qn("w:w"), str(twips))
+            el.set(qn("w:type"), "dxa")
+            margins.append(el)
+        t._tbl.tblPr.append(margins)
         if widths:
             sec = self.d.sections[0]
             usable = sec.page_width - sec.left_margin - sec.right_margin

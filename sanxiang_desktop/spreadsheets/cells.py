@@ -37,7 +37,8 @@ def clean(value):
         return "是" if value else "否"
     if isinstance(value, Decimal):
         return float(value)
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    text = str(value)
+    return text if text.isprintable() else ILLEGAL_CHARACTERS_RE.sub("", text)   # fast path: most text
 
 
 def text_cell(ws, value: str) -> WriteOnlyCell:
