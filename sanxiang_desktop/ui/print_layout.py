@@ -69,6 +69,7 @@ class ContentBuilder:
         self.reuse_block = True       # a new document (and the spot after a table) has an empty block
         self.break_before = False
         self.placed: list[list[tuple[QTextTable, int, int, int]]] = []  # per Table: (qtable, head, first, end)
+        self.signatures: list[tuple[QTextTable, int]] = []   # (sign-off row, index of the table it signs or -1)
 
     def char_format(self, style: TextStyle, bold: bool | None = None) -> QTextCharFormat:
         family = pick_family(style.font)
@@ -206,6 +207,7 @@ def _add_grid(b: ContentBuilder, grid: KeyValueGrid) -> None:
 def _add_signatures(b: ContentBuilder, sig: SignatureLine) -> None:
     items = sig.items()
     table = b.table(1, [1.0] * len(items), ruled=False, space_before_pt=STYLES["signature"].space_before_pt)
+    b.signatures.append((table, len(b.placed) - 1))
     for col, (label, value) in enumerate(items):
         b.fill(table, 0, col, label + value, "signature", align="left")
 

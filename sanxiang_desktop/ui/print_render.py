@@ -63,6 +63,20 @@ def _first_page_crossing(qdoc: QTextDocument, b: ContentBuilder) -> tuple[int, i
     return None
 
 
+def _orphaned_signature(qdoc: QTextDocument, b: ContentBuilder) -> int | None:
+    """Index of a table whose sign-off row starts a page after the table's last row ends
+    (signers must sign on the page of what they sign), or None."""
+    page = qdoc.pageSize().height()
+    for sig, ti in b.signatures:
+        if ti < 0:
+            continue
+        table = b.placed[ti][-1][0]
+        end_page = int((_row_extent(qdoc, table, table.rows() - 1)[1] - 1) // page)
+        if int(_row_extent(qdoc, sig, 0)[0] // page) > end_page:
+            return ti
+    return None
+
+
 def _row_heights(qdoc: QTextDocument, b: ContentBuilder) -> list[tuple[float, list[float]]]:
     """Per table (laid out unpaginated, so rows have their own heights): the header height,
     and each body row's height (the totals row added to the last)."""
@@ -94,7 +108,13 @@ def _paginate(doc: Document, device: QPaintDevice | None, dpi: float, size: QSiz
     for _ in range(12):   # one round per table that spans pages, plus the odd correction
         split = _first_page_crossing(qdoc, b)
         if split is None:
-            return qdoc
+            orphan = _orphaned_signature(qdoc, b)
+            if orphan is None or len(measured[orphan][1]) < 2:
+                return qdoc
+            # Carry the last two rows over with the sign-off (the totals row goes with them).
+            split = (orphan, len(measured[orphan][1]) - 2)
+            if split[1] in breaks.get(orphan, set()):
+                return qdoc
         ti, row = split
         header, heights = measured[ti]
         kept = {r for r in breaks.get(ti, set()) if r < row} | {row}

@@ -167,3 +167,16 @@ def test_a_wide_table_model_keeps_a_landscape_ledger(county):
     doc = form_builder("activity-ledger")(county, FormOptions(unit=TOWNSHIP))
     assert doc.orientation == "landscape" and doc.page_numbers == "dash"
     assert isinstance(doc.blocks[0], Table) and isinstance(doc.blocks[0].columns[0], Column)
+
+
+def test_the_sign_off_never_stands_alone_on_a_page(qapp, tmp_path):
+    """Whatever the table length, the page with the signers also holds the table's last rows."""
+    from sanxiang_desktop.documents.model import SignatureLine
+    from sanxiang_desktop.ui.print_render import render_pdf
+    for n in range(20, 40):      # around the length at which the table fills page 1
+        doc = Document(title="测试台账", blocks=[
+            Table([Column("序号", 4), Column("名称", 20)], [[i + 1, "活动"] for i in range(n)], totals_row=["合计", n]),
+            SignatureLine()])
+        pages = render_pdf(doc, tmp_path / "o.pdf")
+        last = _one_line(pdf_text(tmp_path / "o.pdf", pages))
+        assert "填表人" in last and "合计" in last, n
