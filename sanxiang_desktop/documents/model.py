@@ -315,7 +315,14 @@ class SignatureLine:
         return [(label, format_value(v, "prose")) for label, v in zip(self.labels, values)]
 
 
-Block = Union[Heading, Paragraph, KeyValueGrid, Table, Spacer, PageBreak, SignatureLine]
+@dataclass(frozen=True)
+class Rule:
+    """A line across the text width: the red rule under a bulletin's issuing unit (版头)."""
+    color: str = "#C00000"
+    width_pt: float = 1.5
+
+
+Block = Union[Heading, Paragraph, KeyValueGrid, Table, Spacer, PageBreak, SignatureLine, Rule]
 
 
 @dataclass
@@ -419,6 +426,8 @@ def to_plain_text(doc: Document) -> str:
             out.append("\f")
         elif isinstance(block, SignatureLine):
             out.append("    ".join(label + (value or "________") for label, value in block.items()))
+        elif isinstance(block, Rule):
+            out.append("—" * 30)
     if doc.footer_text:
         out += ["", doc.footer_text]
     return "\n".join(out) + "\n"

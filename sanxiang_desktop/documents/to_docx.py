@@ -20,7 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .model import (STYLES, Cell, Document, Heading, KeyValueGrid, PAGE_SIZES_MM, PageBreak, Paragraph,
+from .model import (STYLES, Cell, Document, Heading, KeyValueGrid, PAGE_SIZES_MM, PageBreak, Paragraph, Rule,
                     SignatureLine, Spacer, Table, TextStyle, cell_positions, format_value)
 
 DOCX_FONTS = {"title": "宋体", "heading": "黑体", "body": "仿宋"}
@@ -229,6 +229,17 @@ class _Writer:
                 col += 2 * f.span
             _row_flags(t.rows[r], header=False)
 
+    def rule(self, rule: Rule) -> None:
+        """An empty paragraph with a bottom border: Word's own way of drawing a rule."""
+        p = self.para("", "note")
+        borders = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for attr, value in (("w:val", "single"), ("w:sz", str(int(rule.width_pt * 8))), ("w:space", "1"),
+                            ("w:color", rule.color.lstrip("#"))):
+            bottom.set(qn(attr), value)
+        borders.append(bottom)
+        p._p.get_or_add_pPr().append(borders)
+
     def signatures(self, sig: SignatureLine) -> None:
         p = self.para("　　".join(label + (value or "　" * 6) for label, value in sig.items()), "signature")
         p.paragraph_format.keep_together = True
@@ -253,6 +264,8 @@ class _Writer:
                     self.para("", "body")
             elif isinstance(block, PageBreak):
                 self.d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            elif isinstance(block, Rule):
+                self.rule(block)
             elif isinstance(block, SignatureLine):
                 if isinstance(previous, Paragraph):   # keep the signers on the page of what they sign
                     self.d.paragraphs[-1].paragraph_format.keep_with_next = True

@@ -13,7 +13,7 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QTextBlockForma
 
 from sanxiang_desktop.documents.model import (
     EXTENSION_FONTS, FONT_PREFERENCES, HEAVY_FACES, STYLES, Document, Heading, KeyValueGrid, PageBreak, Paragraph,
-    SignatureLine, Spacer, Table, TextStyle, cell_positions, format_value, text_width)
+    Rule, SignatureLine, Spacer, Table, TextStyle, cell_positions, format_value, text_width)
 
 HEADER_FILL = QColor("#e6e6e6")
 LABEL_FILL = QColor("#f0f0f0")
@@ -212,6 +212,23 @@ def _add_signatures(b: ContentBuilder, sig: SignatureLine) -> None:
         b.fill(table, 0, col, label + value, "signature", align="left")
 
 
+def _add_rule(b: ContentBuilder, rule: Rule) -> None:
+    """A one-cell table with no padding and a 1 pt font: its border reads as a line."""
+    table = b.table(1, [1.0], space_before_pt=2, space_after_pt=8)
+    fmt = table.format()
+    fmt.setCellPadding(0)
+    fmt.setBorder(px(rule.width_pt))
+    fmt.setBorderBrush(QBrush(QColor(rule.color)))
+    table.setFormat(fmt)
+    cursor = table.cellAt(0, 0).firstCursorPosition()
+    cf = QTextCharFormat()
+    cf.setFontPointSize(1)
+    cursor.setBlockCharFormat(cf)
+    bf = QTextBlockFormat()
+    bf.setLineHeight(1.0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    cursor.setBlockFormat(bf)
+
+
 def build_content(doc: Document, breaks: dict[int, set[int]]) -> tuple[QTextDocument, ContentBuilder]:
     qdoc = QTextDocument()
     qdoc.setUseDesignMetrics(True)   # glyph advances at print resolution, not screen hinting
@@ -237,6 +254,8 @@ def build_content(doc: Document, breaks: dict[int, set[int]]) -> tuple[QTextDocu
             b.break_before = True
         elif isinstance(block, SignatureLine):
             _add_signatures(b, block)
+        elif isinstance(block, Rule):
+            _add_rule(b, block)
     return qdoc, b
 
 

@@ -8,7 +8,7 @@ from ...core.indicators import ACTIVITY_TARGET, DOMAINS
 from ...store import models as m
 from ...store.database import Database
 from ...services.indicators import unit_indicators
-from ..model import Cell, Column, Document, Heading, Paragraph, Table
+from ..model import Cell, Column, Document, Heading, Paragraph, Rule, Table
 from .common import BLANK_ROWS, FormError, FormOptions, association_name, load_unit, official, sign_off
 
 DOMAIN_ZH = {"health": "健康中国", "education": "创新驱动", "agriculture": "乡村振兴"}
@@ -131,7 +131,7 @@ def bulletin(db: Database, opt: FormOptions, issue_no: int | None = None) -> Doc
     sender = association_name(unit)
     blocks: list = [Paragraph(f"第 {issue} 期", style="center"),
                     Paragraph(f"{sender}　　　　　　{opt.today.year}年{opt.today.month}月{opt.today.day}日", style="center"),
-                    Heading("一、总体进展")]
+                    Rule(), Heading("一、总体进展")]
     if opt.blank:
         blocks += [Paragraph("　" * 20) for _ in range(3)]
     else:
