@@ -284,6 +284,9 @@ def apply_import(ws: Workspace, table: str, rows: list[tuple[int, dict]], *, goo
             raise Invalid(*[Problem(f"row{p.row}", f"第 {p.row} 行：{p.problems[0][1]}", f"row {p.row}: {p.problems[0][2]}")
                             for p in bad[:50]])
         ids: list[str] = []
+        created: list[str] = []
+        before: dict[str, dict] = {}
+        after: dict[str, dict] = {}
         for p in plans:
             if p.action == "new":
                 for hook in records.CREATE_HOOKS.get(table, []):
@@ -293,8 +296,12 @@ def apply_import(ws: Workspace, table: str, rows: list[tuple[int, dict]], *, goo
                 records._stamp_new(ws, obj)
                 s.add(obj)
                 ids.append(obj.id)
+                created.append(obj.id)
             elif p.action == "update":
                 obj = s.get(spec.model, p.record_id)
+                old = records.content(spec, obj)
+                before[obj.id] = {k: old[k] for k, v in p.values.items() if old.get(k) != v}
+                after[obj.id] = {k: p.values[k] for k in before[obj.id]}
                 for k, v in p.values.items():
                     setattr(obj, k, v)
                 for hook in records.UPDATE_HOOKS.get(table, []):
@@ -304,5 +311,43 @@ def apply_import(ws: Workspace, table: str, rows: list[tuple[int, dict]], *, goo
         s.flush()
         n = counts(plans)
         label = f"导入{spec.zh}：新增 {n['new']} 条，更新 {n['update']} 条"   # never the file name (may hold names)
-        return Result(ok=True, label=label, changes=Changes(frozenset({table}) if ids else frozenset(), frozenset(ids)))
+        return Result(ok=True, label=label, changes=Changes(frozenset({table}) if ids else frozenset(), frozenset(ids)),
+                      before={"created": created, "updated": before}, after={"created": created, "updated": after})
     return ws.run(f"import:{table}", work)
+
+
+def _set_import(ws: Workspace, table: str, result: Result, undo: bool) -> Result:
+    spec = records.spec_of(table)
+    state = result.before if undo else result.after
+    assert state is not None
+
+    def work(s: Session) -> Result:
+        ids = []
+        for rid in state["created"]:       # tombstones, so an undo travels upward like a delete
+            obj = s.get(spec.model, rid)
+            if obj is not None and obj.deleted != undo:
+                obj.deleted = undo
+                records._stamp_change(ws, obj)
+                ids.append(rid)
+        for rid, fields in state["updated"].items():
+            obj = s.get(spec.model, rid)
+            for k, v in fields.items():
+                setattr(obj, k, v)
+            for hook in records.UPDATE_HOOKS.get(table, []):
+                hook(s, ws, obj)
+            records._stamp_change(ws, obj)
+            ids.append(rid)
+        verb = "撤销" if undo else "重做"
+        return Result(ok=True, label=f"{verb}{result.label}", changes=Changes(frozenset({table}), frozenset(ids)))
+    return ws.run(f"{'undo' if undo else 'redo'}:import:{table}", work)
+
+
+def undo_import(ws: Workspace, table: str, result: Result) -> Result:
+    """Take back a whole import (the Result of apply_import) as one action: the records it
+    created are deleted (tombstones), the fields it changed get their old values back."""
+    return _set_import(ws, table, result, True)
+
+
+def redo_import(ws: Workspace, table: str, result: Result) -> Result:
+    """Apply the import of `result` again after undo_import, as one action."""
+    return _set_import(ws, table, result, False)

@@ -217,3 +217,34 @@ def test_import_json_reports_counts(db, tmp_path, capsys):
     assert main(["import-xlsx", "--db", str(db.path), "--what", "activities", str(path), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["status"] == "applied" and out["counts"]["new"] == 1
+
+
+def test_an_import_is_undone_and_redone_as_one_step(db, tmp_path):
+    from sanxiang_desktop.services.imports import redo_import, undo_import
+    pid = _add_person(db, id_number=ID_X)
+    path = tmp_path / "p.csv"
+    path.write_text(f"姓名,身份证号,职务,记录编号\n甲一,,医生,\n测试人,{ID_X},站长,{pid}\n", encoding="utf-8")
+    ws = Workspace.open(db)
+    result = apply_import(ws, "people", load_rows(path, "people").rows)
+    assert result.ok and "新增 1 条，更新 1 条" in result.label
+    audits = _audit_count(db)
+    assert undo_import(ws, "people", result).ok and _audit_count(db) == audits + 1
+    with db.session() as s:
+        assert s.get(m.Person, pid).job == "" and s.scalar(select(m.Person.deleted).where(m.Person.name == "甲一"))
+    assert redo_import(ws, "people", result).ok
+    with db.session() as s:
+        assert s.get(m.Person, pid).job == "站长"
+        assert s.scalar(select(m.Person.deleted).where(m.Person.name == "甲一")) is False
+
+
+def test_oversized_and_bomb_files_are_refused(db, tmp_path, monkeypatch, capsys):
+    from sanxiang_desktop.spreadsheets import reading
+    path = tmp_path / "p.xlsx"
+    write_template("people", path)
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 1000)
+    assert main(["import-xlsx", "--db", str(db.path), "--what", "people", str(path)]) == 2
+    assert "MB" in capsys.readouterr().err
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 10**8)
+    monkeypatch.setattr(reading, "MAX_UNZIPPED_BYTES", 1000)
+    assert main(["import-xlsx", "--db", str(db.path), "--what", "people", str(path)]) == 2
+    assert "解压后过大" in capsys.readouterr().err
