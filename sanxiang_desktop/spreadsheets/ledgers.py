@@ -173,6 +173,23 @@ def write_sheet(path: str | os.PathLike[str], title: str, note: str, cols: list[
                 progress: Progress | None = None) -> int:
     """Stream `rows` into a new .xlsx at `path` (atomically); returns the number of data rows.
     Raises Cancelled when `progress` returns False, OSError when the file cannot be written."""
+    return _drive(write_sheet_steps(path, title, note, cols, rows), progress)
+
+
+def _drive(steps, progress: Progress | None) -> int:
+    while True:
+        try:
+            done = next(steps)
+        except StopIteration as stop:
+            return stop.value
+        if progress is not None and progress(done) is False:
+            steps.close()
+            raise Cancelled()
+
+
+def write_sheet_steps(path, title: str, note: str, cols: list[Col], rows: Iterable[tuple]):
+    """write_sheet as a generator: yields the rows written so far every 1,000 rows (closing it
+    cancels, leaving no file under `path`); returns the row count."""
     rows = iter(rows)
     sample: list[tuple] = []
     for row in rows:
@@ -212,8 +229,8 @@ def write_sheet(path: str | os.PathLike[str], title: str, note: str, cols: list[
     for row in all_rows():
         ws.append(styled(row))
         n += 1
-        if progress is not None and n % 1000 == 0 and progress(n) is False:
-            raise Cancelled()
+        if n % 1000 == 0:
+            yield n
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(cols))}{HEADER_ROW + max(n, 1)}"
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -233,10 +250,17 @@ def write_sheet(path: str | os.PathLike[str], title: str, note: str, cols: list[
 def export_ledger(db: Database, what: str, out: str | os.PathLike[str], *, unit: str | None = None,
                   year: int | None = None, full_pii: bool = False, progress: Progress | None = None,
                   today: dt.date | None = None) -> int:
+    """See export_ledger_steps; `progress(rows written)` returning False cancels (Cancelled)."""
+    return _drive(export_ledger_steps(db, what, out, unit=unit, year=year, full_pii=full_pii, today=today), progress)
+
+
+def export_ledger_steps(db: Database, what: str, out: str | os.PathLike[str], *, unit: str | None = None,
+                        year: int | None = None, full_pii: bool = False, today: dt.date | None = None):
     """Write ledger `what` (a key of LEDGER_TITLES) of `unit` (default: the home unit) and the
     units below it to the .xlsx file `out`; activities and visits limited to `year` when given.
-    Returns the number of data rows. Raises KeyError for an unknown unit or ledger, Cancelled,
-    OSError. ID numbers and phones are masked unless `full_pii`."""
+    A generator: yields the rows written so far every 1,000 rows, returns the row count.
+    Raises KeyError for an unknown unit or ledger, OSError. ID numbers and phones are masked
+    unless `full_pii` (the caller records the audit entry first)."""
     if what not in LEDGER_TITLES:
         raise KeyError(what)
     today = today or clock.today()
@@ -252,7 +276,7 @@ def export_ledger(db: Database, what: str, out: str | os.PathLike[str], *, unit:
         "" if full_pii else "　身份证号、电话已部分隐藏")
     if what == "summary":
         cols, rows = _summary(db, unit or db.home_unit, year, today)
-        return write_sheet(out, title, note, cols, rows, progress)
+        return (yield from write_sheet_steps(out, title, note, cols, rows))
     with db.session() as s:
         cols, rows = QUERIES[what](s, prefix, year, pii)
-        return write_sheet(out, title, note, cols, rows, progress)
+        return (yield from write_sheet_steps(out, title, note, cols, rows))

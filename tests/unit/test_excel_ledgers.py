@@ -248,3 +248,12 @@ def test_oversized_and_bomb_files_are_refused(db, tmp_path, monkeypatch, capsys)
     monkeypatch.setattr(reading, "MAX_UNZIPPED_BYTES", 1000)
     assert main(["import-xlsx", "--db", str(db.path), "--what", "people", str(path)]) == 2
     assert "解压后过大" in capsys.readouterr().err
+
+
+def test_a_cancelled_export_leaves_no_file(tmp_path):
+    from sanxiang_desktop.spreadsheets.ledgers import Cancelled, Col, write_sheet
+    target = tmp_path / "big.xlsx"
+    rows = ((i, f"行{i}") for i in range(5000))
+    with pytest.raises(Cancelled):
+        write_sheet(target, "标题", "说明", [Col("序号", "int"), Col("名称")], rows, progress=lambda n: n < 2000)
+    assert not target.exists() and not list(tmp_path.iterdir())
