@@ -226,11 +226,16 @@ def write_sheet_steps(path, title: str, note: str, cols: list[Col], rows: Iterab
         yield from sample
         yield from rows
 
-    for row in all_rows():
-        ws.append(styled(row))
-        n += 1
-        if n % 1000 == 0:
-            yield n
+    try:
+        for row in all_rows():
+            ws.append(styled(row))
+            n += 1
+            if n % 1000 == 0:
+                yield n
+    except GeneratorExit:          # cancelled: finish and remove openpyxl's own temporary file
+        ws.close()
+        ws._writer.cleanup()
+        raise
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(cols))}{HEADER_ROW + max(n, 1)}"
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
