@@ -1,0 +1,90 @@
+"""打印/导出 from the list pages: print preview of a list and of a person's vice-chair form,
+Excel export on the worker, and the import wizard with its preview, marked-up copy, the explicit
+"good rows only" choice and one undo step."""
+from __future__ import annotations
+
+import openpyxl
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog
+from sqlalchemy import select
+
+from sanxiang_desktop.spreadsheets.importing import marked_copy_path
+from sanxiang_desktop.spreadsheets.template import write_template
+from sanxiang_desktop.store import models as m
+from sanxiang_desktop.ui import record_pages
+from sanxiang_desktop.ui.document_actions import DocumentActions
+from sanxiang_desktop.ui.import_wizard import ImportDialog
+from tests.gui.record_support import TOWNSHIP, count, show
+from tests.gui.record_support import township, township_db, zh  # noqa: F401  (fixtures)
+
+
+def people_page(qtbot, ctx):
+    page = record_pages.PeoplePage(ctx)
+    show(qtbot, page)
+    page.set_unit(TOWNSHIP, "township")
+    return page, DocumentActions(page, page.panel, "人员名单")
+
+
+def test_a_list_opens_in_print_preview_and_saves_as_pdf(qtbot, township, tmp_path, monkeypatch):
+    page, actions = people_page(qtbot, township)
+    actions.print_list.trigger()
+    qtbot.waitUntil(lambda: isinstance(getattr(actions, "last_preview", None), QPrintPreviewDialog), timeout=20000)
+    actions.last_preview.close()
+    target = tmp_path / "名单.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    actions.pdf_list.trigger()
+    qtbot.waitUntil(target.exists, timeout=20000)
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_a_person_s_vice_chair_form_prints_from_the_people_list(qtbot, township):
+    page, actions = people_page(qtbot, township)
+    with township.ws.session() as s:
+        post = s.scalar(select(m.Post).where(m.Post.unit_code == TOWNSHIP, m.Post.role == "part_time_vice_chair",
+                                             m.Post.deleted.is_(False)))
+    actions.preview_form("vice-chairs", person_id=post.person_id)
+    qtbot.waitUntil(lambda: isinstance(getattr(actions, "last_preview", None), QPrintPreviewDialog), timeout=20000)
+    assert "三长" in actions.last_preview.windowTitle()
+    actions.last_preview.close()
+
+
+def test_the_ledger_exports_to_excel_on_the_worker(qtbot, township, tmp_path, monkeypatch):
+    page, actions = people_page(qtbot, township)
+    target = tmp_path / "人员台账.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    actions.full_pii.setChecked(True)
+    actions.excel_list.trigger()
+    qtbot.waitUntil(lambda: getattr(actions, "exported", None) is not None, timeout=20000)
+    assert target.exists() and actions.exported[1] == count(township.ws, m.Person)
+    assert not actions.full_pii.isChecked()                       # one output only
+    with township.ws.session() as s:
+        assert s.scalar(select(m.AuditEntry.action).order_by(m.AuditEntry.seq.desc()).limit(1)) == "export:full_pii"
+
+
+def test_the_import_wizard_imports_the_good_rows_only_when_asked(qtbot, township, tmp_path):
+    path = tmp_path / "名单.xlsx"
+    write_template("people", path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["导入数据"]
+    for col, value in enumerate(["掌政镇", "新人甲", "男"], start=1):
+        ws.cell(5, col, value)
+    for col, value in enumerate(["掌政镇", "新人乙", "女", None, None, "640104198506070017"], start=1):
+        ws.cell(6, col, value)                                             # a wrong check digit
+    wb.save(path)
+    before = count(township.ws, m.Person)
+    dialog = ImportDialog(township, "people")
+    show(qtbot, dialog)
+    dialog.load(path)
+    qtbot.waitUntil(lambda: dialog.plans is not None, timeout=20000)
+    assert not dialog.import_button.isEnabled() and dialog.good_only_button.isEnabled()
+    assert "第 6 行" in dialog.details.toPlainText() and marked_copy_path(path).exists()
+    assert count(township.ws, m.Person) == before                 # the preview changed nothing
+    dialog.good_only_button.click()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20000)
+    assert dialog.result.ok and count(township.ws, m.Person) == before + 1
+    stack = township.undo_stack
+    assert stack.count() == 1
+    stack.undo()
+    assert count(township.ws, m.Person) == before
+    stack.redo()
+    assert count(township.ws, m.Person) == before + 1
