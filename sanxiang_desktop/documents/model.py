@@ -149,13 +149,17 @@ class KeyValueGrid:
     `rows` is a flat list of (label, value) tuples or Fields flowed left to right."""
     rows: Sequence[tuple[str, Value] | Field]
     columns: int = 2
+    min_lines: int = 1          # for every field: 2 on a blank form, so there is room to write by hand
 
     def __post_init__(self) -> None:
         if self.columns < 1:
             raise _bad("KeyValueGrid needs at least 1 column", "登记表至少需要1列")
 
     def fields(self) -> list[Field]:
-        return [r if isinstance(r, Field) else Field(*r) for r in self.rows]
+        out = [r if isinstance(r, Field) else Field(*r) for r in self.rows]
+        if self.min_lines > 1:
+            out = [Field(f.label, f.value, f.span, max(f.min_lines, self.min_lines)) for f in out]
+        return out
 
     def lines(self) -> list[list[Field]]:
         """Fields grouped into grid lines; the last field of a line is widened to fill it,

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from ...core.catalogues import CATALOGUES
 from ...store import models as m
 from ...store.database import Database
-from ..model import Cell, Column, Document, Field, KeyValueGrid, PageBreak, Paragraph, Table
+from ..model import Cell, Column, Document, Field, KeyValueGrid, PageBreak, Paragraph, SignatureLine, Table
 from . import gather
 from .common import BLANK_ROWS, FormOptions, association_name, label, load_unit, official, sign_off, unit_names
 
@@ -65,17 +65,19 @@ def activity_ledger(db: Database, opt: FormOptions) -> Document:
 def _visit_sheet(v: m.Visit | None, visited: str, opt: FormOptions) -> list:
     def val(x):
         return None if v is None else x
+    big = 6 if opt.blank else 4          # a blank sheet is filled in by hand during the visit
     return [
         KeyValueGrid([
             ("走访单位", val(visited)), ("走访时间", val(v and v.visited_on)),
             Field("走访人员", val(v and v.visitors), span=2),
-            Field("科协组织情况", val(v and v.association_status), span=2, min_lines=4),
-            Field("科技工作者情况", val(v and v.workers_status), span=2, min_lines=4),
-            Field("乡镇（街道）党委意见建议", val(v and v.party_suggestions), span=2, min_lines=4),
-            Field("发现的问题", None, span=2, min_lines=3),
-            Field("跟进事项（责任人、时限）", val(v and v.follow_ups), span=2, min_lines=4),
-        ]),
-        sign_off("记录人：", "被走访单位负责人（签字）：", date_label="日期："),
+            Field("科协组织情况", val(v and v.association_status), span=2, min_lines=big),
+            Field("科技工作者情况", val(v and v.workers_status), span=2, min_lines=big),
+            Field("乡镇（街道）党委意见建议", val(v and v.party_suggestions), span=2, min_lines=big),
+            Field("发现的问题", None, span=2, min_lines=big - 1),
+            Field("跟进事项（责任人、时限）", val(v and v.follow_ups), span=2, min_lines=big),
+        ], min_lines=2 if opt.blank else 1),
+        SignatureLine(["记录人：", "日期："]),
+        SignatureLine(["被走访单位负责人（签字）："]),
     ]
 
 

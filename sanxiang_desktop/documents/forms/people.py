@@ -78,7 +78,7 @@ def _person_sheet(p: m.Person | None, post: m.Post | None, slot: str | None, led
             Field("本人签字", None, span=2, min_lines=2),
             Field("所在单位意见\n（盖章）", None, span=2, min_lines=3),
             Field("乡镇科协意见（盖章）", None, span=2, min_lines=3),
-        ]),
+        ], min_lines=2 if opt.blank else 1),
         sign_off(date_label="日期：", filled_on=None if p is None else opt.today),
     ]
 
