@@ -700,6 +700,10 @@
             <source>Exported {n} rows to {path}</source>
             <translation>Exported {n} rows to {path}</translation>
         </message>
+        <message>
+            <source>Export List to Excel…</source>
+            <translation>Export List to Excel…</translation>
+        </message>
     </context>
     <context>
         <name>DuplicatePrompt</name>

@@ -707,6 +707,10 @@
             <source>Exported {n} rows to {path}</source>
             <translation>已导出 {n} 行到 {path}</translation>
         </message>
+        <message>
+            <source>Export List to Excel…</source>
+            <translation>列表导出到 Excel…</translation>
+        </message>
     </context>
     <context>
         <name>DuplicatePrompt</name>

@@ -52,10 +52,12 @@ class DocumentActions(QObject):
         self.full_pii = QAction(self.tr("Full ID Numbers and Phones"), self, checkable=True)
         self.print_list = QAction(self.tr("Print Preview…"), self, shortcut=QKeySequence.StandardKey.Print)
         self.pdf_list = QAction(self.tr("Save List as PDF…"), self)
+        self.excel_shown = QAction(self.tr("Export List to Excel…"), self)
         self.excel_list = QAction(self.tr("Export Ledger to Excel…"), self) if self.table in LEDGER_OF else None
         self.import_list = QAction(self.tr("Import from Excel or CSV…"), self) if self.table in IMPORT_OF else None
         self.print_list.triggered.connect(lambda: self.preview_list())
         self.pdf_list.triggered.connect(lambda: self.save_list_pdf())
+        self.excel_shown.triggered.connect(lambda: self.export_shown())
         if self.excel_list:
             self.excel_list.triggered.connect(lambda: self.export_excel())
         if self.import_list:
@@ -70,13 +72,13 @@ class DocumentActions(QObject):
 
     def actions(self) -> list[QAction]:
         out = [self.print_list, self.pdf_list, *self.form_actions.values()]
-        out += [a for a in (self.excel_list, self.import_list) if a is not None]
+        out += [a for a in (self.excel_shown, self.excel_list, self.import_list) if a is not None]
         return [*out, self.full_pii]
 
     def menu(self, parent: QWidget | None = None) -> QMenu:
         menu = QMenu(self.tr("Print/Export"), parent or self.page)
         for action in self.actions():
-            if action is self.full_pii or action is self.excel_list:
+            if action is self.full_pii or action is self.excel_shown:
                 menu.addSeparator()
             menu.addAction(action)
         return menu
@@ -134,6 +136,20 @@ class DocumentActions(QObject):
         default_runner().run(job, lambda pages: self.page.window().statusBar().showMessage(
             self.tr("Saved {path}").format(path=target), 5000) if hasattr(self.page.window(), "statusBar") else None,
             self._error, owner=self.page)
+
+    def export_shown(self) -> None:
+        """The list as shown (its columns, filter and order) as a workbook laid out like the print."""
+        target = self._ask_path(self.tr("Export to Excel"), self.title, ".xlsx", self.tr("Excel workbooks (*.xlsx)"))
+        if target is None:
+            return
+        build = self._list_document()
+
+        def job():
+            from sanxiang_desktop.spreadsheets.from_document import write_xlsx
+            doc = build()
+            write_xlsx(doc, target)
+            return len(doc.tables()[0].rows)
+        default_runner().run(job, lambda n: self._exported(target, n), self._error, owner=self.page)
 
     def preview_form(self, form: str, person_id: str | None = None) -> None:
         """Build official form `form` for the page's unit and year (vice-chairs: the selected

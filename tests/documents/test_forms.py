@@ -180,3 +180,12 @@ def test_the_sign_off_never_stands_alone_on_a_page(qapp, tmp_path):
         pages = render_pdf(doc, tmp_path / "o.pdf")
         last = _one_line(pdf_text(tmp_path / "o.pdf", pages))
         assert "填表人" in last and "合计" in last, n
+
+
+def test_print_refuses_a_missing_folder_and_an_unknown_unit(qapp, county, tmp_path, capsys):
+    assert main(["print", "registration", "--db", str(county.path), "--unit", TOWNSHIP,
+                 "--pdf", str(tmp_path / "no" / "x.pdf")]) == 2
+    assert main(["print", "registration", "--db", str(county.path), "--unit", "999999",
+                 "--pdf", str(tmp_path / "x.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert "不存在" in err and "没有单位" in err and "Traceback" not in err

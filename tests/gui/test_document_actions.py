@@ -88,3 +88,17 @@ def test_the_import_wizard_imports_the_good_rows_only_when_asked(qtbot, township
     assert count(township.ws, m.Person) == before
     stack.redo()
     assert count(township.ws, m.Person) == before + 1
+
+
+def test_any_list_exports_as_shown(qtbot, township, tmp_path, monkeypatch):
+    page = record_pages.MilestonesPage(township)
+    show(qtbot, page)
+    page.set_unit(TOWNSHIP, "township")
+    actions = DocumentActions(page, page.panel, "时间节点")
+    assert actions.excel_list is None and actions.import_list is None     # no ledger, no import: the list itself
+    target = tmp_path / "节点.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    actions.excel_shown.trigger()
+    qtbot.waitUntil(lambda: getattr(actions, "exported", None) is not None, timeout=20000)
+    ws = openpyxl.load_workbook(target).active
+    assert ws["A1"].value == "时间节点" and ws.max_row >= 3
