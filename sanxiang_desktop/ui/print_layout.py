@@ -76,8 +76,10 @@ class ContentBuilder:
         fmt = QTextCharFormat()
         fmt.setFontFamilies(font_families(family))
         fmt.setFontPointSize(style.size_pt)
-        if _FEATURES and hasattr(fmt, "setFontFeatures"):   # Qt 6.10+; 6.9 keeps locl on
+        if _FEATURES and hasattr(fmt, "setFontFeatures"):      # QTextCharFormat: Qt 6.10+
             fmt.setFontFeatures(_FEATURES)
+        elif _FEATURES:                                           # Qt 6.9: through the QFont
+            fmt.setFont(no_locl(fmt.font()), QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesSpecifiedOnly)
         want_bold = style.bold if bold is None else bold
         fmt.setFontWeight(QFont.Bold if want_bold and family not in HEAVY_FACES else QFont.Normal)
         return fmt
