@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
 
 from sanxiang_desktop.documents.forms import FORM_TITLES, FormOptions, form_builder
 from sanxiang_desktop.documents.lists import list_document
@@ -27,7 +27,7 @@ from sanxiang_desktop.ui.tasks import Progress, default_runner, run_with_progres
 LEDGER_OF = {"people": "people", "posts": "posts", "activities": "activities", "visits": "visits", "venues": "venues"}
 IMPORT_OF = {"people": "people", "posts": "posts", "activities": "activities"}
 FORMS_OF = {"activities": ("activity-ledger",), "visits": ("visit-record",), "posts": ("leadership", "vice-chairs"),
-            "people": ("vice-chairs",), "associations": ("registration",)}
+            "people": ("vice-chairs",), "association_meetings": ("registration",)}
 PRINT_ROWS_LIMIT = 20_000        # a list longer than this is exported to Excel, not printed
 
 
@@ -51,6 +51,7 @@ class DocumentActions(QObject):
         self.table = panel.table
         self.full_pii = QAction(self.tr("Full ID Numbers and Phones"), self, checkable=True)
         self.print_list = QAction(self.tr("Print Preview…"), self, shortcut=QKeySequence.StandardKey.Print)
+        self.print_list.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)   # this page's Ctrl+P
         self.pdf_list = QAction(self.tr("Save List as PDF…"), self)
         self.excel_shown = QAction(self.tr("Export List to Excel…"), self)
         self.excel_list = QAction(self.tr("Export Ledger to Excel…"), self) if self.table in LEDGER_OF else None
@@ -204,6 +205,20 @@ class DocumentActions(QObject):
         dialog = ImportDialog(self.page.context, IMPORT_OF[self.table], self.page)
         self.last_import = dialog
         dialog.open()
+
+
+def install_print_export(page, panel, title: str) -> DocumentActions:
+    """Give `page` its 打印/导出 actions for `panel` (a RecordPanel) and a button with their menu
+    in the panel's toolbar; returns them (also kept as `page.document_actions` for the 记录 menu)."""
+    actions = DocumentActions(page, panel, title)
+    button = QToolButton(page)
+    button.setText(actions.tr("Print/Export"))
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setMenu(actions.menu(button))
+    panel.view.toolbar_layout.addWidget(button)
+    actions.button = button
+    page.document_actions = actions
+    return actions
 
 
 def _as_progress(steps, text: str):
