@@ -121,7 +121,7 @@ def main() -> None:
         app = QGuiApplication.instance() or QGuiApplication([])
         from sanxiang_desktop.documents.forms import FormOptions
         from sanxiang_desktop.documents.forms.ledgers import activity_ledger
-        from sanxiang_desktop.ui.print_render import render_pdf
+        from sanxiang_desktop.ui.printing.render import render_pdf
         with db.session() as s:
             last = s.scalars(select(m.Activity.held_on).order_by(m.Activity.held_on).offset(
                 min(args.ledger_rows, args.activities) - 1).limit(1)).first()

@@ -84,7 +84,7 @@ def _audit_full_pii(db, what: str, where: str) -> None:
 def _qt_app():
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ..ui import print_render   # the CLI's only Qt: QtGui's PDF writer (ui/printing after the move)
+    from ..ui.printing import render as print_render   # the CLI's only Qt: QtGui's PDF writer
     return print_render.QGuiApplication.instance() or print_render.QGuiApplication([])
 
 
@@ -109,7 +109,7 @@ def cmd_print(args) -> int:
                 pages = None
             else:
                 app = _qt_app()
-                from ..ui.print_render import render_pdf
+                from ..ui.printing.render import render_pdf
                 pages = render_pdf(doc, target)
                 del app
         except OSError as err:

@@ -63,7 +63,7 @@ def _expected_value(db, form: str) -> str:
 
 @pytest.mark.parametrize("form", list(FORM_TITLES))
 def test_every_form_prints_from_the_county_database(qapp, county, tmp_path, form):
-    from sanxiang_desktop.ui.print_render import render_pdf
+    from sanxiang_desktop.ui.printing.render import render_pdf
     doc = form_builder(form)(county, FormOptions(unit=_unit_for(form)))
     pdf = tmp_path / f"{form}.pdf"
     pages = render_pdf(doc, pdf)
@@ -78,7 +78,7 @@ def test_every_form_prints_from_the_county_database(qapp, county, tmp_path, form
 
 
 def test_phones_and_ids_are_masked_unless_asked(qapp, county, tmp_path):
-    from sanxiang_desktop.ui.print_render import render_pdf
+    from sanxiang_desktop.ui.printing.render import render_pdf
     with county.session() as s:
         post = s.scalar(select(m.Post).where(m.Post.unit_code == TOWNSHIP, m.Post.role == "part_time_vice_chair"))
         person = s.get(m.Person, post.person_id)
@@ -91,7 +91,7 @@ def test_phones_and_ids_are_masked_unless_asked(qapp, county, tmp_path):
 
 
 def test_a_long_ledger_repeats_its_header_on_every_page(qapp, county, tmp_path):
-    from sanxiang_desktop.ui.print_render import render_pdf
+    from sanxiang_desktop.ui.printing.render import render_pdf
     pdf = tmp_path / "ledger.pdf"
     pages = render_pdf(form_builder("activity-ledger")(county, FormOptions(unit=COUNTY)), pdf)
     assert pages >= 3
@@ -104,7 +104,7 @@ def test_a_long_ledger_repeats_its_header_on_every_page(qapp, county, tmp_path):
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm not installed")
 def test_a_rasterised_page_is_not_blank(qapp, county, tmp_path):
-    from sanxiang_desktop.ui.print_render import render_pdf
+    from sanxiang_desktop.ui.printing.render import render_pdf
     pdf = tmp_path / "summary.pdf"
     render_pdf(form_builder("summary")(county, FormOptions(unit=COUNTY)), pdf)
     subprocess.run(["pdftoppm", "-r", "30", "-gray", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
@@ -117,7 +117,7 @@ def test_a_rasterised_page_is_not_blank(qapp, county, tmp_path):
 
 def test_a_rare_character_is_drawn_from_the_extension_font(qapp, tmp_path):
     from PySide6.QtGui import QFontDatabase
-    from sanxiang_desktop.ui.print_render import render_pdf
+    from sanxiang_desktop.ui.printing.render import render_pdf
     if not {"HanaMinB", "SimSun-ExtB"} & set(QFontDatabase.families()):
         pytest.skip("no extension-B font installed (fonts-hanazono)")
     doc = Document(title="名单", blocks=[Paragraph("王\U00020001明")])     # Extension B, not in Noto CJK
@@ -172,7 +172,7 @@ def test_a_wide_table_model_keeps_a_landscape_ledger(county):
 def test_the_sign_off_never_stands_alone_on_a_page(qapp, tmp_path):
     """Whatever the table length, the page with the signers also holds the table's last rows."""
     from sanxiang_desktop.documents.model import SignatureLine
-    from sanxiang_desktop.ui.print_render import render_pdf
+    from sanxiang_desktop.ui.printing.render import render_pdf
     for n in range(20, 40):      # around the length at which the table fills page 1
         doc = Document(title="测试台账", blocks=[
             Table([Column("序号", 4), Column("名称", 20)], [[i + 1, "活动"] for i in range(n)], totals_row=["合计", n]),

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sanxiang_desktop.spreadsheets.importing import marked_copy_path
 from sanxiang_desktop.spreadsheets.template import write_template
 from sanxiang_desktop.store import models as m
-from sanxiang_desktop.ui import record_pages
-from sanxiang_desktop.ui.document_actions import DocumentActions
-from sanxiang_desktop.ui.import_wizard import ImportDialog
+from sanxiang_desktop.ui.pages import records as record_pages
+from sanxiang_desktop.ui.lists.document_actions import DocumentActions
+from sanxiang_desktop.ui.lists.import_wizard import ImportDialog
 from tests.gui.record_support import TOWNSHIP, count, show
 from tests.gui.record_support import township, township_db, zh  # noqa: F401  (fixtures)
 
@@ -22,7 +22,9 @@ def people_page(qtbot, ctx):
     page = record_pages.PeoplePage(ctx)
     show(qtbot, page)
     page.set_unit(TOWNSHIP, "township")
-    return page, DocumentActions(page, page.panel, "人员名单")
+    actions = page.document_actions                      # installed by the page: 打印/导出 button and 记录 menu
+    assert isinstance(actions, DocumentActions) and actions.button.menu() is not None
+    return page, actions
 
 
 def test_a_list_opens_in_print_preview_and_saves_as_pdf(qtbot, township, tmp_path, monkeypatch):
@@ -46,6 +48,20 @@ def test_a_person_s_vice_chair_form_prints_from_the_people_list(qtbot, township)
     qtbot.waitUntil(lambda: isinstance(getattr(actions, "last_preview", None), QPrintPreviewDialog), timeout=20000)
     assert "三长" in actions.last_preview.windowTitle()
     actions.last_preview.close()
+
+
+def test_the_leadership_and_overview_pages_offer_their_forms(qtbot, township):
+    from sanxiang_desktop.ui.pages.association import AssociationPage
+    from sanxiang_desktop.ui.pages.leadership import LeadershipPage
+    for page_class, form in ((LeadershipPage, "leadership"), (AssociationPage, "registration")):
+        page = page_class(township)
+        show(qtbot, page)
+        page.set_unit(TOWNSHIP, "township")
+        actions = page.document_actions
+        actions.form_actions[form].trigger()
+        qtbot.waitUntil(lambda: isinstance(getattr(actions, "last_preview", None), QPrintPreviewDialog),
+                        timeout=20000)
+        actions.last_preview.close()
 
 
 def test_the_ledger_exports_to_excel_on_the_worker(qtbot, township, tmp_path, monkeypatch):
@@ -94,11 +110,11 @@ def test_any_list_exports_as_shown(qtbot, township, tmp_path, monkeypatch):
     page = record_pages.MilestonesPage(township)
     show(qtbot, page)
     page.set_unit(TOWNSHIP, "township")
-    actions = DocumentActions(page, page.panel, "时间节点")
+    actions = page.document_actions
     assert actions.excel_list is None and actions.import_list is None     # no ledger, no import: the list itself
     target = tmp_path / "节点.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     actions.excel_shown.trigger()
     qtbot.waitUntil(lambda: getattr(actions, "exported", None) is not None, timeout=20000)
     ws = openpyxl.load_workbook(target).active
-    assert ws["A1"].value == "时间节点" and ws.max_row >= 3
+    assert ws["A1"].value == page.title() and ws.max_row >= 3
