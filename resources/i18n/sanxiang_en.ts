@@ -973,6 +973,45 @@ Choose your unit from the list instead; the enrolment file can be imported later
         </message>
     </context>
     <context>
+        <name>FormActions</name>
+        <message>
+            <source>Print Form: {form}…</source>
+            <translation>Print Form: {form}…</translation>
+        </message>
+        <message>
+            <source>Save as Word: {form}…</source>
+            <translation>Save as Word: {form}…</translation>
+        </message>
+        <message>
+            <source>Export Ledger to Excel…</source>
+            <translation>Export Ledger to Excel…</translation>
+        </message>
+        <message>
+            <source>Cannot Print or Export</source>
+            <translation>Cannot Print or Export</translation>
+        </message>
+        <message>
+            <source>Save as Word</source>
+            <translation>Save as Word</translation>
+        </message>
+        <message>
+            <source>Word documents (*.docx)</source>
+            <translation>Word documents (*.docx)</translation>
+        </message>
+        <message>
+            <source>Export to Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Exporting to Excel…</source>
+            <translation>Exporting to Excel…</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryPanel</name>
         <message>
             <source>Time</source>

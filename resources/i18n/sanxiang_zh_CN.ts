@@ -980,6 +980,45 @@ Choose your unit from the list instead; the enrolment file can be imported later
         </message>
     </context>
     <context>
+        <name>FormActions</name>
+        <message>
+            <source>Print Form: {form}…</source>
+            <translation>打印表格：{form}…</translation>
+        </message>
+        <message>
+            <source>Save as Word: {form}…</source>
+            <translation>另存为 Word：{form}…</translation>
+        </message>
+        <message>
+            <source>Export Ledger to Excel…</source>
+            <translation>导出台账到 Excel…</translation>
+        </message>
+        <message>
+            <source>Cannot Print or Export</source>
+            <translation>无法打印或导出</translation>
+        </message>
+        <message>
+            <source>Save as Word</source>
+            <translation>另存为 Word</translation>
+        </message>
+        <message>
+            <source>Word documents (*.docx)</source>
+            <translation>Word 文档 (*.docx)</translation>
+        </message>
+        <message>
+            <source>Export to Excel</source>
+            <translation>导出到 Excel</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Exporting to Excel…</source>
+            <translation>正在导出到 Excel…</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryPanel</name>
         <message>
             <source>Time</source>

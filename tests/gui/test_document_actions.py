@@ -15,7 +15,7 @@ from sanxiang_desktop.ui.pages import records as record_pages
 from sanxiang_desktop.ui.lists.document_actions import DocumentActions
 from sanxiang_desktop.ui.lists.import_wizard import ImportDialog
 from tests.gui.record_support import TOWNSHIP, count, show
-from tests.gui.record_support import township, township_db, zh  # noqa: F401  (fixtures)
+from tests.gui.record_support import county, county_db, township, township_db, zh  # noqa: F401  (fixtures)
 
 
 def people_page(qtbot, ctx):
@@ -118,3 +118,26 @@ def test_any_list_exports_as_shown(qtbot, township, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: getattr(actions, "exported", None) is not None, timeout=20000)
     ws = openpyxl.load_workbook(target).active
     assert ws["A1"].value == page.title() and ws.max_row >= 3
+
+
+def test_the_statistics_page_prints_the_summary_and_saves_the_bulletin_as_word(qtbot, county, tmp_path, monkeypatch):
+    from docx import Document as read_docx
+    from sanxiang_desktop.ui.dashboard.page import DashboardPage
+    from tests.gui.record_support import COUNTY
+    page = DashboardPage(county)
+    show(qtbot, page)
+    page.set_unit(COUNTY, "county")
+    actions = page.form_actions
+    actions.update_enabled()
+    assert all(a.isEnabled() for a in actions.actions())
+    actions.preview_actions["summary"].trigger()
+    qtbot.waitUntil(lambda: isinstance(getattr(actions, "last_preview", None), QPrintPreviewDialog), timeout=20000)
+    actions.last_preview.close()
+    target = tmp_path / "通报.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    actions.word_actions["bulletin"].trigger()
+    qtbot.waitUntil(lambda: getattr(actions, "saved", None) == target, timeout=20000)
+    assert read_docx(str(target)).paragraphs[0].text == "“3+1”工作进展情况通报"
+    page.set_unit(TOWNSHIP, "township")
+    actions.update_enabled()
+    assert not any(a.isEnabled() for a in actions.actions())
