@@ -31,6 +31,7 @@ from stdnum.cn import ric  # noqa: E402
 from sanxiang_desktop.core.catalogues import CATALOGUES  # noqa: E402
 from sanxiang_desktop.core.ids import new_id  # noqa: E402
 from sanxiang_desktop.services.demo_names import person_name  # noqa: E402
+from sanxiang_desktop.services.tree import below_select  # noqa: E402
 from sanxiang_desktop.services.units import init_home  # noqa: E402
 from sanxiang_desktop.store import models as m  # noqa: E402
 from sanxiang_desktop.store.database import open_database  # noqa: E402
@@ -93,7 +94,7 @@ def main() -> None:
         n = export_ledger(db, "activities", tmp / "ours.xlsx")
         ours = time.perf_counter() - t
         with db.session() as s:      # the same rows, fetched the same way, outside the timing
-            _cols, rows = QUERIES["activities"](s, TOWNSHIP, None, lambda k, v: v)
+            _cols, rows = QUERIES["activities"](s, below_select(TOWNSHIP), None, lambda k, v: v)
             rows = [list(r) for r in rows]
         t = time.perf_counter()
         wb = Workbook(write_only=True)

@@ -22,6 +22,7 @@ from ..core.validation import Problem, check_id_number, mask_id_number, mask_pho
 from ..store import models as m
 from . import records
 from .result import Changes, Invalid, Result
+from .tree import below_select
 from .workspace import Workspace
 
 IMPORTABLE = ("people", "posts", "activities")
@@ -60,13 +61,11 @@ class _Context:
 
     def __init__(self, s: Session, ws: Workspace):
         self.s, self.ws = s, ws
-        home = s.scalar(select(m.Unit).where(m.Unit.code == ws.home_unit))
-        n = {"province": 2, "city": 4, "county": 6, "township": 9}.get(home.level if home else "", 12)
-        self.prefix = ws.home_unit[:n]
+        self.scope = below_select(ws.home_unit)       # the home unit and every unit below it
         self.codes: set[str] = set()
         self.by_name: dict[str, list[str]] = {}
         for code, name in s.execute(select(m.Unit.code, m.Unit.name).where(
-                m.Unit.code.like(f"{self.prefix}%"), m.Unit.deleted.is_(False))):
+                m.Unit.code.in_(self.scope), m.Unit.deleted.is_(False))):
             self.codes.add(code)
             self.by_name.setdefault(name, []).append(code)
         self.seen: set = set()
@@ -97,7 +96,7 @@ class _Context:
             rows = self.s.execute(q.where(m.Person.id_number == info.normalized)).all()
         elif name:
             rows = self.s.execute(q.where(m.Person.name == str(name).strip(),
-                                          m.Person.unit_code.like(f"{self.prefix}%"))).all()
+                                          m.Person.unit_code.in_(self.scope))).all()
             if masked:    # a masked export: the name plus the visible digits must still match
                 rows = [r for r in rows if r.id_number and mask_id_number(r.id_number) == id_number.strip()]
             if len(rows) > 1 and unit:

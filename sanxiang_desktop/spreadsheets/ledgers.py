@@ -27,6 +27,7 @@ from ..core.catalogues import CATALOGUES
 from ..core.validation import mask_id_number, mask_phone
 from ..documents.model import text_width
 from ..store import models as m
+from ..services.tree import below_select
 from ..store.database import Database
 from .cells import DATE_FORMAT, NOTE_FONT, TEXT_FORMAT, TITLE_FONT, header_cell, neutralise
 
@@ -53,18 +54,17 @@ def _lab(cat: str):
     return lambda code: c.label(code) if code else None
 
 
-def scope_prefix(db: Database, unit: str | None) -> tuple[str, str]:
-    """(unit code, code prefix of it and everything below it: city 4, county 6, township 9 digits)."""
+def scope_of(db: Database, unit: str | None) -> tuple[str, object]:
+    """(unit name, SELECT of the unit's code and every code below it: services.tree.below_select)."""
     code = unit or db.home_unit
     with db.session() as s:
-        row = s.execute(select(m.Unit.name, m.Unit.level).where(m.Unit.code == code)).first()
-    if row is None:
+        name = s.scalar(select(m.Unit.name).where(m.Unit.code == code))
+    if name is None:
         raise KeyError(code)
-    n = {"province": 2, "city": 4, "county": 6, "township": 9}.get(row.level, len(code))
-    return row.name, code[:n]
+    return name, below_select(code)
 
 
-def _people(s, prefix: str, year: int | None, pii: Callable):
+def _people(s, scope, year: int | None, pii: Callable):
     P, U = m.Person, m.Unit
     cols = [Col("所属单位"), Col("单位代码", "id_number"), Col("姓名"), Col("性别"), Col("民族"), Col("出生日期", "date"), Col("身份证号", "id_number"),
             Col("联系电话", "phone"), Col("政治面貌"), Col("学历"), Col("职称"), Col("职称级别"), Col("工作单位"),
@@ -73,21 +73,21 @@ def _people(s, prefix: str, year: int | None, pii: Callable):
                                                   "title_level", "sector", "key_category"))
     q = (select(U.name, U.code, P.name, P.gender, P.ethnicity, P.birth_date, P.id_number, P.phone, P.political_status,
                 P.education, P.title, P.title_level, P.employer, P.job, P.sector, P.category, P.notes, P.id)
-         .join(U, U.code == P.unit_code).where(P.deleted.is_(False), P.unit_code.like(f"{prefix}%"))
+         .join(U, U.code == P.unit_code).where(P.deleted.is_(False), P.unit_code.in_(scope))
          .order_by(P.unit_code, P.name))
     rows = ((r[0], r[1], r[2], g(r[3]), e(r[4]), r[5], pii("id", r[6]), pii("phone", r[7]), ps(r[8]), ed(r[9]),
              r[10], tl(r[11]), r[12], r[13], sc(r[14]), ca(r[15]), r[16], r[17]) for r in s.execute(q).yield_per(2000))
     return cols, rows
 
 
-def _posts(s, prefix: str, year: int | None, pii: Callable):
+def _posts(s, scope, year: int | None, pii: Callable):
     P, U, T = m.Person, m.Unit, m.Post
     cols = [Col("所属单位"), Col("单位代码", "id_number"), Col("姓名"), Col("身份证号", "id_number"), Col("职务"), Col("任职日期", "date"),
             Col("离任日期", "date"), Col("产生方式"), Col("备注"), Col(ID_COLUMN)]
     role, how = _lab("role"), _lab("post_method")
     q = (select(U.name, U.code, P.name, P.id_number, T.role, T.start_on, T.end_on, T.method, T.notes, T.id)
          .join(U, U.code == T.unit_code).join(P, P.id == T.person_id)
-         .where(T.deleted.is_(False), T.unit_code.like(f"{prefix}%")).order_by(T.unit_code, T.start_on, P.name))
+         .where(T.deleted.is_(False), T.unit_code.in_(scope)).order_by(T.unit_code, T.start_on, P.name))
     if year:
         q = q.where((T.start_on.is_(None)) | (T.start_on <= dt.date(year, 12, 31)),
                     (T.end_on.is_(None)) | (T.end_on >= dt.date(year, 1, 1)))
@@ -96,7 +96,7 @@ def _posts(s, prefix: str, year: int | None, pii: Callable):
     return cols, rows
 
 
-def _activities(s, prefix: str, year: int | None, pii: Callable):
+def _activities(s, scope, year: int | None, pii: Callable):
     A, U = m.Activity, m.Unit
     L = aliased(m.Person)
     cols = [Col("所属单位"), Col("单位代码", "id_number"), Col("活动名称"), Col("活动日期", "date"), Col("活动地点"), Col("服务领域"), Col("活动类型"),
@@ -106,7 +106,7 @@ def _activities(s, prefix: str, year: int | None, pii: Callable):
     q = (select(U.name, U.code, A.title, A.held_on, A.place, A.domain, A.type, A.theme_day, L.name, A.organisers,
                 A.participants, A.volunteers, A.description, A.id)
          .join(U, U.code == A.unit_code).outerjoin(L, L.id == A.leader_id)
-         .where(A.deleted.is_(False), A.unit_code.like(f"{prefix}%")).order_by(A.held_on, A.id))
+         .where(A.deleted.is_(False), A.unit_code.in_(scope)).order_by(A.held_on, A.id))
     if year:
         q = q.where(A.held_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
     rows = ((r[0], r[1], r[2], r[3], r[4], dom(r[5]), typ(r[6]), day(r[7]), r[8], r[9], r[10], r[11], r[12], r[13])
@@ -114,7 +114,7 @@ def _activities(s, prefix: str, year: int | None, pii: Callable):
     return cols, rows
 
 
-def _visits(s, prefix: str, year: int | None, pii: Callable):
+def _visits(s, scope, year: int | None, pii: Callable):
     V, U = m.Visit, m.Unit
     W = aliased(m.Unit)
     cols = [Col("所属单位"), Col("走访单位"), Col("走访日期", "date"), Col("走访人员"), Col("科协组织情况"),
@@ -122,20 +122,20 @@ def _visits(s, prefix: str, year: int | None, pii: Callable):
     q = (select(U.name, W.name, V.visited_on, V.visitors, V.association_status, V.workers_status,
                 V.party_suggestions, V.follow_ups, V.id)
          .join(U, U.code == V.unit_code).join(W, W.code == V.visited_unit_code)
-         .where(V.deleted.is_(False), V.unit_code.like(f"{prefix}%") | V.visited_unit_code.like(f"{prefix}%"))
+         .where(V.deleted.is_(False), V.unit_code.in_(scope) | V.visited_unit_code.in_(scope))
          .order_by(V.visited_on))
     if year:
         q = q.where(V.visited_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
     return cols, (tuple(r) for r in s.execute(q))
 
 
-def _venues(s, prefix: str, year: int | None, pii: Callable):
+def _venues(s, scope, year: int | None, pii: Callable):
     N, U = m.Venue, m.Unit
     cols = [Col("所属单位"), Col("阵地类型"), Col("名称"), Col("地址"), Col("面积（㎡）", "float"), Col("建成日期", "date"),
             Col("备注"), Col(ID_COLUMN)]
     typ = _lab("venue_type")
     q = (select(U.name, N.type, N.name, N.address, N.area_m2, N.opened_on, N.notes, N.id)
-         .join(U, U.code == N.unit_code).where(N.deleted.is_(False), N.unit_code.like(f"{prefix}%"))
+         .join(U, U.code == N.unit_code).where(N.deleted.is_(False), N.unit_code.in_(scope))
          .order_by(N.unit_code, N.type, N.name))
     return cols, ((r[0], typ(r[1]), *r[2:]) for r in s.execute(q))
 
@@ -269,7 +269,7 @@ def export_ledger_steps(db: Database, what: str, out: str | os.PathLike[str], *,
     if what not in LEDGER_TITLES:
         raise KeyError(what)
     today = today or clock.today()
-    unit_name, prefix = scope_prefix(db, unit)
+    unit_name, scope = scope_of(db, unit)
 
     def pii(kind: str, value):
         if not value or full_pii:
@@ -283,5 +283,5 @@ def export_ledger_steps(db: Database, what: str, out: str | os.PathLike[str], *,
         cols, rows = _summary(db, unit or db.home_unit, year, today)
         return (yield from write_sheet_steps(out, title, note, cols, rows))
     with db.session() as s:
-        cols, rows = QUERIES[what](s, prefix, year, pii)
+        cols, rows = QUERIES[what](s, scope, year, pii)
         return (yield from write_sheet_steps(out, title, note, cols, rows))

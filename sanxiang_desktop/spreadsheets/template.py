@@ -65,12 +65,10 @@ def unit_choices(db) -> list[str]:
     """Names of the home unit and the units below it, for the 所属单位 drop-down (a name
     shared by two units is offered as its code, which import also takes)."""
     from sqlalchemy import select
+    from ..services.tree import below_select
     from ..store import models as m
-    home = db.home_unit
     with db.session() as s:
-        level = s.scalar(select(m.Unit.level).where(m.Unit.code == home))
-        n = {"province": 2, "city": 4, "county": 6, "township": 9}.get(level or "", 12)
-        rows = s.execute(select(m.Unit.code, m.Unit.name).where(m.Unit.code.like(f"{home[:n]}%"),
+        rows = s.execute(select(m.Unit.code, m.Unit.name).where(m.Unit.code.in_(below_select(db.home_unit)),
                                                                 m.Unit.deleted.is_(False)).order_by(m.Unit.code)).all()
     names = [name for _c, name in rows]
     return [name if names.count(name) == 1 else code for code, name in rows]

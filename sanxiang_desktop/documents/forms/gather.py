@@ -89,12 +89,6 @@ def venue_counts(s: Session, unit_codes: list[str]) -> dict[str, int]:
         m.Venue.unit_code.in_(unit_codes), m.Venue.deleted.is_(False)).group_by(m.Venue.type)).all())
 
 
-def scope_prefix(unit: m.Unit) -> str:
-    """The code prefix of a unit and every unit below it (city 4, county 6, township 9 digits)."""
-    n = {"province": 2, "city": 4, "county": 6, "township": 9}.get(unit.level, len(unit.code))
-    return unit.code[:n]
-
-
 def unit_and_villages(s: Session, code: str) -> list[str]:
     return [code, *s.scalars(select(m.Unit.code).where(m.Unit.parent_code == code, m.Unit.level == "village",
                                                        m.Unit.deleted.is_(False)))]

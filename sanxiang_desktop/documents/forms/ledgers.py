@@ -4,10 +4,10 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from ...core.catalogues import CATALOGUES
+from ...services.tree import below_select
 from ...store import models as m
 from ...store.database import Database
 from ..model import Cell, Column, Document, Field, KeyValueGrid, PageBreak, Paragraph, SignatureLine, Table
-from . import gather
 from .common import BLANK_ROWS, FormOptions, association_name, label, load_unit, official, sign_off, unit_names
 
 LEDGER_COLUMNS = [
@@ -24,7 +24,7 @@ def activity_rows(db: Database, opt: FormOptions):
     with db.session() as s:
         unit = load_unit(s, opt.unit)
         acts = list(s.scalars(select(m.Activity).where(
-            m.Activity.unit_code.like(f"{gather.scope_prefix(unit)}%"), m.Activity.deleted.is_(False),
+            m.Activity.unit_code.in_(below_select(unit.code)), m.Activity.deleted.is_(False),
             m.Activity.held_on.between(start, end)).order_by(m.Activity.held_on, m.Activity.title)))
         leaders = dict(s.execute(select(m.Person.id, m.Person.name).where(
             m.Person.id.in_({a.leader_id for a in acts if a.leader_id}))).all()) if acts else {}
