@@ -704,6 +704,10 @@
             <source>Export List to Excel…</source>
             <translation>Export List to Excel…</translation>
         </message>
+        <message>
+            <source>Print/E&amp;xport</source>
+            <translation>Print/E&amp;xport</translation>
+        </message>
     </context>
     <context>
         <name>DuplicatePrompt</name>
@@ -2001,13 +2005,6 @@ Copy the current database there now?</translation>
         <message>
             <source>Survey Visits</source>
             <translation>Survey Visits</translation>
-        </message>
-    </context>
-    <context>
-        <name>actions</name>
-        <message>
-            <source>Print/Export</source>
-            <translation>Print/Export</translation>
         </message>
     </context>
     <context>

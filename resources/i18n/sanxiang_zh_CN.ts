@@ -711,6 +711,10 @@
             <source>Export List to Excel…</source>
             <translation>列表导出到 Excel…</translation>
         </message>
+        <message>
+            <source>Print/E&amp;xport</source>
+            <translation>打印/导出(&amp;X)</translation>
+        </message>
     </context>
     <context>
         <name>DuplicatePrompt</name>
@@ -2008,13 +2012,6 @@ Copy the current database there now?</source>
         <message>
             <source>Survey Visits</source>
             <translation>调研走访</translation>
-        </message>
-    </context>
-    <context>
-        <name>actions</name>
-        <message>
-            <source>Print/Export</source>
-            <translation>打印/导出</translation>
         </message>
     </context>
     <context>
