@@ -47,6 +47,8 @@ STYLES: dict[str, TextStyle] = {
     "caption": TextStyle(12, "heading", align="center", space_before_pt=4, space_after_pt=4),
     "table_header": TextStyle(10.5, "body", bold=True, align="center"),
     "cell": TextStyle(10.5),
+    "table_header_small": TextStyle(9, "body", bold=True, align="center"),   # 小五: dense ledgers
+    "cell_small": TextStyle(9),
     "label": TextStyle(10.5, "body", bold=True, align="center"),
     "signature": TextStyle(12, space_before_pt=14),
     "footer": TextStyle(9, align="center"),
@@ -70,7 +72,7 @@ FONT_PREFERENCES: dict[FontRole, tuple[str, ...]] = {
 EXTENSION_FONTS: tuple[str, ...] = ("SimSun-ExtB", "SimSun-ExtG", "MingLiU-ExtB", "HanaMinB", "HanaMinA")
 # GB/T 9704 margins (top, right, bottom, left) in mm; wide ledgers use narrower ones.
 GB_MARGINS_MM: tuple[float, float, float, float] = (37.0, 26.0, 35.0, 28.0)
-LANDSCAPE_MARGINS_MM: tuple[float, float, float, float] = (20.0, 20.0, 22.0, 20.0)
+LANDSCAPE_MARGINS_MM: tuple[float, float, float, float] = (12.0, 18.0, 16.0, 18.0)
 # Faces that are heavy by design: asking for bold would only smear them (synthetic bold).
 HEAVY_FACES = ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "SimHei", "黑体")
 PageNumbers = Literal["of", "dash"]   # "第 1 页 共 3 页" (slips) or "— 1 —" (official forms)
@@ -219,6 +221,15 @@ class Table:
     header_rows: int = 1
     totals_row: Sequence[Value | Cell] | None = None
     caption: str | None = None
+    compact: bool = False        # 小五 (9 pt) cells: a dense ledger, fewer wrapped lines and pages
+
+    @property
+    def cell_style(self) -> str:
+        return "cell_small" if self.compact else "cell"
+
+    @property
+    def header_style(self) -> str:
+        return "table_header_small" if self.compact else "table_header"
 
     def __post_init__(self) -> None:
         if not self.columns:

@@ -197,7 +197,7 @@ class _Writer:
             cell = t.cell(h.row, h.col)
             if h.rowspan > 1 or h.colspan > 1:
                 cell = cell.merge(t.cell(h.row + h.rowspan - 1, h.col + h.colspan - 1))
-            _write_cell(cell, h.text, "table_header", fill=HEADER_SHADE)
+            _write_cell(cell, h.text, table.header_style, fill=HEADER_SHADE)
         aligns = [c.align for c in table.columns]
         rows: list[tuple[list[Cell], str]] = [(r, "header") for r in extra] + [(r, "body") for r in body]
         if totals:
@@ -208,9 +208,9 @@ class _Writer:
                 if c.colspan > 1:
                     cell = cell.merge(t.cell(r, col + c.colspan - 1))
                 if kind == "header":
-                    _write_cell(cell, format_value(c.value), "table_header", fill=HEADER_SHADE)
+                    _write_cell(cell, format_value(c.value), table.header_style, fill=HEADER_SHADE)
                 else:
-                    _write_cell(cell, format_value(c.value), "cell", align=aligns[col], bold=kind == "totals" or None)
+                    _write_cell(cell, format_value(c.value), table.cell_style, align=aligns[col], bold=kind == "totals" or None)
         for i, row in enumerate(t.rows):
             _row_flags(row, header=i < head)
 

@@ -47,7 +47,7 @@ def activity_ledger(db: Database, opt: FormOptions) -> Document:
     else:
         totals = [Cell(f"合计 {len(acts)} 场", colspan=9), sum(a.participants or 0 for a in acts),
                   sum(a.volunteers or 0 for a in acts), sum(files.values())]
-    blocks.append(Table(LEDGER_COLUMNS, rows, totals_row=totals))
+    blocks.append(Table(LEDGER_COLUMNS, rows, totals_row=totals, compact=not opt.blank))   # blank: room to write
     if not opt.blank:
         per = {}
         for a in acts:

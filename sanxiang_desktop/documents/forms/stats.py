@@ -62,11 +62,11 @@ def _total_row(name: str, rows: list[dict], people: int) -> list:
 
 
 SUMMARY_COLUMNS = [
-    Column("乡镇（街道）", 16), Column("成立科协", 6, "center"),
+    Column("乡镇（街道）", 14), Column("成立科协", 6, "center"),
     Column("医院", 5, "center", "“三长”到位"), Column("学校", 5, "center", "“三长”到位"),
     Column("农技站", 6, "center", "“三长”到位"), Column("上级走访次数", 6, "right"), Column("任期届满", 6, "center"),
     *(Column(DOMAIN_ZH[d], 6, "right", "活动数（场）") for d in DOMAINS), Column("合计", 5, "right", "活动数（场）"),
-    Column("参与人次", 7, "right"), Column("村（社区）专人", 8, "center"), Column("四缺", 12)]
+    Column("参与人次", 7, "right"), Column("村（社区）专人", 8, "center"), Column("四缺", 18)]
 
 
 def summary(db: Database, opt: FormOptions) -> Document:
@@ -89,10 +89,9 @@ def summary(db: Database, opt: FormOptions) -> Document:
         totals = _total_row("合计", ind["townships"], sum(people.values()))
     doc = Document(title="统计汇总表", subtitle=f"填报单位：{'' if opt.blank else association_name(unit)}"
                                                 f"　　统计时段：{opt.period_text()}",
-                   blocks=[Table(SUMMARY_COLUMNS, rows, totals_row=totals),
-                           Paragraph("注：“三长”指医院（卫生院）院长、中小学校长、农技站站长；“四缺”列出缺少的编制、"
-                                     "人员、经费、场地，合计行为有短缺的乡镇数；村（社区）专人为已指定专人数/村（社区）数。",
-                                     style="note"),
+                   blocks=[Table(SUMMARY_COLUMNS, rows, totals_row=totals, compact=not opt.blank),
+                           Paragraph("注：“四缺”列出缺少的编制、人员、经费、场地（合计行为有短缺的乡镇数）；"
+                                     "村（社区）专人为已指定数/村（社区）数。", style="note"),
                            sign_off("填表人：", "审核人：", "单位负责人：", date_label="日期：",
                                     filled_on=None if opt.blank else opt.today)])
     return official(doc, landscape=True)

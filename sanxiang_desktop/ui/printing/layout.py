@@ -171,19 +171,19 @@ def _add_table(b: ContentBuilder, t: Table, breaks: set[int]) -> None:
         # No space after a part that fills its page: it would push the page break one page on.
         table = b.table(n_rows, widths, head, space_after_pt=6.0 if last else 0.0)
         for h in t.header_cells():
-            b.fill(table, h.row, h.col, h.text, "table_header", fill=HEADER_FILL,
+            b.fill(table, h.row, h.col, h.text, t.header_style, fill=HEADER_FILL,
                    rowspan=h.rowspan, colspan=h.colspan)
         for i, row in enumerate(extra):
             for col, cell in cell_positions(row):
-                b.fill(table, t.title_rows + i, col, format_value(cell.value), "table_header",
+                b.fill(table, t.title_rows + i, col, format_value(cell.value), t.header_style,
                        fill=HEADER_FILL, colspan=max(1, cell.colspan))
         for i, row in enumerate(body[first:end]):
             for col, cell in cell_positions(row):
-                b.fill(table, head + i, col, format_value(cell.value), "cell", align=aligns[col],
+                b.fill(table, head + i, col, format_value(cell.value), t.cell_style, align=aligns[col],
                        colspan=max(1, cell.colspan))
         if last and totals:
             for col, cell in cell_positions(totals):
-                b.fill(table, n_rows - 1, col, format_value(cell.value), "cell", align=aligns[col],
+                b.fill(table, n_rows - 1, col, format_value(cell.value), t.cell_style, align=aligns[col],
                        bold=True, colspan=max(1, cell.colspan))
         segments.append((table, head, first, end))
     b.placed.append(segments)
