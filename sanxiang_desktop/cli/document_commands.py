@@ -58,7 +58,7 @@ def add_parsers(cmd) -> None:
 
 
 def _open(path: str):
-    from .commands import open_existing
+    from .common import open_existing
     return open_existing(path)
 
 

@@ -108,3 +108,13 @@ def vice_chairs(db: Database, opt: FormOptions, person_id: str | None = None) ->
         blocks += _person_sheet(h.person, h.post, h.slot, led.get(h.person.id, {}),
                                 teams.get(h.person.id, []), opt)
     return official(Document(title="“三长”兼职副主席登记表", blocks=blocks))
+
+
+def person_vice_chair_form(db: Database, person_id: str, opt: FormOptions) -> Document:
+    """The vice-chair sheet of one person, for the unit where they hold a current post
+    (`opt.unit` when they hold none). Raises FormError when they hold no post there."""
+    with db.session() as s:
+        unit = s.scalar(select(m.Post.unit_code).where(m.Post.person_id == person_id, m.Post.deleted.is_(False),
+                                                       m.Post.end_on.is_(None)).order_by(m.Post.start_on.desc()).limit(1))
+    from dataclasses import replace
+    return vice_chairs(db, replace(opt, unit=unit or opt.unit), person_id=person_id)

@@ -166,9 +166,8 @@ class DocumentActions(QObject):
         def job():
             opt = FormOptions(unit=unit, year=year, full_pii=full)
             if form == "vice-chairs" and person_id:
-                from sanxiang_desktop.documents.forms.people import vice_chairs
-                unit_of = _post_unit(ws, person_id) or unit
-                doc = vice_chairs(ws.db, FormOptions(unit=unit_of, year=year, full_pii=full), person_id=person_id)
+                from sanxiang_desktop.documents.forms.people import person_vice_chair_form
+                doc = person_vice_chair_form(ws.db, person_id, opt)
             else:
                 doc = form_builder(form)(ws.db, opt)
             if full:
@@ -233,13 +232,4 @@ def _as_progress(steps, text: str):
         except GeneratorExit:
             steps.close()
             raise
-
-
-def _post_unit(ws, person_id: str) -> str | None:
-    """The unit where the person holds a current post (their vice-chair form is that unit's)."""
-    from sqlalchemy import select
-    from sanxiang_desktop.store import models as m
-    with ws.session() as s:
-        return s.scalar(select(m.Post.unit_code).where(m.Post.person_id == person_id, m.Post.deleted.is_(False),
-                                                       m.Post.end_on.is_(None)).limit(1))
 
