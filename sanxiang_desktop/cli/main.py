@@ -15,8 +15,9 @@ from .. import __version__
 from .common import OK, BUG, CliError, bounded_int, environment_error, print_error, year_arg
 from . import commands
 from .sync_commands import SYNC_COMMANDS, add_parsers as add_sync_parsers
+from .document_commands import DOCUMENT_COMMANDS, add_parsers as add_document_parsers
 
-COMMANDS = ("init", "demo", "stats", "dump", "check", "backup") + SYNC_COMMANDS
+COMMANDS = ("init", "demo", "stats", "dump", "check", "backup") + SYNC_COMMANDS + DOCUMENT_COMMANDS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     c = cmd("backup", "online backup / 在线备份")
     c.add_argument("--out", required=True, help="backup file to write / 备份文件")
     add_sync_parsers(cmd)
+    add_document_parsers(cmd)
     return p
 
 
