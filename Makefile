@@ -46,9 +46,10 @@ bench: install-test
 bench-full: install-test
 	$(BIN)/python tests/bench/run.py --cache .bench-cache --json bench-full.json
 
-# The SIGKILL-during-import sweep, with more kill points than the test suite runs.
+# The SIGKILL sweeps (imports; exports and receipts at every step), with more points than the test suite runs.
 kill-test: install-test
 	$(BIN)/python scripts/kill_test.py --points 150
+	$(BIN)/python scripts/kill_exports.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .bench-cache
