@@ -9,6 +9,7 @@ from sanxiang_desktop.ui.forms.field_widgets import ERROR_STYLE
 from sanxiang_desktop.ui.pages.panel import RecordPanel, Retranslating
 from sanxiang_desktop.ui.pages.base import PageContext, UnitPage
 from sanxiang_desktop.ui.forms.record_form import RecordDialog
+from sanxiang_desktop.ui.lists.document_actions import install_print_export
 
 
 class KeySlotBar(QWidget):
@@ -55,6 +56,7 @@ class LeadershipPage(Retranslating, UnitPage):
         self.panel.view.toolbar_layout.addWidget(self.end_button)
         self.ended_box = QCheckBox(self)
         self.panel.view.toolbar_layout.addWidget(self.ended_box)
+        install_print_export(self, self.panel, self.tr("Leadership"))     # 打印/导出; also page.document_actions
         self.end_button.clicked.connect(self.end_post)
         self.ended_box.toggled.connect(lambda _on: self.panel.set_base(self.base_extra()))
         self.panel.view.selection_changed.connect(self._update)
