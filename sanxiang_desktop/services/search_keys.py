@@ -1,7 +1,15 @@
-"""Pinyin search keys: derived columns, recomputed on every create and update (and on
-arrival from a package), never typed or trusted from elsewhere."""
+"""Search and matching keys: derived columns, recomputed on every create and update (and on
+arrival from a package, and by migration 0004 for stored rows), never typed or trusted from
+elsewhere (store.serialize.DERIVED keeps them out of packages and dumps).
+
+people: ``search_key`` (pinyin readings, the name as typed and its canonical key, so a search
+by any variant finds the person), ``name_key`` (core.names.name_key: what duplicate checks
+compare) and ``phone_key`` (core.phones.phone_search_key). activities and units: ``search_key``.
+"""
 from __future__ import annotations
 
+from ..core.names import name_key
+from ..core.phones import phone_search_key
 from ..core.pinyin import person_search_key, search_key
 from .records import CREATE_HOOKS, UPDATE_HOOKS
 
@@ -13,6 +21,16 @@ SOURCES = {
 }
 
 
+def person_key(name: str) -> str:
+    """A person's search key: pinyin readings and the name, plus its canonical key
+    (``陳秀寶`` also holds ``陈秀宝``; ``买买提·艾力`` holds ``买买提艾力``)."""
+    key = person_search_key(name)
+    canonical = name_key(name)
+    if canonical and canonical not in key.split():
+        key = f"{key} {canonical}".strip()
+    return key
+
+
 def key_for(table: str, values) -> str | None:
     """The search key for a record given as a dict or an ORM object; None for other tables."""
     if table not in SOURCES:
@@ -22,17 +40,31 @@ def key_for(table: str, values) -> str | None:
     text = get(field) or ""
     if table == "units":
         return f"{search_key(text)} {get('code') or ''}".lower()
+    if table == "people":
+        return person_key(text)
     return fn(text)
 
 
-def derive(table: str, target) -> None:
-    key = key_for(table, target)
+def derived_values(table: str, values) -> dict[str, str]:
+    """Every derived column of one record (dict or ORM object): {} for tables without any."""
+    key = key_for(table, values)
     if key is None:
-        return
-    if isinstance(target, dict):
-        target["search_key"] = key
-    else:
-        target.search_key = key
+        return {}
+    out = {"search_key": key}
+    if table == "people":
+        get = values.get if isinstance(values, dict) else (lambda k: getattr(values, k, None))
+        out["name_key"] = name_key(get("name"))
+        out["phone_key"] = phone_search_key(get("phone"))
+    return out
+
+
+def derive(table: str, target) -> None:
+    """Set the derived columns on a dict of values or an ORM object, in place."""
+    for column, value in derived_values(table, target).items():
+        if isinstance(target, dict):
+            target[column] = value
+        else:
+            setattr(target, column, value)
 
 
 def _hook(table: str):
