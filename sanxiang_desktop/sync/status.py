@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from ..core.clock import format_local
 from ..core.hlc import HybridClock
 from ..core.validation import mask_id_number, mask_phone
 from ..services import indicators
@@ -202,11 +203,12 @@ def last_package_dates(s: Session, codes: list[str]) -> dict[str, str]:
     for code, when in s.execute(select(ReceivedPackage.sender, func.max(ReceivedPackage.received_at))
                                 .where(ReceivedPackage.sender.in_(codes), ReceivedPackage.kind == "data")
                                 .group_by(ReceivedPackage.sender)):
-        out[code] = when[:10]
+        out[code] = format_local(when, date_only=True)
     for code, when in s.execute(select(RecordOrigin.origin_unit, func.max(RecordOrigin.received_at))
                                 .where(RecordOrigin.origin_unit.in_(codes)).group_by(RecordOrigin.origin_unit)):
-        if when[:10] > out.get(code, ""):
-            out[code] = when[:10]
+        day = format_local(when, date_only=True)   # office-local date of a UTC stamp
+        if day > out.get(code, ""):
+            out[code] = day
     return out
 
 
