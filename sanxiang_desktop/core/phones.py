@@ -28,6 +28,7 @@ __all__ = ["check_mobile", "check_phone", "phone_search_key", "phone_query", "ph
 _SEPARATORS = re.compile(f"[\\s{_DASHES}()（）.]+")
 _COUNTRY = re.compile(r"^(?:\+|00)\s*86")
 _BARE_COUNTRY = re.compile(r"^86")
+_BRACKETED_COUNTRY = re.compile(r"^[(（]\s*(?:\+|00)?\s*86\s*[)）]")
 _EXTENSION = re.compile(r"(?:转|分机|ext\.?|extn\.?|x|#)\s*(\d{1,6})$", re.IGNORECASE)
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _HOTLINE = re.compile(r"^[48]00\d{7}$")
@@ -115,6 +116,7 @@ def _landline(digits: str, field: str) -> tuple[str | None, Problem | None]:
 
 def _national_groups(text: str) -> tuple[list[str], bool]:
     """Digit groups of the national number (trunk 0 restored after a country code)."""
+    text = _BRACKETED_COUNTRY.sub(r"+86 ", text)   # "(+86) 139 ...", "（0086）..."
     compact = _SEPARATORS.sub("", text)
     international = bool(_COUNTRY.match(text))
     # A bare "86" is a country code only when what follows cannot be a local number:
@@ -157,9 +159,14 @@ def check_phone(value, *, field: str = "phone",
     bad = _bad_chars("".join(groups), field, "电话号码", "Phone number")
     if bad or not groups:
         return None, (bad or _err(field, "电话号码为空", "The phone number is empty"),)
-    if extension is None and len(groups) >= 3 and len("".join(groups[2:])) <= 6 \
-            and groups[0].startswith("0") and _landline("".join(groups[:2]), field)[0]:
-        extension, groups = "".join(groups[2:]), groups[:2]
+    if extension is None and len(groups) >= 3 and groups[0].startswith("0"):
+        # "0951-6889695-801", "010 6234 5678-801": the longest leading groups that make a
+        # whole landline; what follows (at most 6 digits) is the extension.
+        for k in range(len(groups) - 1, 1, -1):
+            rest = "".join(groups[k:])
+            if len(rest) <= 6 and _landline("".join(groups[:k]), field)[0]:
+                extension, groups = rest, groups[:k]
+                break
     digits = "".join(groups)
     if digits.startswith("1"):
         if extension:

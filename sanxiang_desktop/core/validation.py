@@ -130,7 +130,7 @@ class IdNumberInfo:
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _ID_SEPARATORS = re.compile(f"[\\s{_DASHES}]")
-_SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
+_SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$|^\d{15,18}\.0*$")  # 6.4E+17; 640104198002291000.0
 _DIGITS = frozenset("0123456789")
 
 

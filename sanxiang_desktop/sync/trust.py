@@ -8,7 +8,6 @@ why there) and never leaves the database file.
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 import hmac
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..core import clock
 from ..store import models as m
 from ..store.database import Database
 from ..store.sync_models import Enrolment, OwnKey, Peer
@@ -25,7 +25,8 @@ _PROOF_LABEL = b"sanxiang-enrolment-proof:"
 
 
 def utc_stamp() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """Now as a UTC storage stamp, from the one clock (core.clock: tests move it)."""
+    return clock.utc_stamp()
 
 
 def _active_key(s: Session) -> OwnKey | None:
