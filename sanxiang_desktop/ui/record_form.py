@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QListWidgetItem,
                                QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
+from sanxiang_desktop.core.validation import ID_EXCEL_CONFIRM
 from sanxiang_desktop.services import lists, records
 from sanxiang_desktop.services.result import Duplicate, Result
 from sanxiang_desktop.services.spec import SPECS, FieldSpec
@@ -100,6 +101,7 @@ class RecordDialog(QDialog):
         self.spec = SPECS[table]
         self.record_id = record_id
         self.used_existing = False
+        self.confirm: tuple[str, ...] = ()   # problem codes the clerk confirmed (an ID ending in 000)
         self.saved_ids: list[str] = []
         defaults = dict(defaults or {})
         hidden = set(hidden)
@@ -230,14 +232,32 @@ class RecordDialog(QDialog):
         if self._unresolved_people():
             return False
         if self.record_id is None:
-            result = records.create(self.ws, self.table, {**self.values(), **self.hidden()})
-            if not result.ok and result.duplicates:
-                return self._duplicates(result, and_new)
+            result = records.create(self.ws, self.table, {**self.values(), **self.hidden()}, confirm=self.confirm)
             kind = "create"
         else:
-            result = records.update(self.ws, self.table, self.record_id, self.values(), expected_rev=self.rev)
+            result = records.update(self.ws, self.table, self.record_id, self.values(), expected_rev=self.rev,
+                                    confirm=self.confirm)
             kind = "update"
+        if self._confirmed_excel_id(result):
+            self.confirm = (ID_EXCEL_CONFIRM,)
+            return self.save(and_new)
+        if kind == "create" and not result.ok and result.duplicates:
+            return self._duplicates(result, and_new)
         return self._finish(result, kind, and_new)
+
+    def _confirmed_excel_id(self, result: Result) -> bool:
+        """An ID number ending in 000 (what Excel leaves of a damaged one) is saved only once the
+        clerk says it was compared with the card; the service names it by its problem code."""
+        if result.ok or not result.errors or any(p.code != ID_EXCEL_CONFIRM for p in result.errors):
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Check the ID Number"),
+                          problem_text(result.errors[0]) + "\n\n" +
+                          self.tr("Has it been compared with the ID card, digit by digit?"), parent=self)
+        yes = box.addButton(self.tr("Compared with the card: save"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("Go back and correct it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.exec()
+        return box.clickedButton() is yes
 
     def _duplicates(self, result: Result, and_new: bool) -> bool:
         prompt = DuplicatePrompt(self.ws, result.duplicates, self)
@@ -249,7 +269,8 @@ class RecordDialog(QDialog):
             self.accept()
             return True
         if prompt.choice == DuplicatePrompt.ADD:
-            result = records.create(self.ws, self.table, {**self.values(), **self.hidden()}, allow_duplicate=True)
+            result = records.create(self.ws, self.table, {**self.values(), **self.hidden()}, allow_duplicate=True,
+                                    confirm=self.confirm)
             return self._finish(result, "create", and_new)
         return False
 
