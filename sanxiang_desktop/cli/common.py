@@ -1,8 +1,14 @@
-"""Exit codes and error reporting shared by every command (ARCHITECTURE.md contract)."""
+"""Exit codes, error reporting and opening the --db file, shared by every command (ARCHITECTURE.md contract).
+
+The commands modules import this one and never each other."""
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
+
+from ..store.database import Database, open_database
+from ..store.errors import StoreError
 
 OK, BUG, REJECTED, NEEDS_CONFIRMATION = 0, 1, 2, 3
 
@@ -25,3 +31,39 @@ def print_error(err: CliError) -> None:
 
 def print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
+def open_existing(path: str) -> Database:
+    """The database at `path`, which must exist and have a home unit; CliError (exit 2) otherwise."""
+    try:
+        db = open_database(Path(path))
+    except StoreError as err:
+        raise fail(err.message_en, err.message_zh) from None
+    if not db.home_unit:
+        db.close()
+        raise fail(f"{path} has no home unit; run 'init' first", f"{path} 尚未设置本单位，请先运行 init")
+    return db
+
+
+def new_database(path: str) -> Database:
+    """A new, empty database file at `path`; CliError when the file exists or cannot be made."""
+    if not path.strip():
+        raise fail("no database file was given (--db)", "未指定数据库文件（--db）")
+    p = Path(path)
+    try:
+        taken = p.exists() and p.stat().st_size > 0
+    except OSError:
+        taken = False   # open_database names what the system refuses about the path
+    if taken:
+        raise fail(f"{path} already exists; choose a new file name", f"{path} 已存在，请另选文件名")
+    try:
+        return open_database(p, create=True)
+    except StoreError as err:
+        raise fail(err.message_en, err.message_zh) from None
+
+
+def discard(db: Database) -> None:
+    """A failed create leaves no half-made file behind."""
+    db.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db.path) + suffix).unlink(missing_ok=True)

@@ -10,7 +10,7 @@ from ..core.validation import ID_EXCEL_CONFIRM
 from ..services import records
 from ..services.lists_people import search_people
 from ..services.workspace import Workspace
-from .common import NEEDS_CONFIRMATION, OK, fail, print_json
+from .common import NEEDS_CONFIRMATION, OK, fail, open_existing, print_json
 
 PEOPLE_COMMANDS = ("add-person", "find-person")
 
@@ -35,7 +35,6 @@ def add_parsers(cmd) -> None:
 
 
 def cmd_add_person(args) -> int:
-    from .commands import open_existing
     db = open_existing(args.db)
     try:
         ws = Workspace.open(db)
@@ -73,7 +72,6 @@ def cmd_add_person(args) -> int:
 
 
 def cmd_find_person(args) -> int:
-    from .commands import open_existing
     db = open_existing(args.db)
     try:
         found = search_people(Workspace.open(db), args.text, limit=max(1, min(args.limit, 500)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..core.names import name_key
 from ..core.phones import phone_search_key
 from ..core.pinyin import person_search_key, search_key
-from .records import CREATE_HOOKS, UPDATE_HOOKS
+from .hooks import CREATE_HOOKS, UPDATE_HOOKS
 
 # table -> (field the key is made from, function)
 SOURCES = {

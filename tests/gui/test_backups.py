@@ -13,8 +13,8 @@ from sanxiang_desktop.services.workspace import Workspace
 from sanxiang_desktop.store import backup as b
 from sanxiang_desktop.store.database import open_database
 from sanxiang_desktop.store.errors import StoreError
-from sanxiang_desktop.ui.backups import RestoreDialog
-from sanxiang_desktop.ui.launcher import Launcher
+from sanxiang_desktop.ui.setup.backups import RestoreDialog
+from sanxiang_desktop.ui.shell.launcher import Launcher
 from tests.gui.window_support import answer_modal, app_settings_in, close_window, make_empty  # noqa: F401
 
 ZHANGZHENG = "640104100"
@@ -96,7 +96,8 @@ def test_daily_backup_at_start_and_backup_on_close(qtbot, launched, data_dir, ru
     window = launcher.window
     folder = data_dir / "backups"
     qtbot.waitUntil(lambda: len(b.list_backups(folder, path)) == 1)          # none was there: one at start
-    assert "20" in window.backup_label.text()
+    # the label follows when the worker's result is delivered, a moment after the file exists
+    qtbot.waitUntil(lambda: "20" in window.backup_label.text())
     assert not window.backups.ensure_daily()                                 # not again the same day
     with qtbot.waitSignal(launcher.finished):
         window.close()
