@@ -17,7 +17,7 @@ import re
 import threading
 import unicodedata
 
-__all__ = ["MIDDLE_DOTS", "name_key", "to_simplified"]
+__all__ = ["MIDDLE_DOTS", "name_key", "person_keys", "to_simplified"]
 
 #: Characters used between the parts of a transcribed (Uyghur, Kazakh, foreign) name. After
 #: NFKC, U+FF65 is U+30FB and U+FF0E is ".", so the list holds the NFKC forms and the rest.
@@ -64,3 +64,17 @@ def name_key(name: str | None) -> str:
     text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Zs", "Zl", "Zp"))
     text = _DROP.sub("", text).casefold()
     return to_simplified(text)
+
+
+def person_keys(name: str | None, phone: str | None) -> dict[str, str]:
+    """Every derived matching column of a person: ``search_key`` (pinyin readings and the name,
+    plus its canonical key, so ``陳秀寶`` also holds ``陈秀宝``), ``name_key`` and ``phone_key``
+    (core.phones.phone_search_key). Used on save (services.search_keys) and by migration 0004."""
+    from .phones import phone_search_key
+    from .pinyin import person_search_key
+
+    key = person_search_key(name or "")
+    canonical = name_key(name)
+    if canonical and canonical not in key.split():
+        key = f"{key} {canonical}".strip()
+    return {"search_key": key, "name_key": canonical, "phone_key": phone_search_key(phone)}

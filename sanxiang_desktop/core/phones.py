@@ -21,7 +21,7 @@ import re
 
 import phonenumbers
 
-from .validation import _DASHES, _DIGITS, Problem, _as_text, _err, _warn, clean_text
+from .text import _DASHES, _DIGITS, Problem, _as_text, _err, _warn, clean_text
 
 __all__ = ["check_mobile", "check_phone", "phone_search_key", "phone_query", "phone_digits"]
 

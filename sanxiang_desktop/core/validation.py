@@ -34,82 +34,13 @@ ID_EXCEL_CONFIRM = "id_excel_confirm"
 ID_CHECK_DIGIT = "id_check_digit"
 
 
-@dataclass(frozen=True)
-class Problem:
-    field: str
-    message_zh: str
-    message_en: str
-    severity: str = "error"  # "error" | "warning"
-    code: str = ""           # machine-readable kind for callers that act on it (ID_EXCEL_* ...)
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity == "error"
-
-
-def _err(field: str, zh: str, en: str, code: str = "") -> Problem:
-    return Problem(field, zh, en, "error", code)
-
-
-def _warn(field: str, zh: str, en: str, code: str = "") -> Problem:
-    return Problem(field, zh, en, "warning", code)
-
-
-# ---------------------------------------------------------------- text
-
-# Full-width punctuation that a Chinese IME types inside Chinese sentences: converting it would
-# turn "乡镇（街道）" into "乡镇(街道)" and break labels, so only the rest of U+FF01..FF5E
-# (letters, digits, ＠－／．＋ ...) becomes ASCII.  NFKC/NFC are not used: both rewrite CJK
-# compatibility ideographs (U+F900..FAFF, found in legacy-encoded names) and NFKC also turns
-# ① into 1 and Ⅲ into III.
-_KEEP_FULLWIDTH = frozenset("，：；？！（）")
-_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
-_SPACES = re.compile(" {2,}")
-
-
-def _as_text(value: object) -> str:
-    """Spreadsheet cells arrive as int/float/date; 13895072768.0 must read as 13895072768."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    return str(value)
-
-
-def _clean_chars(text: str, keep_newlines: bool) -> str:
-    out = []
-    for ch in _LINE_BREAKS.sub("\n", text):
-        code = ord(ch)
-        if ch == "\n":
-            out.append("\n" if keep_newlines else " ")
-        elif ch == "\t":
-            out.append(" ")
-        elif 0xFF01 <= code <= 0xFF5E and ch not in _KEEP_FULLWIDTH:
-            out.append(chr(code - 0xFEE0))
-        else:
-            category = unicodedata.category(ch)
-            if category == "Zs":  # U+3000, NBSP, thin spaces ...
-                out.append(" ")
-            elif category not in ("Cc", "Cf", "Cs"):  # Cf: zero-width, BOM, soft hyphen, bidi marks
-                out.append(ch)
-    return "".join(out)
-
-
-def clean_text(value: str | None) -> str:
-    """One-line text: half-width ASCII, no invisible characters, single spaces, trimmed."""
-    return _SPACES.sub(" ", _clean_chars(_as_text(value), keep_newlines=False)).strip()
-
-
-def clean_multiline(value: str | None) -> str:
-    """Like clean_text, line by line; keeps "\\n" and at most one blank line in a row."""
-    lines = [_SPACES.sub(" ", line).strip()
-             for line in _clean_chars(_as_text(value), keep_newlines=True).split("\n")]
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+from .text import (  # noqa: F401  (re-exported: the one validation API)
+    _DASHES, _DIGITS, Problem, _as_text, _clean_chars, _err, _warn, clean_multiline, clean_text,
+)
+# Phones and name keys live in their own modules; re-exported so that ``core.validation`` stays
+# the one place other layers (forms, Excel import, packages, CLI) call.
+from .names import name_key, to_simplified  # noqa: F401
+from .phones import check_mobile, check_phone, phone_query, phone_search_key  # noqa: F401
 
 
 # ---------------------------------------------------------------- ID numbers (GB 11643)
@@ -128,10 +59,8 @@ class IdNumberInfo:
         return not any(p.is_error for p in self.problems)
 
 
-_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _ID_SEPARATORS = re.compile(f"[\\s{_DASHES}]")
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$|^\d{15,18}\.0*$")  # 6.4E+17; 640104198002291000.0
-_DIGITS = frozenset("0123456789")
 
 
 def _compact_id(value: object) -> str:
@@ -387,8 +316,3 @@ def mask_phone(value) -> str:
     local, rest = parts[0], parts[1:]
     return "-".join(["*" * (len(local) - 4) + local[-4:], *rest])
 
-
-# Phones live in their own module (it imports the helpers above); importing them here keeps
-# ``core.validation`` the one place other layers (forms, Excel import, packages) call.
-from .phones import check_mobile, check_phone, phone_query, phone_search_key  # noqa: E402
-from .names import name_key, to_simplified  # noqa: E402

@@ -8,8 +8,7 @@ compare) and ``phone_key`` (core.phones.phone_search_key). activities and units:
 """
 from __future__ import annotations
 
-from ..core.names import name_key
-from ..core.phones import phone_search_key
+from ..core.names import person_keys
 from ..core.pinyin import person_search_key, search_key
 from .hooks import CREATE_HOOKS, UPDATE_HOOKS
 
@@ -19,16 +18,6 @@ SOURCES = {
     "activities": ("title", search_key),
     "units": ("name", None),
 }
-
-
-def person_key(name: str) -> str:
-    """A person's search key: pinyin readings and the name, plus its canonical key
-    (``陳秀寶`` also holds ``陈秀宝``; ``买买提·艾力`` holds ``买买提艾力``)."""
-    key = person_search_key(name)
-    canonical = name_key(name)
-    if canonical and canonical not in key.split():
-        key = f"{key} {canonical}".strip()
-    return key
 
 
 def key_for(table: str, values) -> str | None:
@@ -41,21 +30,17 @@ def key_for(table: str, values) -> str | None:
     if table == "units":
         return f"{search_key(text)} {get('code') or ''}".lower()
     if table == "people":
-        return person_key(text)
+        return person_keys(text, None)["search_key"]
     return fn(text)
 
 
 def derived_values(table: str, values) -> dict[str, str]:
     """Every derived column of one record (dict or ORM object): {} for tables without any."""
-    key = key_for(table, values)
-    if key is None:
-        return {}
-    out = {"search_key": key}
     if table == "people":
         get = values.get if isinstance(values, dict) else (lambda k: getattr(values, k, None))
-        out["name_key"] = name_key(get("name"))
-        out["phone_key"] = phone_search_key(get("phone"))
-    return out
+        return person_keys(get("name"), get("phone"))
+    key = key_for(table, values)
+    return {} if key is None else {"search_key": key}
 
 
 def derive(table: str, target) -> None:

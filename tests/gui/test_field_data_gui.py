@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from sanxiang_desktop.services import records
 from sanxiang_desktop.store import models as m
-from sanxiang_desktop.ui.record_form import DuplicatePrompt, RecordDialog
+from sanxiang_desktop.ui.forms.record_form import DuplicatePrompt, RecordDialog
 from tests.gui.record_support import TOWNSHIP, answer_next_modal, count, enter, show, type_into
 from tests.gui.record_support import township, township_db, zh  # noqa: F401  (fixtures)
 from tests.unit.test_field_data import valid_ending_000

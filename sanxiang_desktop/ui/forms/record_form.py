@@ -8,7 +8,7 @@ pushed on the undo stack. A record of another unit opens read-only."""
 from __future__ import annotations
 
 import string
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -96,9 +96,17 @@ class RecordDialog(QDialog):
 
     def __init__(self, context, table: str, *, record_id: str | None = None, defaults: dict | None = None,
                  fields: Iterable[str] | None = None, hidden: Iterable[str] = (), keep: Iterable[str] = (),
-                 unit_root: str | None = None, title: str | None = None, parent: QWidget | None = None):
+                 unit_root: str | None = None, title: str | None = None, parent: QWidget | None = None,
+                 create_with: Callable[..., Result] | None = None, update_with: Callable[..., Result] | None = None):
         super().__init__(parent)
         self.context, self.ws, self.table = context, context.ws, table
+        # The service a save calls: records.create/update, or a named act (posts.appoint_fields, posts.end_post)
+        self.create_with = create_with or (lambda ws, fields, allow_duplicate=False, confirm=():
+                                           records.create(ws, table, fields, allow_duplicate=allow_duplicate,
+                                                          confirm=confirm))
+        self.update_with = update_with or (lambda ws, record_id, fields, expected_rev=None, confirm=():
+                                           records.update(ws, table, record_id, fields, expected_rev=expected_rev,
+                                                          confirm=confirm))
         self.spec = SPECS[table]
         self.record_id = record_id
         self.used_existing = False
@@ -233,11 +241,11 @@ class RecordDialog(QDialog):
         if self._unresolved_people():
             return False
         if self.record_id is None:
-            result = records.create(self.ws, self.table, {**self.values(), **self.hidden()}, confirm=self.confirm)
+            result = self.create_with(self.ws, {**self.values(), **self.hidden()}, **self._confirmed())
             kind = "create"
         else:
-            result = records.update(self.ws, self.table, self.record_id, self.values(), expected_rev=self.rev,
-                                    confirm=self.confirm)
+            result = self.update_with(self.ws, self.record_id, self.values(), expected_rev=self.rev,
+                                      **self._confirmed())
             kind = "update"
         if self._confirmed_excel_id(result):
             self.confirm = (ID_EXCEL_CONFIRM,)
@@ -245,6 +253,11 @@ class RecordDialog(QDialog):
         if kind == "create" and not result.ok and result.duplicates:
             return self._duplicates(result, and_new)
         return self._finish(result, kind, and_new)
+
+    def _confirmed(self) -> dict:
+        """The confirm= argument, only once the clerk has confirmed something (custom create_with
+        functions of other record types need not know it)."""
+        return {"confirm": self.confirm} if self.confirm else {}
 
     def _confirmed_excel_id(self, result: Result) -> bool:
         """An ID number ending in 000 (what Excel leaves of a damaged one) is saved only once the
@@ -270,8 +283,8 @@ class RecordDialog(QDialog):
             self.accept()
             return True
         if prompt.choice == DuplicatePrompt.ADD:
-            result = records.create(self.ws, self.table, {**self.values(), **self.hidden()}, allow_duplicate=True,
-                                    confirm=self.confirm)
+            result = self.create_with(self.ws, {**self.values(), **self.hidden()}, allow_duplicate=True,
+                                      **self._confirmed())
             return self._finish(result, "create", and_new)
         return False
 

@@ -31,7 +31,7 @@ MIGRATION_SOURCE = "00000000-0000-4000-8000-000000000004"
 def upgrade() -> None:
     from sanxiang_desktop.core.clock import utc_stamp
     from sanxiang_desktop.core.ids import new_id
-    from sanxiang_desktop.services.search_keys import derived_values
+    from sanxiang_desktop.core.names import person_keys
     from sanxiang_desktop.store.sync_models import change_trigger_sql
 
     op.add_column('people', sa.Column('name_key', sa.String(length=100), nullable=False, server_default=''))
@@ -45,7 +45,7 @@ def upgrade() -> None:
                      "phone_key = :phone_key WHERE id = :id")
     batch = []
     for pid, name, phone in rows:
-        batch.append({"id": pid, **derived_values("people", {"name": name, "phone": phone})})
+        batch.append({"id": pid, **person_keys(name, phone)})
         if len(batch) >= 1000:
             conn.execute(update, batch)
             batch = []
