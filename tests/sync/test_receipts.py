@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import shutil
 
+from sanxiang_desktop.store.migrate import head_revision
 from sanxiang_desktop.services import records
 from sanxiang_desktop.services.workspace import Workspace
 from sanxiang_desktop.store.database import open_database

@@ -1,7 +1,7 @@
 """people filter index
 
 One covering index for the people list's filter: the typed text is matched with
-LIKE '%q%' against search_key (and digits against ID number, phone and unit code),
+LIKE '%q%' against search_key (and digits against ID number, phone key and unit code),
 which no ordinary index answers. Scanning this index instead of the table reads about
 a third of the pages, and the list's first page is chosen from it before any table
 row is read (tests/bench/run.py: filter, 100,000 people). search_key comes first on
@@ -11,19 +11,19 @@ join of posts and people started from it: minutes at national scale). The list's
 `deleted + 0 = 0` keeps to a scan, and a scan prefers the smaller covering index.
 No table is rebuilt: the change-log triggers stay in place.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-29 12:10:00
 """
 from alembic import op
 
 
-revision = '0004'
-down_revision = '0003'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
-COLUMNS = ['search_key', 'deleted', 'unit_code', 'name', 'id', 'phone', 'id_number']
+COLUMNS = ['search_key', 'deleted', 'unit_code', 'name', 'id', 'phone_key', 'id_number']
 
 
 def upgrade() -> None:
