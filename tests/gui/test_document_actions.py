@@ -14,7 +14,7 @@ from sanxiang_desktop.store import models as m
 from sanxiang_desktop.ui.pages import records as record_pages
 from sanxiang_desktop.ui.lists.document_actions import DocumentActions
 from sanxiang_desktop.ui.lists.import_wizard import ImportDialog
-from tests.gui.record_support import TOWNSHIP, count, show
+from tests.gui.record_support import TOWNSHIP, count, show, worker_idle
 from tests.gui.record_support import county, county_db, township, township_db, zh  # noqa: F401  (fixtures)
 
 
@@ -100,9 +100,11 @@ def test_the_import_wizard_imports_the_good_rows_only_when_asked(qtbot, township
     assert dialog.result.ok and count(township.ws, m.Person) == before + 1
     stack = township.undo_stack
     assert stack.count() == 1
-    stack.undo()
+    stack.undo()                                                  # undo and redo run on the worker
+    worker_idle(qtbot)
     assert count(township.ws, m.Person) == before
     stack.redo()
+    worker_idle(qtbot)
     assert count(township.ws, m.Person) == before + 1
 
 
