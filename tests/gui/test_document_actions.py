@@ -14,7 +14,7 @@ from sanxiang_desktop.store import models as m
 from sanxiang_desktop.ui.pages import records as record_pages
 from sanxiang_desktop.ui.lists.document_actions import DocumentActions
 from sanxiang_desktop.ui.lists.import_wizard import ImportDialog
-from tests.gui.record_support import TOWNSHIP, count, show, worker_idle
+from tests.gui.record_support import TOWNSHIP, count, show
 from tests.gui.record_support import county, county_db, township, township_db, zh  # noqa: F401  (fixtures)
 
 
@@ -101,11 +101,9 @@ def test_the_import_wizard_imports_the_good_rows_only_when_asked(qtbot, township
     stack = township.undo_stack
     assert stack.count() == 1
     stack.undo()                                                  # undo and redo run on the worker
-    worker_idle(qtbot)
-    assert count(township.ws, m.Person) == before
+    qtbot.waitUntil(lambda: count(township.ws, m.Person) == before, timeout=20000)
     stack.redo()
-    worker_idle(qtbot)
-    assert count(township.ws, m.Person) == before + 1
+    qtbot.waitUntil(lambda: count(township.ws, m.Person) == before + 1, timeout=20000)
 
 
 def test_any_list_exports_as_shown(qtbot, township, tmp_path, monkeypatch):
