@@ -21,6 +21,7 @@ from ..store.integrity import integrity_problems
 from ..store.serialize import dump_lines
 from ..sync.trust import ensure_own_key
 from .common import OK, REJECTED, fail, print_json
+from .selftest import cmd_selftest  # noqa: F401
 from .sync_commands import (cmd_conflicts, cmd_export_enrolment, cmd_export_package, cmd_export_receipt,  # noqa: F401
                             cmd_export_reference, cmd_import_package, cmd_keys, cmd_sync_status,
                             cmd_return_record, cmd_corrections, init_with_enrolment)

@@ -13,8 +13,9 @@ from .. import __version__
 from .common import BUG, CliError, print_error
 from . import commands
 from .sync_commands import SYNC_COMMANDS, add_parsers as add_sync_parsers
+from .selftest import SELFTEST_COMMANDS, add_parsers as add_selftest_parsers
 
-COMMANDS = ("init", "demo", "stats", "dump", "check", "backup") + SYNC_COMMANDS
+COMMANDS = ("init", "demo", "stats", "dump", "check", "backup") + SYNC_COMMANDS + SELFTEST_COMMANDS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     c = cmd("backup", "online backup / 在线备份")
     c.add_argument("--out", required=True, help="backup file to write / 备份文件")
     add_sync_parsers(cmd)
+    add_selftest_parsers(sub)
     return p
 
 

@@ -61,7 +61,7 @@ class ContentBuilder:
         fmt = QTextCharFormat()
         fmt.setFontFamilies([family, *FONT_PREFERENCES["body"]])
         fmt.setFontPointSize(style.size_pt)
-        if _FEATURES:
+        if _FEATURES and hasattr(fmt, "setFontFeatures"):   # Qt 6.10+; the 6.9 series has QFont features only
             fmt.setFontFeatures(_FEATURES)
         want_bold = style.bold if bold is None else bold
         fmt.setFontWeight(QFont.Bold if want_bold and family not in HEAVY_FACES else QFont.Normal)
