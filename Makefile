@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 ARGS   ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test system-deps install install-test translations screenshots bench kill-test clean
+.PHONY: run test system-deps install install-test install-bundle bundle deb translations icons screenshots bench kill-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,22 @@ run: system-deps install
 # Installs and runs the whole test suite, headless.
 test: system-deps install-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+install-bundle: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+
+# The one-folder program (PyInstaller) in dist/sanxiang-desktop/, then the UOS/Kylin package
+# dist/org.sanxiang.desktop_<version>_<arch>.deb (installer/build_deb.py; CONTRIBUTING.md says more).
+bundle: system-deps install-bundle
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		installer/sanxiang-desktop.spec
+
+deb: bundle
+	$(BIN)/python installer/build_deb.py
+
+# Re-renders resources/icons/ (PNG sizes, .ico) from the SVG; the outputs are committed.
+icons: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/build_icons.py
 
 translations: install
 	$(BIN)/python scripts/build_translations.py
