@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 ARGS   ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test system-deps install install-test install-bundle bundle deb translations icons screenshots bench kill-test clean
+.PHONY: run test system-deps install install-test install-bundle bundle deb bench-startup translations icons screenshots bench kill-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ bundle: system-deps install-bundle
 
 deb: bundle
 	$(BIN)/python installer/build_deb.py
+
+# Time to a shown main window, bundle next to the unbundled program (same run, under Xvfb).
+bench-startup: bundle
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python scripts/bench_startup.py
 
 # Re-renders resources/icons/ (PNG sizes, .ico) from the SVG; the outputs are committed.
 icons: install
