@@ -1,4 +1,7 @@
-"""The GUI entry point: `sanxiang-desktop [--db PATH] [--demo township|county|city] [--lang zh_CN|en]`.
+"""The GUI entry point: `sanxiang-desktop [--db PATH] [--demo township|county|city] [--lang zh_CN|en] [FILE.sxpkg…]`.
+
+Package files (a double-click in the file manager) go to the program already running for this user
+and data folder when there is one (ui/single_instance.py), else open in the import preview.
 
 What opens first (wizard, demo build, main window) is the Launcher's business (ui/launcher.py)."""
 from __future__ import annotations
@@ -6,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
@@ -13,6 +17,7 @@ from sanxiang_desktop.ui.application import create_application
 from sanxiang_desktop.ui.i18n import LANGUAGES, install_translators
 from sanxiang_desktop.ui.launcher import DEMO_UNITS, Launcher
 from sanxiang_desktop.ui.settings import Settings
+from sanxiang_desktop.ui.single_instance import InstanceServer, hand_over, open_packages, package_arguments, server_name
 from sanxiang_desktop.ui.tasks import default_runner
 
 
@@ -39,7 +44,11 @@ def main(argv: list[str] | None = None) -> int:
               "(sanxiang-desktop --help)\n错误：未找到图形界面显示。请在桌面环境中启动本程序，或使用命令行"
               "（sanxiang-desktop --help）。", file=sys.stderr)
         return 2
+    files, qt_args = package_arguments(qt_args)
     settings = Settings()
+    instance = server_name(Path(settings.get("data_folder")))
+    if files and hand_over(instance, files):
+        return 0
     app = create_application([sys.argv[0], *qt_args], settings)
     if args.lang:
         install_translators(app, args.lang)
@@ -47,7 +56,20 @@ def main(argv: list[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)
     launcher = Launcher(settings)
     launcher.finished.connect(app.exit)
+    server = InstanceServer(instance, app)
+    server.listen()
+    pending = list(files)   # until the main window is there (the wizard may come first)
+
+    def deliver(paths: list[str]) -> None:
+        pending.extend(paths)
+        if launcher.window is not None and pending:
+            open_packages(launcher.window, pending[:])
+            pending.clear()
+
+    server.files_received.connect(deliver)
+    launcher.window_shown.connect(lambda _window: QTimer.singleShot(0, lambda: deliver([])))
     QTimer.singleShot(0, lambda: launcher.start(db=args.db, demo=args.demo))
     code = app.exec()
+    server.close()
     default_runner().shutdown()
     return code
