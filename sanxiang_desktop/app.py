@@ -7,11 +7,13 @@ What opens first (wizard, demo build, main window) is the Launcher's business (u
 from __future__ import annotations
 
 import argparse
+import importlib.resources
 import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 
 from sanxiang_desktop.ui.application import create_application
 from sanxiang_desktop.ui.i18n import LANGUAGES, install_translators
@@ -19,6 +21,19 @@ from sanxiang_desktop.ui.launcher import DEMO_UNITS, Launcher
 from sanxiang_desktop.ui.settings import Settings
 from sanxiang_desktop.ui.single_instance import InstanceServer, hand_over, open_packages, package_arguments, server_name
 from sanxiang_desktop.ui.tasks import default_runner
+
+
+APP_ID = "org.sanxiang.desktop"   # the .deb's package, desktop entry and icon name (installer/build_deb.py)
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def application_icon() -> QIcon:
+    """The program's icon in every size shipped (resources/icons/png), for windows and the taskbar."""
+    icon = QIcon()
+    folder = importlib.resources.files("sanxiang_desktop.resources") / "icons" / "png"
+    for n in ICON_SIZES:
+        icon.addFile(str(folder / f"{n}.png"), QSize(n, n))
+    return icon
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -50,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     if files and hand_over(instance, files):
         return 0
     app = create_application([sys.argv[0], *qt_args], settings)
+    app.setWindowIcon(application_icon())
+    QGuiApplication.setDesktopFileName(APP_ID)   # Wayland and the task bar match windows to the entry
     if args.lang:
         install_translators(app, args.lang)
     # The launcher ends the program; closing the main window to reopen a restored database must not.

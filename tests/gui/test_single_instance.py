@@ -88,3 +88,4 @@ def test_a_handed_over_package_opens_the_import_preview(qtbot, tmp_path, app_set
                     timeout=20000)
     assert window.current_page() is page
     page.import_dialog.reject()
+

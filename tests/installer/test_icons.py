@@ -33,3 +33,10 @@ def test_the_ico_holds_png_images_of_each_size():
 
 def test_the_svg_is_there():
     assert (ICONS / "sanxiang-desktop.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def test_the_application_icon_has_every_size(qapp):  # the window's icon (app.py)
+    from sanxiang_desktop.app import ICON_SIZES, application_icon
+    icon = application_icon()
+    assert not icon.isNull()
+    assert sorted(s.width() for s in icon.availableSizes()) == sorted(ICON_SIZES)
