@@ -25,6 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from importlib.metadata import version as package_version
 from pathlib import Path
 
@@ -184,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (bundle / PROGRAM).exists():
         print(f"build_deb: no bundle at {bundle}; run PyInstaller first (make deb does)", file=sys.stderr)
         return 2
+    started = time.perf_counter()
     ver, arch = package_version(PROGRAM), deb_arch()
     depends_line, floor, where = depends(bundle)
     staging = REPO / "build" / "deb-root"
@@ -194,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{out} ({out.stat().st_size / 1e6:.1f} MB; bundle {_tree_size(bundle) / 1e6:.1f} MB unpacked)")
     print(f"glibc floor: {'.'.join(map(str, floor))} (from {where})")
     print(f"Depends: {depends_line}")
+    print(f"build_deb: {time.perf_counter() - started:.0f} s (libraries checked, staged, compressed)")
     return 0
 
 
