@@ -43,6 +43,21 @@ class _State:
         self.township = self.county = self.written = self.document = None
 
 
+def _resources(st: _State) -> str:
+    """Package data a frozen bundle can lose: the division tree, translations, icons."""
+    from ..core.divisions import DivisionTree
+    tree = DivisionTree.builtin()
+    town = tree.get(TOWNSHIP)
+    if town is None or tree.parent(TOWNSHIP).code != COUNTY:
+        raise AssertionError(f"division {TOWNSHIP} missing from the built-in tree")
+    res = importlib.resources.files("sanxiang_desktop.resources")
+    needed = [res / "i18n" / "sanxiang_zh_CN.qm", res / "icons" / "png" / "48.png", res / "selftest" / OLDEST_SCHEMA]
+    missing = [str(p) for p in needed if not p.is_file() or not p.read_bytes()]
+    if missing:
+        raise AssertionError(f"missing: {', '.join(missing)}")
+    return f"division tree ({town.name}, {len(tree.children(COUNTY))} under {COUNTY}), translations, icons"
+
+
 def _demo(st: _State) -> str:
     from .. import services  # noqa: F401  (registers the service rules)
     from ..services.demo import build_demo
@@ -137,6 +152,7 @@ def _xlsx(st: _State) -> str:
 
 
 STEPS: tuple[tuple[str, Callable[[_State], str]], ...] = (
+    ("resources", _resources),
     ("demo database", _demo),
     ("migration from the oldest schema", _migrate),
     ("package export and import", _exchange),
