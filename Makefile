@@ -5,6 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 ARGS   ?=
 PYTEST_ARGS ?=
+DEB_XZ_LEVEL ?= 6
 
 .PHONY: run test system-deps install install-test install-bundle bundle deb bench-startup translations icons screenshots bench kill-test clean
 
@@ -39,7 +40,7 @@ bundle: system-deps install-bundle
 		installer/sanxiang-desktop.spec
 
 deb: bundle
-	$(BIN)/python installer/build_deb.py
+	DEB_XZ_LEVEL=$(DEB_XZ_LEVEL) $(BIN)/python installer/build_deb.py
 
 # Time to a shown main window, bundle next to the unbundled program (same run, under Xvfb).
 bench-startup: bundle

@@ -180,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bundle", default=str(REPO / "dist" / PROGRAM))
     ap.add_argument("--out", default=str(REPO / "dist"))
+    ap.add_argument("--xz-level", type=int, default=int(os.environ.get("DEB_XZ_LEVEL", "6")),
+                    help="xz level: 6 for releases (~41 MB); CI uses 1 (~45 MB, 2 minutes faster on 2 cores)")
     args = ap.parse_args(argv)
     bundle = Path(args.bundle)
     if not (bundle / PROGRAM).exists():
@@ -191,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     staging = REPO / "build" / "deb-root"
     stage(bundle, staging, ver, arch, depends_line)
     out = Path(args.out) / f"{APPID}_{ver}_{arch}.deb"
-    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(staging), str(out)], check=True,
+    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", f"-z{args.xz_level}", "--build", str(staging), str(out)],
+                   check=True,
                    stdout=subprocess.DEVNULL)
     print(f"{out} ({out.stat().st_size / 1e6:.1f} MB; bundle {_tree_size(bundle) / 1e6:.1f} MB unpacked)")
     print(f"glibc floor: {'.'.join(map(str, floor))} (from {where})")
