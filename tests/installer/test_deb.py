@@ -61,13 +61,22 @@ def test_maintainer_scripts_only_refresh_the_desktop_caches():
         assert "/home" not in text and "$HOME" not in text   # users' data is never touched
 
 
-def _deb() -> Path | None:
-    debs = sorted((REPO / "dist").glob(f"{APPID}_*.deb"))
-    if debs:
-        return debs[-1]
+def _newest_source() -> float:
+    return max(p.stat().st_mtime for top in ("sanxiang_desktop", "installer", "resources")
+               for p in (REPO / top).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def _deb() -> Path:
+    debs = sorted((REPO / "dist").glob(f"{APPID}_*.deb"), key=lambda p: p.stat().st_mtime)
     if os.environ.get("CI") == "true":
-        pytest.fail("CI=true but dist/ has no .deb: .ci/run must run `make deb` before the tests")
-    pytest.skip("no .deb in dist/ (make deb builds it)")
+        if not debs:
+            pytest.fail("CI=true but dist/ has no .deb: .ci/run must run `make deb` before the tests")
+        return debs[-1]
+    if not debs:
+        pytest.skip("no .deb in dist/ (make deb builds it)")
+    if debs[-1].stat().st_mtime < _newest_source():
+        pytest.skip(f"{debs[-1].name} is older than the sources (make deb rebuilds it)")
+    return debs[-1]
 
 
 @pytest.fixture(scope="module")
