@@ -1,9 +1,9 @@
 """The GUI entry point: `sanxiang-desktop [--db PATH] [--demo township|county|city] [--lang zh_CN|en] [FILE.sxpkg…]`.
 
 Package files (a double-click in the file manager) go to the program already running for this user
-and data folder when there is one (ui/single_instance.py), else open in the import preview.
+and data folder when there is one (ui/shell/single_instance.py), else open in the import preview.
 
-What opens first (wizard, demo build, main window) is the Launcher's business (ui/launcher.py)."""
+What opens first (wizard, demo build, main window) is the Launcher's business (ui/shell/launcher.py)."""
 from __future__ import annotations
 
 import argparse
@@ -15,12 +15,13 @@ from pathlib import Path
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 
-from sanxiang_desktop.ui.application import create_application
-from sanxiang_desktop.ui.i18n import LANGUAGES, install_translators
-from sanxiang_desktop.ui.launcher import DEMO_UNITS, Launcher
-from sanxiang_desktop.ui.settings import Settings
-from sanxiang_desktop.ui.single_instance import InstanceServer, hand_over, open_packages, package_arguments, server_name
-from sanxiang_desktop.ui.tasks import default_runner
+from sanxiang_desktop.ui.shell.application import create_application
+from sanxiang_desktop.ui.shell.i18n import LANGUAGES, install_translators
+from sanxiang_desktop.ui.shell.launcher import DEMO_UNITS, Launcher
+from sanxiang_desktop.ui.shell.settings import Settings
+from sanxiang_desktop.ui.shell.single_instance import (InstanceServer, hand_over, open_packages, package_arguments,
+                                                      server_name)
+from sanxiang_desktop.ui.shell.tasks import default_runner
 
 
 APP_ID = "org.sanxiang.desktop"   # the .deb's package, desktop entry and icon name (installer/build_deb.py)

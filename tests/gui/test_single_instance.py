@@ -1,4 +1,4 @@
-"""A package double-clicked while the program runs goes to that program (ui/single_instance.py):
+"""A package double-clicked while the program runs goes to that program (ui/shell/single_instance.py):
 a real local server, a real second process handing over, a real main window opening the preview."""
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from PySide6.QtCore import QDir
 from sanxiang_desktop.store.database import open_database
 from sanxiang_desktop.sync.export import export_package
 from sanxiang_desktop.sync.trust import ensure_own_key, trust_peer
-from sanxiang_desktop.ui.single_instance import InstanceServer, hand_over, open_packages, package_arguments, server_name
+from sanxiang_desktop.ui.shell.single_instance import InstanceServer, hand_over, open_packages, package_arguments, server_name
 
 from .window_support import app_settings_in, make_demo, make_empty, open_window  # noqa: F401
 
@@ -43,7 +43,7 @@ def test_a_second_process_hands_its_files_to_the_running_one(qtbot, name, tmp_pa
     server = InstanceServer(name)
     assert server.listen()
     files = [str(tmp_path / "640104100-640104-000001.sxpkg"), str(tmp_path / "第二个.sxpkg")]
-    code = ("import sys; from sanxiang_desktop.ui.single_instance import hand_over; "
+    code = ("import sys; from sanxiang_desktop.ui.shell.single_instance import hand_over; "
             f"sys.exit(0 if hand_over({name!r}, {files!r}) else 5)")
     with qtbot.waitSignal(server.files_received, timeout=20000) as got:
         proc = subprocess.Popen([sys.executable, "-c", code], env=os.environ | {"QT_QPA_PLATFORM": "offscreen"})
