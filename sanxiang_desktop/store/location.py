@@ -6,8 +6,14 @@ corrupts the file; the database belongs on the office PC's own disk.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
+
+# "scheme://…" (postgresql+psycopg://, file://, http://): never a file name. One letter before ":"
+# followed by a slash is a Windows drive (C:/…, C:\…), which is a file name.
+_URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):(//|/|\\)")
+SERVED_SCHEMES: frozenset[str] = frozenset()      # the PostgreSQL backend adds "postgresql+psycopg"
 
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afs", "ncpfs", "davfs", "fuse.davfs2"}
 REMOVABLE_PREFIXES = ("/media/", "/run/media/", "/mnt/usb")
@@ -47,3 +53,29 @@ def unsafe_location(path: Path) -> str | None:
     if any(text.startswith(p) for p in REMOVABLE_PREFIXES) and best not in ("", "/"):
         return "removable"
     return None
+
+
+class UnservedTarget(ValueError):
+    """A --db that is a URL of a kind this program does not serve (bilingual message)."""
+
+    def __init__(self, scheme: str):
+        self.scheme = scheme
+        self.message_en = (f"--db names a '{scheme}' URL, which this program does not serve; give the path of a "
+                           "database file")
+        self.message_zh = f"--db 给出的是本程序不支持的“{scheme}”地址，请给出数据库文件的路径"
+        super().__init__(self.message_en)
+
+
+def classify_db_target(text: str) -> tuple[str, str]:
+    """What a --db value names: ("file", text) for a file path, ("url", text) for a URL of a scheme
+    in SERVED_SCHEMES. Raises UnservedTarget for any other URL (never taken as a file name: a
+    "postgresql+psycopg://host/db" must not become folders in the current directory)."""
+    match = _URL.match(text or "")
+    if match is None or (len(match.group(1)) == 1 and sys.platform == "win32") \
+            or (len(match.group(1)) == 1 and match.group(2) != "//"):
+        return "file", text
+    scheme = match.group(1).lower()
+    if scheme in SERVED_SCHEMES:
+        return "url", text
+    raise UnservedTarget(scheme)
+
