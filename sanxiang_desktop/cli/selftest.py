@@ -136,6 +136,24 @@ def _pdf(st: _State) -> str:
     return f"报送单 {len(data)} bytes"
 
 
+def _form(st: _State) -> str:
+    """A printed form (科协组织建设情况登记表) to PDF and to Word: python-docx's template must be in the bundle."""
+    from docx import Document as WordDocument
+    from ..documents.forms import FormOptions, form_builder
+    from ..documents.to_docx import write_docx
+    from ..ui.printing.render import render_pdf   # QtGui only; the application exists since the slip step
+    doc = form_builder("registration")(st.township, FormOptions(unit=TOWNSHIP))
+    pdf, word = st.folder / "registration.pdf", st.folder / "registration.docx"
+    pages = render_pdf(doc, pdf)
+    if pages < 1 or not pdf.read_bytes().startswith(b"%PDF-"):
+        raise AssertionError("no PDF pages")
+    write_docx(doc, word)
+    text = "\n".join(p.text for p in WordDocument(str(word)).paragraphs)
+    if doc.title not in text:
+        raise AssertionError("the form's title is not in the Word file")
+    return f"{doc.title}: {pages} PDF page(s), .docx read back"
+
+
 def _xlsx(st: _State) -> str:
     from openpyxl import load_workbook
     from ..spreadsheets.from_document import write_xlsx
@@ -156,7 +174,8 @@ STEPS: tuple[tuple[str, Callable[[_State], str]], ...] = (
     ("demo database", _demo),
     ("migration from the oldest schema", _migrate),
     ("package export and import", _exchange),
-    ("form to PDF", _pdf),
+    ("transmittal slip to PDF", _pdf),
+    ("registration form to PDF and Word", _form),
     ("spreadsheet .xlsx", _xlsx),
 )
 
