@@ -51,8 +51,14 @@ def open_existing(path: str) -> Database:
 
 def new_database(path: str) -> Database:
     """A new, empty database file at `path`; CliError when the file exists or cannot be made."""
+    if not path.strip():
+        raise fail("no database file was given (--db)", "未指定数据库文件（--db）")
     p = Path(path)
-    if p.exists() and p.stat().st_size > 0:
+    try:
+        taken = p.exists() and p.stat().st_size > 0
+    except OSError:
+        taken = False   # open_database names what the system refuses about the path
+    if taken:
         raise fail(f"{path} already exists; choose a new file name", f"{path} 已存在，请另选文件名")
     try:
         return open_database(p, create=True)
