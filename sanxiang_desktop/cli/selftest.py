@@ -55,7 +55,19 @@ def _resources(st: _State) -> str:
     missing = [str(p) for p in needed if not p.is_file() or not p.read_bytes()]
     if missing:
         raise AssertionError(f"missing: {', '.join(missing)}")
-    return f"division tree ({town.name}, {len(tree.children(COUNTY))} under {COUNTY}), translations, icons"
+    # data that libraries load by name at run time (a frozen bundle must have collected it)
+    from ..core.names import to_simplified
+    from ..core.phones import check_mobile
+    from ..core.pinyin import _EXTRA_TABLES
+    for table in _EXTRA_TABLES:
+        importlib.import_module(f"pypinyin_dict.pinyin_data.{table}")
+    if to_simplified("張") != "张":
+        raise AssertionError("OpenCC did not convert 張 to 张")
+    number, problems = check_mobile("13951012345")
+    if number is None or problems:
+        raise AssertionError("phonenumbers rejected a valid mobile number")
+    return (f"division tree ({town.name}, {len(tree.children(COUNTY))} under {COUNTY}), translations, icons, "
+            "OpenCC, phone plan, pinyin tables")
 
 
 def _demo(st: _State) -> str:
