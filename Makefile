@@ -7,8 +7,9 @@ ARGS   ?=
 # Random test order shows order-dependence here, not in CI; the fixed seed keeps `make test` repeatable
 # (another seed: make test PYTEST_ARGS="-p randomly --randomly-seed=4242").
 PYTEST_ARGS ?= -p randomly --randomly-seed=12345
+DEB_XZ_LEVEL ?= 6
 
-.PHONY: run test system-deps install install-test translations screenshots bench bench-full kill-test clean
+.PHONY: run test system-deps install install-test install-bundle bundle deb bench-startup translations icons screenshots bench bench-full kill-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +31,26 @@ run: system-deps install
 # Installs and runs the whole test suite, headless.
 test: system-deps install-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+install-bundle: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+
+# The one-folder program (PyInstaller) in dist/sanxiang-desktop/, then the UOS/Kylin package
+# dist/org.sanxiang.desktop_<version>_<arch>.deb (installer/build_deb.py; CONTRIBUTING.md says more).
+bundle: system-deps install-bundle
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		installer/sanxiang-desktop.spec
+
+deb: bundle
+	DEB_XZ_LEVEL=$(DEB_XZ_LEVEL) $(BIN)/python installer/build_deb.py
+
+# Time to a shown main window, bundle next to the unbundled program (same run, under Xvfb).
+bench-startup: bundle
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python scripts/bench_startup.py
+
+# Re-renders resources/icons/ (PNG sizes, .ico) from the SVG; the outputs are committed.
+icons: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/build_icons.py
 
 translations: install
 	$(BIN)/python scripts/build_translations.py

@@ -1537,8 +1537,8 @@ Copy the current database there now?</source>
             <translation>关于</translation>
         </message>
         <message>
-            <source>&lt;h3&gt;Science Association 3+1 Work&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {db}&lt;br&gt;Backups: {backups}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;基层科协“3+1”工作&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;数据库：{db}&lt;br&gt;备份文件夹：{backups}&lt;br&gt;日志文件：{log}&lt;/p&gt;</translation>
+            <source>&lt;h3&gt;Science Association 3+1 Work&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {db}&lt;br&gt;Schema version: {schema}&lt;br&gt;Data folder: {folder}&lt;br&gt;Backups: {backups}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;基层科协“3+1”工作&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;数据库：{db}&lt;br&gt;数据结构版本：{schema}&lt;br&gt;数据文件夹：{folder}&lt;br&gt;备份文件夹：{backups}&lt;br&gt;日志文件：{log}&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
