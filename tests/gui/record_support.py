@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from sqlalchemy import func, select
@@ -20,6 +19,7 @@ from sanxiang_desktop.store.database import open_database
 from sanxiang_desktop.ui.pages.base import PageContext
 from sanxiang_desktop.ui.shell.settings import Settings
 from sanxiang_desktop.ui.shell import tasks
+from tests.gui import answering
 
 TOWNSHIP = "640104100"      # 掌政镇
 COUNTY = "640104"           # 兴庆区
@@ -35,9 +35,16 @@ def build_template(folder: Path, unit: str) -> Path:
     return path
 
 
+# The running test's qtbot, for helpers called without one (list_values); set by the zh fixture.
+_bot: list = []
+
+
 @pytest.fixture(autouse=True)
-def zh(chinese):
+def zh(chinese, qtbot):
     """The clerk's language: Chinese labels, buttons and messages (tests/gui/conftest.py's `chinese`)."""
+    _bot[:] = [qtbot]
+    yield
+    _bot.clear()
 
 
 @pytest.fixture(scope="module")
@@ -63,18 +70,18 @@ def make_context(ws, folder: Path) -> PageContext:
 
 
 @pytest.fixture
-def township(qapp, township_db, tmp_path):
+def township(qtbot, township_db, tmp_path):
     db, ws = open_copy(township_db, tmp_path)
     yield make_context(ws, tmp_path)
-    drain_list_queries()
+    drain_list_queries(qtbot)
     db.close()
 
 
 @pytest.fixture
-def county(qapp, county_db, tmp_path):
+def county(qtbot, county_db, tmp_path):
     db, ws = open_copy(county_db, tmp_path)
     yield make_context(ws, tmp_path)
-    drain_list_queries()
+    drain_list_queries(qtbot)
     db.close()
 
 
@@ -134,8 +141,12 @@ def plain(text: str) -> str:
 
 def answer_next_modal(button_text: str, kind: type | None = None, clicked: list | None = None) -> None:
     """Click a button of the next modal dialog to open (of class `kind`), once its event loop runs:
-    the way a clerk answers a question box that a real exec() puts up."""
-    def attempt(tries: int = 200) -> None:
+    the way a clerk answers a question box that a real exec() puts up (in this test only)."""
+    generation = answering.current()
+
+    def attempt(tries: int = answering.ANSWER_TIMEOUT_MS // 20) -> None:
+        if not answering.still_running(generation):
+            return
         box = QApplication.activeModalWidget()
         if box is not None and (kind is None or isinstance(box, kind)):
             for button in box.findChildren(QAbstractButton):
@@ -149,25 +160,17 @@ def answer_next_modal(button_text: str, kind: type | None = None, clicked: list 
     QTimer.singleShot(0, attempt)
 
 
-def _spin_until(done, timeout_ms: int, what: str) -> None:
-    deadline = time.monotonic() + timeout_ms / 1000
-    while not done():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        time.sleep(0.002)
-
-
 def wait_for_rows(view, timeout_ms: int = 5000) -> None:
     """Lists re-query on the database worker: wait until the latest re-query's rows are shown."""
-    _spin_until(lambda: not view.model.busy, timeout_ms, "the list's rows")
+    assert _bot, "wait_for_rows needs the zh fixture (import it from record_support)"
+    _bot[0].waitUntil(lambda: not view.model.busy, timeout=timeout_ms)
 
 
-def drain_list_queries(timeout_ms: int = 10000) -> None:
+def drain_list_queries(qtbot, timeout_ms: int = 10000) -> None:
     """Let list re-queries still on the default worker end before their database is closed."""
     runner = tasks._default_runner
     if runner is not None:
-        _spin_until(lambda: runner.pending == 0, timeout_ms, "the database worker")
+        qtbot.waitUntil(lambda: runner.pending == 0, timeout=timeout_ms)
 
 
 def worker_idle(qtbot, timeout_ms: int = 10000) -> None:

@@ -12,9 +12,10 @@ import re
 import shutil
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
 
 from sanxiang_desktop.services import indicators, records
 from sanxiang_desktop.services.workspace import Workspace
@@ -56,6 +57,16 @@ class Pages:
     def __init__(self, qtbot, settings, runner):
         self.qtbot, self.settings, self.runner = qtbot, settings, runner
         self.changes: list = []
+        self.opened: list[ExchangePage] = []
+
+    def close_dialogs(self) -> None:
+        """The pages' dialogs are open()ed (window-modal) and outlive the page closing: one left up would
+        be the next test's QApplication.activeModalWidget(), handed to its answer_modal()."""
+        for page in self.opened:
+            if shiboken6.isValid(page):
+                for dialog in page.findChildren(QDialog):
+                    if dialog.isVisible():
+                        dialog.close()
 
     def open(self, node: Node, level: str) -> ExchangePage:
         ws = Workspace.open(node.db)
@@ -63,6 +74,7 @@ class Pages:
         context.changes_listeners.append(self.changes.append)
         page = ExchangePage(context)
         self.qtbot.addWidget(page)
+        self.opened.append(page)
         page.set_unit(node.code, level)
         page.resize(1200, 700)
         page.show()
@@ -78,6 +90,7 @@ def pages(qtbot, settings, runner, chinese):
     helper = Pages(qtbot, settings, runner)
     yield helper
     helper.settle()
+    helper.close_dialogs()
 
 
 def export_from(pages: Pages, page: ExchangePage):
@@ -200,6 +213,7 @@ def test_cancelling_the_fingerprint_changes_nothing(pages, world):
     assert column(dialog, "outcome") == ["未导入：未确认发送单位"]
     pages.settle()
     assert c.dump() == before and TOWN1 not in {p.unit_code for p in service.peers(c.db)}
+    dialog.close_button.click()
 
 
 def test_a_batch_with_one_new_sender_asks_only_about_that_one(pages, world):

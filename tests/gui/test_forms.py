@@ -10,6 +10,7 @@ from sanxiang_desktop.services import records
 from sanxiang_desktop.store import models as m
 from sanxiang_desktop.ui.forms.record_form import DuplicatePrompt, RecordDialog, mnemonic_labels
 from sanxiang_desktop.services.spec import SPECS
+from tests.gui import answering
 from tests.gui.record_support import COUNTY, TOWNSHIP, answer_next_modal, count, enter, show, type_into
 from tests.gui.record_support import county, county_db, township, township_db, zh  # noqa: F401  (fixtures)
 
@@ -46,7 +47,8 @@ def test_enter_saves_a_person_typed_by_keyboard(qtbot, township):
     type_into(qtbot, dialog.widgets["name"], "马海燕")
     type_into(qtbot, dialog.widgets["ethnicity"], "hz")            # pinyin type-ahead: initials first...
     assert dialog.widgets["ethnicity"].combo.currentText() == "汉族"
-    qtbot.wait(1100)                                                # ...a pause starts over
+    combo = dialog.widgets["ethnicity"].combo
+    qtbot.waitUntil(lambda: combo._typed == "", timeout=5000)     # ...a pause (its timer ran out) starts over
     qtbot.keyClicks(dialog.widgets["ethnicity"].editor(), "huiz")
     assert dialog.widgets["ethnicity"].combo.currentText() == "回族"
     type_into(qtbot, dialog.widgets["phone"], "13895072768")
@@ -236,7 +238,11 @@ def test_insert_in_the_picker_adds_a_person_or_uses_the_one_found(qtbot, townshi
     type_into(qtbot, picker, "王芳")
     nested = []
 
-    def fill_person_form(tries=200):
+    generation = answering.current()
+
+    def fill_person_form(tries=answering.ANSWER_TIMEOUT_MS // 20):
+        if not answering.still_running(generation):
+            return None
         form = QApplication.activeModalWidget()
         if not (isinstance(form, RecordDialog) and form.table == "people"):
             return QTimer.singleShot(20, lambda: fill_person_form(tries - 1)) if tries else None

@@ -14,6 +14,7 @@ from sanxiang_desktop.store import models as m
 from sanxiang_desktop.ui.pages import records as record_pages
 from sanxiang_desktop.ui.shell.operations import run_operation
 from sanxiang_desktop.ui.shell.undo import delete_records
+from tests.gui import answering
 from tests.gui.record_support import TOWNSHIP, answer_next_modal, count, redo, undo, worker_idle
 from tests.gui.record_support import county_db, township, township_db, zh  # noqa: F401  (fixtures)
 
@@ -41,7 +42,11 @@ class WriteThreads:
 
 def close_next_warning(texts: list) -> None:
     """Close the next warning box once it is up (it opens from the operation's callback)."""
-    def attempt(tries: int = 250) -> None:
+    generation = answering.current()
+
+    def attempt(tries: int = answering.ANSWER_TIMEOUT_MS // 20) -> None:
+        if not answering.still_running(generation):
+            return
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox) and box.icon() == QMessageBox.Icon.Warning:
             texts.append(box.text())

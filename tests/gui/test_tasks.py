@@ -10,17 +10,26 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sanxiang_desktop.ui.shell import errors
 from sanxiang_desktop.ui.shell.tasks import Progress, ProgressDialog, run_with_progress
+from tests.gui import answering
 
 MAIN = threading.get_ident()
 
 
-def answer_message_box(seen: list) -> None:
-    """Close the next QMessageBox once it is up, remembering its texts (exec() blocks the test)."""
+def answer_message_box(seen: list, timeout_ms: int = answering.ANSWER_TIMEOUT_MS) -> None:
+    """Close the next QMessageBox once it is up, remembering its texts (exec() blocks the test);
+    in this test only, so a test that failed early cannot leave it to click a later test's box."""
+    waited = [0]
+    generation = answering.current()
+
     def poll():
+        if not answering.still_running(generation):
+            return
         box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()),
                    None)
         if box is None:
-            QTimer.singleShot(20, poll)
+            waited[0] += 20
+            if waited[0] < timeout_ms:
+                QTimer.singleShot(20, poll)
             return
         seen.append((box.windowTitle(), box.text(), box.informativeText(), box.detailedText()))
         box.button(QMessageBox.StandardButton.Ok).click()
@@ -146,8 +155,8 @@ def test_slow_work_shows_progress_late_and_can_be_cancelled(qtbot, runner, engli
     assert outcome == [("cancelled", MAIN)]
     assert closed.is_set() and len(steps) < 10_000
     count = len(steps)
-    time.sleep(0.05)
-    assert len(steps) == count   # nothing runs after the cancel
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=3000)   # the worker is done with the job...
+    assert len(steps) == count                                    # ...and nothing ran after the cancel
 
 
 def test_escape_asks_to_cancel_instead_of_closing(qtbot):

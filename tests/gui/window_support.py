@@ -17,6 +17,7 @@ from sanxiang_desktop.ui.shell import settings as settings_module
 from sanxiang_desktop.ui.shell.main_window import MainWindow, open_workspace
 from sanxiang_desktop.ui.pages.base import PAGE_FACTORIES, UnitPage
 from sanxiang_desktop.ui.shell.settings import Settings
+from tests.gui import answering
 
 
 def make_demo(folder: Path, unit: str, scale: str) -> Path:
@@ -66,11 +67,14 @@ def close_window(qtbot, window: MainWindow, runner) -> None:
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=10000)
 
 
-def answer_modal(handler: Callable[[QWidget], None], timeout_ms: int = 5000) -> None:
-    """Call handler with the next modal dialog shown (QDialog.exec() or a message box)."""
+def answer_modal(handler: Callable[[QWidget], None], timeout_ms: int = answering.ANSWER_TIMEOUT_MS) -> None:
+    """Call handler with the next modal dialog shown (QDialog.exec() or a message box), in this test only."""
     waited = [0]
+    generation = answering.current()
 
     def poll() -> None:
+        if not answering.still_running(generation):
+            return
         widget = QApplication.activeModalWidget()
         if widget is None or not widget.isVisible():
             waited[0] += 20
