@@ -20,7 +20,6 @@ from sanxiang_desktop.documents.forms import FORM_TITLES, FormOptions, form_buil
 from sanxiang_desktop.documents.lists import list_document
 from sanxiang_desktop.services.disclosure import record_full_pii_export
 from sanxiang_desktop.services.list_source import ListQuery
-from sanxiang_desktop.spreadsheets.ledgers import LEDGER_TITLES, export_ledger_steps
 from sanxiang_desktop.ui.shell.tasks import Progress, default_runner, run_with_progress
 
 # Which ledger, import and forms belong to a record table's list.
@@ -178,6 +177,8 @@ class DocumentActions(QObject):
     def export_excel(self) -> None:
         what = LEDGER_OF[self.table]
         full = self._take_full_pii()
+        # openpyxl and lxml load on first use, not at start-up (issue 12's startup figure)
+        from sanxiang_desktop.spreadsheets.ledgers import LEDGER_TITLES, export_ledger_steps
         target = self._ask_path(self.tr("Export to Excel"), LEDGER_TITLES[what], ".xlsx", self.tr("Excel workbooks (*.xlsx)"))
         if target is None:
             return
