@@ -1920,6 +1920,10 @@ Check whether your last change was saved, then try again. If the error happens a
             <translation>Year</translation>
         </message>
         <message>
+            <source>Unit</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
             <source>Title</source>
             <translation>Title</translation>
         </message>
@@ -1996,10 +2000,6 @@ Check whether your last change was saved, then try again. If the error happens a
             <translation>Phone</translation>
         </message>
         <message>
-            <source>Unit</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
             <source>Date</source>
             <translation>Date</translation>
         </message>
@@ -2048,6 +2048,10 @@ Check whether your last change was saved, then try again. If the error happens a
             <translation>Follow-ups</translation>
         </message>
         <message>
+            <source>Venue name</source>
+            <translation>Venue name</translation>
+        </message>
+        <message>
             <source>Address</source>
             <translation>Address</translation>
         </message>
@@ -2086,6 +2090,10 @@ Check whether your last change was saved, then try again. If the error happens a
         <message>
             <source>Term</source>
             <translation>Term</translation>
+        </message>
+        <message>
+            <source>Village name</source>
+            <translation>Village name</translation>
         </message>
         <message>
             <source>Code</source>

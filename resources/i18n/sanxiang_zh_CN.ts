@@ -1927,6 +1927,10 @@ Check whether your last change was saved, then try again. If the error happens a
             <translation>年度</translation>
         </message>
         <message>
+            <source>Unit</source>
+            <translation>所属单位</translation>
+        </message>
+        <message>
             <source>Title</source>
             <translation>名称</translation>
         </message>
@@ -2003,10 +2007,6 @@ Check whether your last change was saved, then try again. If the error happens a
             <translation>手机</translation>
         </message>
         <message>
-            <source>Unit</source>
-            <translation>所属单位</translation>
-        </message>
-        <message>
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -2024,7 +2024,7 @@ Check whether your last change was saved, then try again. If the error happens a
         </message>
         <message>
             <source>Led by</source>
-            <translation>负责人</translation>
+            <translation>牵头人</translation>
         </message>
         <message>
             <source>From</source>
@@ -2053,6 +2053,10 @@ Check whether your last change was saved, then try again. If the error happens a
         <message>
             <source>Follow-ups</source>
             <translation>跟进事项</translation>
+        </message>
+        <message>
+            <source>Venue name</source>
+            <translation>名称</translation>
         </message>
         <message>
             <source>Address</source>
@@ -2093,6 +2097,10 @@ Check whether your last change was saved, then try again. If the error happens a
         <message>
             <source>Term</source>
             <translation>届次</translation>
+        </message>
+        <message>
+            <source>Village name</source>
+            <translation>名称</translation>
         </message>
         <message>
             <source>Code</source>
