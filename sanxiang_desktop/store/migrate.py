@@ -8,7 +8,6 @@ require an empty foreign_key_check before switching them on again.
 """
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from alembic.config import Config
@@ -17,6 +16,7 @@ from alembic.script import ScriptDirectory
 from alembic import command
 from sqlalchemy import Engine, text
 
+from ..core import clock
 from .backup import backup_file
 from .errors import StoreError
 
@@ -64,7 +64,7 @@ def upgrade(engine: Engine, db_path: Path | None, *, backup_dir: Path | None = N
         return None
     backup = None
     if rev is not None and db_path is not None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.local_now().strftime("%Y%m%d-%H%M%S")
         folder = backup_dir or db_path.parent
         backup = folder / f"{db_path.stem}.before-{head}.{stamp}.db"
         backup_file(engine, backup)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from sanxiang_desktop.store import models as m
-from sanxiang_desktop.ui.record_form import RecordDialog, mnemonic_labels
+from sanxiang_desktop.ui.forms.record_form import RecordDialog, mnemonic_labels
 from tests.gui.record_support import TOWNSHIP, count, ime, show
 from tests.gui.record_support import county, county_db, township, township_db, zh  # noqa: F401  (fixtures)
 
