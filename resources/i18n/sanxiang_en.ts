@@ -219,6 +219,26 @@
             <source>No premises</source>
             <translation>No premises</translation>
         </message>
+        <message>
+            <source>: not entered</source>
+            <translation>: not entered</translation>
+        </message>
+        <message>
+            <source>Staff quota</source>
+            <translation>Staff quota</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <source>Funding</source>
+            <translation>Funding</translation>
+        </message>
+        <message>
+            <source>Premises</source>
+            <translation>Premises</translation>
+        </message>
     </context>
     <context>
         <name>ChildrenPanel</name>
@@ -1363,8 +1383,20 @@ Copy the current database there now?</translation>
             <translation>Unsaved Entry</translation>
         </message>
         <message>
-            <source>A form still holds what you typed and has not been saved. Quit anyway?</source>
-            <translation>A form still holds what you typed and has not been saved. Quit anyway?</translation>
+            <source>A form still holds what you typed and has not been saved.</source>
+            <translation>A form still holds what you typed and has not been saved.</translation>
+        </message>
+        <message>
+            <source>&amp;Save and Quit</source>
+            <translation>&amp;Save and Quit</translation>
+        </message>
+        <message>
+            <source>&amp;Discard and Quit</source>
+            <translation>&amp;Discard and Quit</translation>
+        </message>
+        <message>
+            <source>&amp;Keep Editing</source>
+            <translation>&amp;Keep Editing</translation>
         </message>
     </context>
     <context>
@@ -1372,6 +1404,45 @@ Copy the current database there now?</translation>
         <message>
             <source>Milestones</source>
             <translation>Milestones</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageMenus</name>
+        <message>
+            <source>&amp;Records</source>
+            <translation>&amp;Records</translation>
+        </message>
+        <message>
+            <source>&amp;New Record</source>
+            <translation>&amp;New Record</translation>
+        </message>
+        <message>
+            <source>&amp;Edit Record (Enter)</source>
+            <translation>&amp;Edit Record (Enter)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Records</source>
+            <translation>&amp;Delete Records</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>E&amp;xport to Excel…</source>
+            <translation>E&amp;xport to Excel…</translation>
+        </message>
+        <message>
+            <source>This page has no records to do that with.</source>
+            <translation>This page has no records to do that with.</translation>
+        </message>
+        <message>
+            <source>This page has nothing to print yet.</source>
+            <translation>This page has nothing to print yet.</translation>
+        </message>
+        <message>
+            <source>This page has nothing to export yet.</source>
+            <translation>This page has nothing to export yet.</translation>
         </message>
     </context>
     <context>
