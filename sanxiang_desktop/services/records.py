@@ -5,29 +5,19 @@ undo step. They return a Result; bad input never raises past them."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..core.validation import Problem
+from ..core.validation import ID_EXCEL_CONFIRM, Problem
 from ..store import models as m
 from .coerce import coerce
-from .result import Invalid, Result
+from .hooks import CREATE_HOOKS, DELETE_GUARDS, DUPLICATE_CHECKS, RULES, UPDATE_HOOKS, Rule, rule  # noqa: F401
+from .result import Changes, Invalid, Result
 from .spec import SPECS, RecordSpec
 from .workspace import Workspace, changes_of
 
-# Per-table rules run after field coercion: (session, workspace, values, record or None) -> problems.
-Rule = Callable[[Session, Workspace, dict, Any], list[Problem]]
-RULES: dict[str, list[Rule]] = {}
-
-
-def rule(*tables: str):
-    def register(fn: Rule) -> Rule:
-        for t in tables:
-            RULES.setdefault(t, []).append(fn)
-        return fn
-    return register
 
 
 def spec_of(table: str) -> RecordSpec:
@@ -81,8 +71,10 @@ def _check_refs(s: Session, ws: Workspace, spec: RecordSpec, values: dict) -> li
     return problems
 
 
-def validate(s: Session, ws: Workspace, spec: RecordSpec, raw: dict, record=None) -> tuple[dict, list[Problem]]:
-    """Coerce and check the given fields (all of them on create, the given ones on update)."""
+def validate(s: Session, ws: Workspace, spec: RecordSpec, raw: dict, record=None,
+             confirm: frozenset[str] = frozenset()) -> tuple[dict, list[Problem]]:
+    """Coerce and check the given fields (all of them on create, the given ones on update).
+    ``confirm``: problem codes the clerk confirmed (see coerce)."""
     unknown = set(raw) - set(spec.names)
     if unknown:
         raise Invalid(Problem(sorted(unknown)[0], f"未知字段：{'、'.join(sorted(unknown))}",
@@ -94,7 +86,11 @@ def validate(s: Session, ws: Workspace, spec: RecordSpec, raw: dict, record=None
             continue
         if record is not None and not f.editable:
             continue
-        value, found = coerce(f, raw.get(f.name))
+        confirmed = confirm
+        if record is not None and f.kind == "id_number" and isinstance(raw.get(f.name), str) \
+                and raw[f.name].strip().upper() == (getattr(record, f.name) or ""):
+            confirmed = confirm | {ID_EXCEL_CONFIRM}   # confirmed when it was saved
+        value, found = coerce(f, raw.get(f.name), confirmed)
         values[f.name] = value
         # "required" is judged after the rules, which may derive a value (domain from type, ...)
         problems.extend(p for p in found if not (f.required and value is None and p.field == f.name
@@ -143,17 +139,26 @@ def insert(s: Session, ws: Workspace, spec: RecordSpec, values: dict, record_id:
     return obj
 
 
-def create(ws: Workspace, table: str, fields: dict, *, allow_duplicate: bool = False) -> Result:
-    """新增: validate and insert one record owned by this installation."""
+def create(ws: Workspace, table: str, fields: dict, *, allow_duplicate: bool = False,
+           action: str | None = None, label: str | None = None,
+           confirm: frozenset[str] | tuple[str, ...] = ()) -> Result:
+    """新增: validate and insert one record owned by this installation.
+
+    A named act built on it (posts.appoint) passes its own audit `action` and `label` prefix.
+    ``confirm``: codes of problems the clerk has confirmed, e.g. ``(ID_EXCEL_CONFIRM,)`` after
+    comparing an ID number ending in 000 with the card; unconfirmed, such a problem is an error
+    and the failed Result names it by its ``code``."""
+    confirm = frozenset(confirm)
+
     def work(s: Session) -> Result:
         spec = spec_of(table)
-        values, problems = validate(s, ws, spec, fields)
+        values, problems = validate(s, ws, spec, fields, confirm=confirm)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise Invalid(*problems)
-        if table == "people" and not allow_duplicate:
-            from .people import find_duplicates
-            dups = find_duplicates(s, values)
+        check = DUPLICATE_CHECKS.get(table)
+        if check is not None and not allow_duplicate:
+            dups = check(s, values)
             if dups:
                 raise Invalid(Problem("name", "可能与已有人员重复，请确认是否为同一人",
                                       "this person may already exist; confirm before adding a second copy"),
@@ -162,13 +167,17 @@ def create(ws: Workspace, table: str, fields: dict, *, allow_duplicate: bool = F
             hook(s, ws, values)
         obj = insert(s, ws, spec, values)
         after = content(spec, obj)
-        return Result(ok=True, label=f"新增{spec.zh}：{display(spec, after)}", record_id=obj.id,
+        return Result(ok=True, label=f"{label or '新增' + spec.zh}：{display(spec, after)}", record_id=obj.id,
                       changes=changes_of(table, obj.id), problems=tuple(problems), after=after)
-    return ws.run(f"create:{table}", work)
+    return ws.run(action or f"create:{table}", work)
 
 
-def update(ws: Workspace, table: str, record_id: str, fields: dict, *, expected_rev: int | None = None) -> Result:
-    """修改: change the given fields of one record."""
+def update(ws: Workspace, table: str, record_id: str, fields: dict, *, expected_rev: int | None = None,
+           action: str | None = None, label: str | None = None,
+           confirm: frozenset[str] | tuple[str, ...] = ()) -> Result:
+    """修改: change the given fields of one record (``confirm`` as in create)."""
+    confirm = frozenset(confirm)
+
     def work(s: Session) -> Result:
         spec = spec_of(table)
         obj = s.get(spec.model, record_id)
@@ -178,7 +187,7 @@ def update(ws: Workspace, table: str, record_id: str, fields: dict, *, expected_
         if expected_rev is not None and obj.rev != expected_rev:
             raise Invalid(Problem("rev", "该记录已被修改，请刷新后再编辑", "the record changed meanwhile; reload it"))
         before = content(spec, obj)
-        values, problems = validate(s, ws, spec, fields, obj)
+        values, problems = validate(s, ws, spec, fields, obj, confirm=confirm)
         if any(p.severity == "error" for p in problems):
             raise Invalid(*problems)
         changed = {k: v for k, v in values.items() if before.get(k) != v}
@@ -191,39 +200,69 @@ def update(ws: Workspace, table: str, record_id: str, fields: dict, *, expected_
             hook(s, ws, obj)
         _stamp_change(ws, obj)
         after = content(spec, obj)
-        return Result(ok=True, label=f"修改{spec.zh}：{display(spec, after)}", record_id=record_id,
+        return Result(ok=True, label=f"{label or '修改' + spec.zh}：{display(spec, after)}", record_id=record_id,
                       changes=changes_of(table, record_id), problems=tuple(problems),
                       before={k: before[k] for k in changed}, after={k: after[k] for k in changed})
-    return ws.run(f"update:{table}", work)
+    return ws.run(action or f"update:{table}", work)
 
 
-def _set_deleted(ws: Workspace, table: str, record_id: str, deleted: bool) -> Result:
+def _set_deleted_in(s: Session, ws: Workspace, spec: RecordSpec, record_id: str, deleted: bool) -> tuple[str, bool]:
+    """Tombstone (or bring back) one record inside the caller's transaction: (label, changed).
+    Raises Invalid for another unit's record, a built-in division, or a delete guard's refusal."""
+    obj = s.get(spec.model, record_id)
+    _editable(ws, spec, obj)
+    verb = "删除" if deleted else "恢复"
+    label = f"{verb}{spec.zh}：{display(spec, content(spec, obj))}"
+    if obj.deleted == deleted:
+        return label, False
+    if spec.table == "units" and getattr(obj, "builtin", False):
+        raise Invalid(Problem("id", "内置行政区划不能删除", "built-in divisions cannot be deleted"))
+    if deleted:
+        for guard in DELETE_GUARDS.get(spec.table, []):
+            guard(s, obj)
+    obj.deleted = deleted
+    _stamp_change(ws, obj)
+    return label, True
+
+
+def _set_deleted(ws: Workspace, table: str, record_ids: list[str], deleted: bool) -> Result:
     def work(s: Session) -> Result:
         spec = spec_of(table)
-        obj = s.get(spec.model, record_id)
-        _editable(ws, spec, obj)
-        verb = "删除" if deleted else "恢复"
-        if obj.deleted == deleted:
-            return Result(ok=True, label=f"{verb}{spec.zh}：{display(spec, content(spec, obj))}", record_id=record_id)
-        if table == "units" and getattr(obj, "builtin", False):
-            raise Invalid(Problem("id", "内置行政区划不能删除", "built-in divisions cannot be deleted"))
-        if deleted:
-            for guard in DELETE_GUARDS.get(table, []):
-                guard(s, obj)
-        obj.deleted = deleted
-        _stamp_change(ws, obj)
-        return Result(ok=True, label=f"{verb}{spec.zh}：{display(spec, content(spec, obj))}", record_id=record_id,
-                      changes=changes_of(table, record_id))
+        labels, changed = [], []
+        for record_id in record_ids:
+            label, did = _set_deleted_in(s, ws, spec, record_id, deleted)
+            labels.append(label)
+            if did:
+                changed.append(record_id)
+        if len(record_ids) == 1:
+            label = labels[0]
+        else:
+            label = f"{'删除' if deleted else '恢复'}{len(record_ids)}条{spec.zh}记录"
+        return Result(ok=True, label=label, record_id=record_ids[0] if record_ids else None,
+                      changes=changes_of(table, *changed) if changed else Changes())
     return ws.run(f"{'delete' if deleted else 'restore'}:{table}", work)
 
 
 def delete(ws: Workspace, table: str, record_id: str) -> Result:
     """删除: a tombstone, so the deletion travels upward; undone by restore."""
-    return _set_deleted(ws, table, record_id, True)
+    return _set_deleted(ws, table, [record_id], True)
 
 
 def restore(ws: Workspace, table: str, record_id: str) -> Result:
-    return _set_deleted(ws, table, record_id, False)
+    """恢复: bring a deleted record back (the undo of delete); same refusals as update."""
+    return _set_deleted(ws, table, [record_id], False)
+
+
+def delete_many(ws: Workspace, table: str, record_ids: list[str]) -> Result:
+    """删除 several records of one table as one action: one transaction, one audit entry listing
+    every id, one undo step. All or nothing: when one record is refused (another unit's, built in,
+    still in use) the Result fails with that record's problem and no record is deleted."""
+    return _set_deleted(ws, table, list(record_ids), True)
+
+
+def restore_many(ws: Workspace, table: str, record_ids: list[str]) -> Result:
+    """恢复 several records of one table as one action (the undo of delete_many); all or nothing."""
+    return _set_deleted(ws, table, list(record_ids), False)
 
 
 def get(ws: Workspace, table: str, record_id: str) -> dict | None:
@@ -235,11 +274,6 @@ def get(ws: Workspace, table: str, record_id: str) -> dict | None:
         out = content(spec, obj)
         out.update(id=obj.id, owner=obj.owner, rev=obj.rev, deleted=obj.deleted)
         return out
-
-
-CREATE_HOOKS: dict[str, list[Callable]] = {}
-UPDATE_HOOKS: dict[str, list[Callable]] = {}
-DELETE_GUARDS: dict[str, list[Callable]] = {}
 
 
 def today_or(d: dt.date | None, ws: Workspace) -> dt.date:

@@ -21,6 +21,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from ..core.hlc import later
 from ..core.ids import new_id
 from ..services.search_keys import derive
 from ..store import models as m
@@ -49,7 +50,7 @@ class Counts:
 def beats(a: dict, b: dict) -> bool:
     """True when version a wins over version b (a total order: no arrival order matters)."""
     if a["hlc"] != b["hlc"]:
-        return a["hlc"] > b["hlc"]
+        return later(a["hlc"], b["hlc"])          # as numbers: counter 100000 is above 99999
     if bool(a.get("deleted")) != bool(b.get("deleted")):
         return not a.get("deleted")
     if a["owner"] != b["owner"]:
@@ -61,9 +62,9 @@ def merged_state(local: dict, incoming: dict) -> tuple[dict, str, bool]:
     """(state to keep, 'local'|'incoming'|'merged', diverged) for two different versions."""
     if content_of(local) == content_of(incoming):       # only stamps differ: no conflict to show
         return (incoming, "incoming", False) if beats(incoming, local) else (local, "local", False)
-    if incoming["rev"] > local["rev"] and incoming["hlc"] > local["hlc"]:
+    if incoming["rev"] > local["rev"] and later(incoming["hlc"], local["hlc"]):
         return incoming, "incoming", False
-    if incoming["rev"] < local["rev"] and incoming["hlc"] < local["hlc"]:
+    if incoming["rev"] < local["rev"] and later(local["hlc"], incoming["hlc"]):
         return local, "local", False
     winner, loser = (incoming, local) if beats(incoming, local) else (local, incoming)
     if winner.get("deleted") and not loser.get("deleted"):
@@ -165,7 +166,7 @@ def apply_records(s: Session, items: list[Incoming], blobs: dict[str, bytes], *,
     by_table: dict[str, list[Incoming]] = {}
     for it in items:
         by_table.setdefault(it.table, []).append(it)
-        if it.hlc > counts.max_hlc:
+        if later(it.hlc, counts.max_hlc):
             counts.max_hlc = it.hlc
     origins: list[dict] = []
     people_written: list[dict] = []
@@ -218,7 +219,7 @@ def _apply_table(s: Session, model, group: list[Incoming], counts: Counts, origi
         origins.append({"table_name": name, "record_id": it.id, "origin_unit": origin["unit"],
                         "origin_package": origin.get("package"), "origin_rev": values["rev"],
                         "via_package": package_id, "via_sender": sender, "received_at": now})
-        if name == "people" and not values["deleted"] and values.get("id_number"):
+        if name == "people" and not values["deleted"]:
             people.append(values)
     try:
         if model is m.Unit:
@@ -252,11 +253,24 @@ def _log_conflict(s: Session, it: Incoming, here: dict, result: str, package_id:
     return True
 
 
+def _list_pair(s: Session, a: str, b: str, reason: str, package_id: str, now: str) -> int:
+    a, b = sorted((a, b))
+    if s.scalar(select(PersonDuplicate.id).where(PersonDuplicate.person_a == a,
+                                                 PersonDuplicate.person_b == b)) is not None:
+        return 0
+    s.add(PersonDuplicate(id=new_id(), person_a=a, person_b=b, reason=reason,
+                          package_id=package_id, detected_at=now, status="open"))
+    s.flush()
+    return 1
+
+
 def _find_duplicates(s: Session, people: list[dict], package_id: str, now: str) -> int:
-    """The same ID number under two different people: listed, never merged."""
+    """The same ID number under two different people, or the same canonical name
+    (core.names.name_key) and birth date: listed, never merged."""
     by_number: dict[str, str] = {}
     for p in people:
-        by_number.setdefault(p["id_number"], p["id"])
+        if p.get("id_number"):
+            by_number.setdefault(p["id_number"], p["id"])
     found = 0
     numbers = list(by_number)
     for chunk in _chunks(numbers):
@@ -269,11 +283,15 @@ def _find_duplicates(s: Session, people: list[dict], package_id: str, now: str) 
             ids = sorted(set(ids))
             for i, a in enumerate(ids):
                 for b in ids[i + 1:]:
-                    if s.scalar(select(PersonDuplicate.id).where(PersonDuplicate.person_a == a,
-                                                                 PersonDuplicate.person_b == b)) is None:
-                        s.add(PersonDuplicate(id=new_id(), person_a=a, person_b=b, reason="id_number",
-                                              package_id=package_id, detected_at=now, status="open"))
-                        found += 1
+                    found += _list_pair(s, a, b, "id_number", package_id, now)
+    for p in people:
+        if not p.get("name_key") or p.get("birth_date") is None:
+            continue
+        others = s.scalars(select(m.Person.id).where(
+            m.Person.name_key == p["name_key"], m.Person.birth_date == p["birth_date"],
+            m.Person.id != p["id"], m.Person.deleted.is_(False))).all()
+        for other in others:
+            found += _list_pair(s, p["id"], other, "name_birth", package_id, now)
     s.flush()
     return found
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from . import parts
+from . import parts, wrapped
 from .container import Caps
 from .errors import PackageError
 from .records import SHA_RE, RecordProblem, decode_record, parse_lines
@@ -18,55 +20,100 @@ CAPS = Caps()
 Loader = Callable[[], bytes]
 
 
+def read_regular(path: Path, cap: int, name: str | None = None, *, head: bool = False) -> bytes:
+    """The bytes of a REGULAR file, at most `cap` (head=True: the first `cap` bytes, no error).
+
+    Whatever stat() says: a device (/dev/zero) reports size 0 and a named pipe blocks a plain
+    open(), so the file type is checked on the opened descriptor (opened non-blocking) and the
+    read itself stops at cap + 1 bytes. Raises PackageError('not_a_file' | 'too_large' | 'unreadable')."""
+    name = name or path.name
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        raise PackageError("unreadable", f"Cannot read {path}.", f"无法读取文件 {path}。") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise PackageError("not_a_file", f"{name} is not a regular file (a folder, a device or a pipe).",
+                               f"{name} 不是普通文件（是文件夹、设备或管道）。")
+        chunks, total = [], 0
+        while total <= cap:
+            block = os.read(fd, min(1 << 20, cap + 1 - total))
+            if not block:
+                break
+            chunks.append(block)
+            total += len(block)
+    except OSError:
+        raise PackageError("unreadable", f"Cannot read {path}.", f"无法读取文件 {path}。") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if head:
+        return data[:cap]
+    if len(data) > cap:
+        raise PackageError("too_large", f"{name} is too large (over {cap} bytes).", f"{name} 过大（超过 {cap} 字节）。")
+    return data
+
+
 def _reader(path: Path, name: str) -> Loader:
     def load() -> bytes:
-        try:
-            if path.is_dir():
-                raise IsADirectoryError(path)
-            size = path.stat().st_size
-            if size > CAPS.max_package:
-                raise PackageError("too_large", f"{name} is too large ({size} bytes).", f"{name} 过大（{size} 字节）。")
-            return path.read_bytes()
-        except OSError:
-            raise PackageError("unreadable", f"Cannot read {path}.", f"无法读取文件 {path}。") from None
+        return read_regular(path, CAPS.max_package, name)
     return load
 
 
 def _head(path: Path) -> bytes:
     try:
-        with open(path, "rb") as fh:
-            return fh.read(parts.HEADER_SIZE)
-    except OSError:
+        return read_regular(path, parts.HEADER_SIZE, head=True)
+    except PackageError:
         return b""
+
+
+def _sources(paths: Iterable[str | Path]) -> list[tuple[str, bytes, Loader, Path]]:
+    """(shown name, first bytes, loader, file) per package handed in: a file, or each package
+    inside an ordinary zip that wraps packages (sync/wrapped.py)."""
+    out: list[tuple[str, bytes, Loader, Path]] = []
+    for raw in paths:
+        path = Path(raw)
+        head = _head(path)
+        try:
+            inner = wrapped.packages_in_zip(path, head, CAPS, parts.HEADER_SIZE)
+        except PackageError as err:
+            def refuse(err=err) -> bytes:
+                raise err
+            out.append((path.name, b"", refuse, path))
+            continue
+        if inner is None:
+            out.append((path.name, head, _reader(path, path.name), path))
+        else:
+            out.extend((name, first, load, path) for name, first, load in inner)
+    return out
 
 
 def read_inputs(paths: Iterable[str | Path]) -> list[tuple[str, Loader, list[str]]]:
     """(name, loader, file paths) per package, the parts of a split package grouped (given in any order).
     Only part headers are read here; each package is read when its turn comes, so a batch of
-    big packages is never in memory at once."""
+    big packages is never in memory at once. A zip holding packages gives each package inside."""
     singles: list[tuple[str, Loader | None, Path | None]] = []
-    groups: dict[str, list[tuple[str, Path]]] = {}
-    for raw in paths:
-        path = Path(raw)
-        head = _head(path)
+    groups: dict[str, list[tuple[str, Loader, Path]]] = {}
+    for name, head, load, path in _sources(paths):
         if parts.is_part(head):
             try:
                 key = parts.part_info(head).package_sha256
             except PackageError:
-                key = f"damaged:{path}"
+                key = f"damaged:{path}:{name}"
             if key not in groups:
                 singles.append((key, None, None))   # placeholder keeps the order given
-            groups.setdefault(key, []).append((path.name, path))
+            groups.setdefault(key, []).append((name, load, path))
         else:
-            singles.append((path.name, _reader(path, path.name), path))
+            singles.append((name, load, path))
     out = []
     for name, loader, single in singles:
         if loader is None:
             members = groups[name]
-            loaders = [_reader(p, n) for n, p in members]
-            out.append((", ".join(n for n, _ in members),
+            loaders = [load for _, load, _ in members]
+            out.append((", ".join(n for n, _, _ in members),
                         lambda loaders=loaders: parts.join_parts([load() for load in loaders]),
-                        [str(p) for _, p in members]))
+                        sorted({str(p) for _, _, p in members})))
         else:
             out.append((name, loader, [str(single)]))
     return out

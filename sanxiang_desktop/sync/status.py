@@ -1,8 +1,7 @@
 """What the 数据交换 page shows: history, the state of each child unit, conflicts and
 duplicates for a clerk to review, and resolving a conflict.
 
-Also the "last package received" source of the township indicators (registered
-into services.indicators.LAST_PACKAGE_SOURCES when this module is imported).
+(The township indicators' "last package received" is services.indicators.last_package_dates.)
 """
 from __future__ import annotations
 
@@ -11,11 +10,11 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
 
+from ..core.clock import format_local
 from ..core.hlc import HybridClock
 from ..core.validation import mask_id_number, mask_phone
-from ..services import indicators
+from ..services.indicators import last_package_dates  # noqa: F401  (was here; callers may import it)
 from ..services.search_keys import derive
 from ..store import models as m
 from ..store.database import Database
@@ -33,7 +32,7 @@ def history(db: Database, limit: int = 500) -> dict[str, list[dict[str, Any]]]:
     with db.session() as s:
         names = dict(s.execute(select(m.Unit.code, m.Unit.name)).all())
         acked: dict[str, int] = {}
-        for r in s.scalars(select(ReceivedReceipt).order_by(ReceivedReceipt.issued_at, ReceivedReceipt.seq)):
+        for r in s.scalars(select(ReceivedReceipt).order_by(ReceivedReceipt.seq, ReceivedReceipt.received_at)):
             acked[r.sender] = r.acked_seq
         sent = [{"package_id": p.package_id, "kind": p.kind, "recipient": p.recipient,
                  "recipient_name": names.get(p.recipient, p.recipient), "seq": p.seq, "created_at": p.created_at,
@@ -133,7 +132,7 @@ def resolve_conflict(db: Database, conflict_id: str, keep: str, *, actor: str = 
         changed = content_of(current) != content_of(chosen)
         if changed:
             clock = clock or HybridClock(last=db.get_meta("hlc_last"))
-            clock.observe(current["hlc"])
+            clock.observe(current["hlc"], limit=False)     # the clerk's choice must win everywhere
             now = utc_stamp()
             new_state = dict(chosen, rev=current["rev"] + 1, hlc=clock.tick(), updated_at=now,
                              updated_by=actor or "")
@@ -196,23 +195,19 @@ def received_records(db: Database, child: str, table: str, text: str = "", limit
                  "owner_name": names[r["owner"]], "rev": r["rev"], "updated_at": r["updated_at"]} for r in rows]
 
 
-def last_package_dates(s: Session, codes: list[str]) -> dict[str, str]:
-    """Date of the last package with data from each unit: received from it directly, or forwarded."""
-    out: dict[str, str] = {}
-    for code, when in s.execute(select(ReceivedPackage.sender, func.max(ReceivedPackage.received_at))
-                                .where(ReceivedPackage.sender.in_(codes), ReceivedPackage.kind == "data")
-                                .group_by(ReceivedPackage.sender)):
-        out[code] = when[:10]
-    for code, when in s.execute(select(RecordOrigin.origin_unit, func.max(RecordOrigin.received_at))
-                                .where(RecordOrigin.origin_unit.in_(codes)).group_by(RecordOrigin.origin_unit)):
-        if when[:10] > out.get(code, ""):
-            out[code] = when[:10]
-    return out
+def own_clock_warning(db: Database) -> tuple[str, str] | None:
+    """(English, Chinese) when this PC's clock is clearly wrong: behind the newest stamp this
+    installation has made or adopted (meta 'hlc_last') by more than core.hlc.MAX_SKEW_MS. What the
+    clock adopts from packages is limited to that skew, so a right clock never sees this. None if fine."""
+    from ..core.hlc import MAX_SKEW_MS, ahead_ms
+    last = db.get_meta("hlc_last")
+    if not last:
+        return None
+    gap = ahead_ms(last)
+    if gap <= MAX_SKEW_MS:
+        return None
+    days = round(gap / (24 * 3600 * 1000))
+    return (f"this computer's clock is about {days} day(s) behind the newest time stamp in this database; "
+            "correct the computer's date and time before entering or exchanging data",
+            f"本机时钟比数据库中最新的时间戳慢约 {days} 天，请先校正电脑的日期和时间，再录入或交换数据")
 
-
-if last_package_dates not in indicators.LAST_PACKAGE_SOURCES:
-    indicators.LAST_PACKAGE_SOURCES.append(last_package_dates)
-
-
-__all__ = ["history", "children", "status", "conflicts", "resolve_conflict", "duplicates", "dismiss_duplicate",
-           "last_package_dates", "ChildStatus", "received_records"]

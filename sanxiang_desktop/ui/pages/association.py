@@ -19,6 +19,7 @@ from sanxiang_desktop.ui.pages.panel import RecordPanel, Retranslating
 from sanxiang_desktop.ui.pages.base import PageContext, UnitPage
 from sanxiang_desktop.ui.forms.record_form import RecordDialog, problem_text
 from sanxiang_desktop.ui.shell.undo import push_result
+from sanxiang_desktop.ui.lists.document_actions import install_print_export
 
 VILLAGE_FIELDS = ("established", "contact_person_id", "service_venue_id", "notes")
 UNIT_FIELDS = tuple(f.name for f in SPECS["associations"].fields
@@ -113,6 +114,7 @@ class SingleRecordBox(Retranslating, QGroupBox):
 
 class AssociationPage(Retranslating, UnitPage):
     key = "association"
+    tables = frozenset({"associations"})
     levels = frozenset({"city", "county", "township", "village"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
@@ -120,6 +122,7 @@ class AssociationPage(Retranslating, UnitPage):
         self.box = SingleRecordBox(context, "associations", self)
         self.meetings = RecordPanel(context, "association_meetings", dialog_options=self.meeting_options,
                                     add_text=lambda: self.tr("&Add Meeting"), parent=self)
+        install_print_export(self, self.meetings, self.tr("Overview"))   # the registration form; page.document_actions
         self.meetings_box = QGroupBox(self)
         QVBoxLayout(self.meetings_box).addWidget(self.meetings)
         layout = QVBoxLayout(self)
@@ -214,6 +217,7 @@ class VillagePanel(RecordPanel):
 
 class VillagesPage(Retranslating, UnitPage):
     key = "villages"
+    tables = frozenset({"units"})
     levels = frozenset({"township"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
@@ -259,6 +263,7 @@ class VillagesPage(Retranslating, UnitPage):
 
 class LeadingGroupPage(Retranslating, UnitPage):
     key = "leading_group"
+    tables = frozenset({"leading_groups"})
     levels = frozenset({"county"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
