@@ -18,8 +18,10 @@ from .list_source import ColumnSpec, ListQuery, Row
 from .tree import below_select
 from .workspace import Workspace
 
-OVERDUE = "#b00020"     # red: empty key slot, overdue milestone
-MUTED = "gray"          # ended posts, records of other units
+# One meaning per colour (the pages show a legend wherever a colour carries meaning):
+OVERDUE = "#b00020"     # red: missing or overdue (empty key slot, no contact person, task or milestone overdue)
+LATE = "#8a5a00"        # amber: done, but after the due date
+MUTED = "gray"          # not editable here: records of other units, ended posts
 
 # Above every character an ID number, phone or unit code holds, so `x >= q AND x < q + HIGH`
 # is a prefix match that SQLite answers from the column's index.

@@ -73,6 +73,20 @@ class UnitPage(QWidget):
 PAGE_FACTORIES: list[Callable[[PageContext], UnitPage]] = []
 
 
+# --- what the 记录(R) menu asks of the current page -----------------------------------------------
+# The menu acts on the current page wherever the focus is. A page with record lists is served by
+# its RecordPanels (the one holding the focus, else the first); 打印 and 导出 call these hooks,
+# which a page that can print or export overrides (returning True when it did something).
+def page_print(page: UnitPage) -> bool:
+    hook = getattr(page, "print_page", None)
+    return bool(hook()) if callable(hook) else False
+
+
+def page_export(page: UnitPage) -> bool:
+    hook = getattr(page, "export_page", None)
+    return bool(hook()) if callable(hook) else False
+
+
 def page_key_for_table(pages, table: str) -> str | None:
     """The key of the first of `pages` (page classes or instances, display order) that declares
     `table` in its `tables`, or None."""
