@@ -143,8 +143,7 @@ def test_ctrl_z_from_a_filter_box_undoes_the_last_action(qtbot, window):
     window.tabs.setCurrentIndex(page_index(window, "venues"))
     page = window.current_page()
     view = page.panel.view
-    from tests.gui.record_support import wait_for_rows
-    wait_for_rows(view)
+    qtbot.waitUntil(lambda: not view.model.busy)
     before = view.model.rowCount()
     view.table.selectRow(0)
     answer_modal(lambda box: [b.click() for b in box.buttons() if "删除" in b.text()][:1])
@@ -187,3 +186,21 @@ def test_closing_with_a_form_open_asks_and_keep_editing_keeps_it(qtbot, window):
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible())
     assert not form.isVisible()
+
+
+def test_ctrl_p_from_the_tree_previews_the_current_list_and_ctrl_e_exports_it(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    window.tabs.setCurrentIndex(page_index(window, "venues"))
+    page = window.current_page()
+    actions = page.panel.document_actions
+    window.tree.view.setFocus()                                           # 记录 › 打印 wherever the focus is
+    qtbot.keyClick(window.tree.view, Qt.Key.Key_P, CTRL)
+    qtbot.waitUntil(lambda: getattr(actions, "last_preview", None) is not None, timeout=20000)
+    actions.last_preview.reject()
+    target = tmp_path / "阵地.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    back_to(qtbot, window)
+    window.tree.view.setFocus()
+    qtbot.keyClick(window.tree.view, Qt.Key.Key_E, CTRL)                  # 记录 › 导出: the ledger
+    qtbot.waitUntil(target.exists, timeout=20000)
+    qtbot.waitUntil(lambda: getattr(actions, "exported", None) is not None, timeout=20000)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
 
 from sanxiang_desktop.documents.forms import FORM_TITLES, FormOptions, form_builder
@@ -49,8 +49,8 @@ class DocumentActions(QObject):
         self.page, self.panel, self.title = page, panel, title
         self.table = panel.table
         self.full_pii = QAction(self.tr("Full ID Numbers and Phones"), self, checkable=True)
-        self.print_list = QAction(self.tr("Print Preview…"), self, shortcut=QKeySequence.StandardKey.Print)
-        self.print_list.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)   # this page's Ctrl+P
+        # no shortcut of its own: 记录 › 打印 (Ctrl+P) reaches it; two Ctrl+P would make Qt fire neither
+        self.print_list = QAction(self.tr("Print Preview…"), self)
         self.pdf_list = QAction(self.tr("Save List as PDF…"), self)
         self.excel_shown = QAction(self.tr("Export List to Excel…"), self)
         self.excel_list = QAction(self.tr("Export Ledger to Excel…"), self) if self.table in LEDGER_OF else None
@@ -217,6 +217,7 @@ def install_print_export(page, panel, title: str) -> DocumentActions:
     button.setMenu(actions.menu(button))
     panel.view.toolbar_layout.addWidget(button)
     actions.button = button
+    panel.document_actions = actions        # the 记录 menu uses the focused panel's
     page.document_actions = actions
     return actions
 

@@ -133,10 +133,10 @@ class PageMenus(QObject):
 
     def print_page(self) -> None:
         page = self.window.current_page()
-        if page is None or not page_print(page):
+        if page is None or not page_print(page, self.panel(page)):
             self.window.statusBar().showMessage(self.tr("This page has nothing to print yet."), 5000)
 
     def export_page(self) -> None:
         page = self.window.current_page()
-        if page is None or not page_export(page):
+        if page is None or not page_export(page, self.panel(page)):
             self.window.statusBar().showMessage(self.tr("This page has nothing to export yet."), 5000)
