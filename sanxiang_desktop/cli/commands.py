@@ -18,6 +18,8 @@ from ..store.backup import backup_file
 from ..store.database import Database, open_database
 from ..store.errors import StoreError
 from ..store.integrity import integrity_problems
+from ..store.location import is_server_target
+from ..store.server import server_backup
 from ..store.serialize import dump_lines
 from ..sync.trust import ensure_own_key
 from .common import OK, REJECTED, fail, print_json
@@ -33,7 +35,7 @@ COUNTED = {"units": m.Unit, "people": m.Person, "posts": m.Post, "activities": m
 
 def open_existing(path: str) -> Database:
     try:
-        db = open_database(Path(path))
+        db = open_database(path)
     except StoreError as err:
         raise fail(err.message_en, err.message_zh) from None
     if not db.home_unit:
@@ -43,6 +45,16 @@ def open_existing(path: str) -> Database:
 
 
 def _new_database(path: str) -> Database:
+    if is_server_target(path):
+        try:
+            db = open_database(path, create=True)
+        except StoreError as err:
+            raise fail(err.message_en, err.message_zh) from None
+        if db.home_unit:
+            db.close()
+            raise fail("that server database already holds data; give an empty database",
+                       "该服务器数据库中已有数据，请指定一个空数据库")
+        return db
     p = Path(path)
     if p.exists() and p.stat().st_size > 0:
         raise fail(f"{path} already exists; choose a new file name", f"{path} 已存在，请另选文件名")
@@ -53,7 +65,12 @@ def _new_database(path: str) -> Database:
 
 
 def _discard(db: Database) -> None:
-    """A failed create leaves no half-made file behind."""
+    """A failed create leaves no half-made file (or server schema) behind."""
+    if db.is_server:
+        from ..store.server import drop_schema
+        drop_schema(db.engine)
+        db.close()
+        return
     db.close()
     for suffix in ("", "-wal", "-shm"):
         Path(str(db.path) + suffix).unlink(missing_ok=True)
@@ -161,12 +178,17 @@ def cmd_backup(args) -> int:
     db = open_existing(args.db)
     out = Path(args.out)
     try:
-        if out.resolve() == Path(args.db).resolve():
+        if not is_server_target(args.db) and out.resolve() == Path(args.db).resolve():
             raise fail("the backup must not overwrite the database itself", "备份文件不能覆盖数据库本身")
         if out.is_dir():
             raise fail(f"{out} is a folder; give a file name", f"{out} 是文件夹，请给出文件名")
         try:
-            backup_file(db.engine, out)
+            if db.is_server:
+                server_backup(db.engine, out)    # pg_dump, custom format (issue 13)
+            else:
+                backup_file(db.engine, out)
+        except StoreError as err:
+            raise fail(err.message_en, err.message_zh) from None
         except OSError as err:
             raise fail(f"cannot write {out}: {err.strerror}", f"无法写入 {out}：{err.strerror}") from None
     finally:
@@ -175,4 +197,37 @@ def cmd_backup(args) -> int:
     return OK
 
 
-__all__ = ["cmd_init", "cmd_demo", "cmd_stats", "cmd_dump", "cmd_check", "cmd_backup", "json"]
+def cmd_server_setup(args) -> int:
+    from ..store.models import RECORD_MODELS
+    from ..store.server_setup import server_setup
+    if not is_server_target(args.db):
+        raise fail("server-setup is for a PostgreSQL server (--db postgresql+psycopg://...); a file needs no setup",
+                   "server-setup 仅用于 PostgreSQL 服务器；本机数据库文件无需此步骤")
+    clerks: dict[str, str] = {}
+    for item in args.clerk:
+        name, _, code = item.partition("=")
+        if not name or not code:
+            raise fail(f"--clerk {item}: write NAME=CODE", f"--clerk {item}：格式应为 账号=单位代码")
+        clerks[name.strip()] = code.strip()
+    db = open_existing(args.db)
+    try:
+        with db.session() as s:
+            for code in [*args.host, *clerks.values()]:
+                if s.scalar(select(m.Unit.id).where(m.Unit.code == code)) is None:
+                    raise fail(f"unit {code} is not in this database", f"本数据库中没有单位 {code}")
+        try:
+            report = server_setup(db.engine, db.home_unit, args.host, clerks,
+                                  [model.__tablename__ for model in RECORD_MODELS])
+        except StoreError as err:
+            raise fail(err.message_en, err.message_zh) from None
+    finally:
+        db.close()
+    print(f"server set up: units {', '.join(report.units)}; {report.tables} tables under row-level security; "
+          f"roles created: {', '.join(report.roles_created) or 'none (already there)'} / 服务器已设置")
+    if clerks:
+        print("give each clerk a password in psql: \\password NAME (never on a command line) / "
+              "请在 psql 中用 \\password 账号 为录入员设置密码")
+    return OK
+
+
+__all__ = ["cmd_init", "cmd_server_setup", "cmd_demo", "cmd_stats", "cmd_dump", "cmd_check", "cmd_backup", "json"]

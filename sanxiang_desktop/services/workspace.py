@@ -34,10 +34,15 @@ class Workspace:
 
     @classmethod
     def open(cls, db: Database, actor: str | None = None, **kw) -> "Workspace":
-        home = db.home_unit
+        """The workspace of whoever is working. On a server (issue 13) the unit is the one of the
+        clerk's PostgreSQL role (a hosted township's clerk works as that township) and the actor
+        in the audit log is the role, which the server vouches for, not a typed-in name."""
+        home = db.work_unit() if db.is_server else db.home_unit
         if not home:
             raise ValueError("database has no home unit; run init first")
-        return cls(db=db, home_unit=home, actor=actor if actor is not None else (db.get_meta("clerk") or ""), **kw)
+        if actor is None:
+            actor = db.role if db.is_server else (db.get_meta("clerk") or "")
+        return cls(db=db, home_unit=home, actor=actor, **kw)
 
     def today(self) -> dt.date:
         # Local date for the clerk: Chinese offices work in UTC+8.
@@ -66,7 +71,8 @@ class Workspace:
                 self.db.set_meta("hlc_last", self.clock.last, session=s)
             return result
         except Invalid as exc:
-            return Result(ok=False, action=action, problems=exc.problems, duplicates=exc.duplicates)
+            return Result(ok=False, action=action, problems=exc.problems, duplicates=exc.duplicates,
+                          current=exc.current)
 
 
 def changes_of(table: str, *ids: str) -> Changes:

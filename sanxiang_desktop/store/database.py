@@ -1,18 +1,20 @@
-"""Opening the local SQLite file safely.
+"""Opening the database safely: a local SQLite file, or a PostgreSQL server (issue 13).
 
-WAL with synchronous=FULL (a power cut never loses a committed save), foreign keys
-on, a busy timeout, quick_check at start-up, and migrations to the current schema.
+SQLite: WAL with synchronous=FULL (a power cut never loses a committed save), foreign
+keys on, a busy timeout, quick_check at start-up, and migrations to the current schema.
+PostgreSQL: the same models and migrations through psycopg 3; no password ever passes
+through the program (libpq's password/service files do that); see store/server.py.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import StoreError
-from .location import unsafe_location
+from .location import TargetError, classify_db_target, unsafe_location
 from .models import Meta
 from . import migrate
 
@@ -43,11 +45,58 @@ def make_engine(path: Path) -> Engine:
 
 @dataclass
 class Database:
-    path: Path
+    path: Path | None                    # the SQLite file; None on a server
     engine: Engine
     sessions: sessionmaker[Session]
     migration_backup: Path | None = None
     _meta_cache: dict[str, str] = field(default_factory=dict)
+    url: str | None = None               # the server's URL (never with a password); None for a file
+
+    @property
+    def is_server(self) -> bool:
+        return self.url is not None
+
+    @property
+    def target(self) -> str:
+        """What to show the clerk: the file path or the server address."""
+        return self.url if self.url is not None else str(self.path)
+
+    @property
+    def role(self) -> str:
+        """The PostgreSQL role this program logged in as ("" for a file)."""
+        if not self.is_server:
+            return ""
+        if "role" not in self._meta_cache:
+            with self.engine.connect() as conn:
+                self._meta_cache["role"] = conn.exec_driver_sql("SELECT session_user").scalar() or ""
+        return self._meta_cache["role"]
+
+    def is_admin(self) -> bool:
+        """On a server: whether this role owns the schema (migrates, runs server-setup). True for a file."""
+        if not self.is_server:
+            return True
+        with self.engine.connect() as conn:
+            return bool(conn.exec_driver_sql(
+                "SELECT pg_has_role(session_user, tableowner, 'USAGE') FROM pg_tables "
+                "WHERE tablename = 'alembic_version' AND schemaname = current_schema()").scalar())
+
+    def work_unit(self) -> str | None:
+        """The unit this login works for: the home unit, or on a server the unit of the clerk's
+        role (sx_unit_<code>, made by server-setup) when the role is not the administrator's."""
+        home = self.home_unit
+        if not self.is_server or self.is_admin():
+            return home
+        from .server_setup import role_units
+        units = role_units(self.engine)
+        return home if (home in units or not units) else units[0]
+
+    def lock(self, session: Session, key: str) -> None:
+        """Serialise writers of one thing (e.g. one package id) until the transaction ends.
+
+        PostgreSQL: a transaction-level advisory lock. SQLite: nothing to do, it has one
+        writer at a time already."""
+        if self.is_server:
+            session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 13))"), {"k": key})
 
     def session(self) -> Session:
         return self.sessions()
@@ -89,8 +138,19 @@ def quick_check(engine: Engine) -> list[str]:
 
 
 def open_database(path: str | Path, *, create: bool = False, allow_unsafe_location: bool = False) -> Database:
-    """Open (or with create=True, create) the database file and bring its schema up to date."""
-    path = Path(path)
+    """Open (or with create=True, create) the database and bring its schema up to date.
+
+    path: a file path (SQLite) or a `postgresql+psycopg://user@host/db` URL (the server
+    database must exist; create=True then makes the schema in it when it is empty).
+    Raises StoreError with English and Chinese messages; never leaves a half-made schema."""
+    try:
+        kind, where = classify_db_target(path)
+    except TargetError as err:
+        raise StoreError("bad_target", err.message_en, err.message_zh) from None
+    if kind == "postgresql":
+        from .server import open_server
+        return open_server(str(where), create=create)
+    path = Path(where)
     if not path.exists() and not create:
         raise StoreError("missing", f"Database file not found: {path}",
                          f"找不到数据库文件：{path}")

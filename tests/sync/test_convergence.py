@@ -16,6 +16,10 @@ from sanxiang_desktop.services.workspace import Workspace
 
 from .world import copy_world
 
+import pytest  # noqa: E402
+
+pytestmark = pytest.mark.both_backends   # the same tests on SQLite and PostgreSQL (issue 13)
+
 TOWNS = ("t1", "t2")
 step = st.one_of(
     st.tuples(st.just("edit"), st.sampled_from(TOWNS), st.integers(0, 3), st.integers(0, 50)),
@@ -96,7 +100,7 @@ def _order(n: int, seed: int) -> list[int]:
     return order
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(step, max_size=14), final_order=st.integers(0, 10**6),
        extra_drops=st.sets(st.integers(0, 20), max_size=6))
 def test_every_delivery_order_converges(templates, steps, final_order, extra_drops):
