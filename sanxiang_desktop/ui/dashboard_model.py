@@ -249,7 +249,7 @@ class DashboardProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_county(self, county: str | None) -> None:
-        if hasattr(self, "beginFilterChange"):        # Qt 6.9+
+        if hasattr(self, "endFilterChange"):          # Qt 6.10+ (6.9 has only the begin half)
             self.beginFilterChange()
             self.county = county
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

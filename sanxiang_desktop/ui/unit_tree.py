@@ -179,7 +179,7 @@ class _FilterProxy(QSortFilterProxyModel):
         self.setAutoAcceptChildRows(True)
 
     def set_matches(self, matches: set[str] | None) -> None:
-        if hasattr(self, "beginFilterChange"):        # Qt 6.9+
+        if hasattr(self, "endFilterChange"):          # Qt 6.10+ (6.9 has only the begin half)
             self.beginFilterChange()
             self.matches = matches
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
