@@ -204,6 +204,10 @@ def cmd_server_setup(args) -> int:
         raise fail("server-setup is for a PostgreSQL server (--db postgresql+psycopg://...); a file needs no setup",
                    "server-setup 仅用于 PostgreSQL 服务器；本机数据库文件无需此步骤")
     clerks: dict[str, str] = {}
+    missing = [name for name in args.exchange if name not in {c.partition("=")[0].strip() for c in args.clerk}]
+    if missing:
+        raise fail(f"--exchange {missing[0]}: name the clerk with --clerk {missing[0]}=CODE too",
+                   f"--exchange {missing[0]}：请同时用 --clerk 指定该录入员的单位")
     for item in args.clerk:
         name, _, code = item.partition("=")
         if not name or not code:
@@ -217,7 +221,7 @@ def cmd_server_setup(args) -> int:
                     raise fail(f"unit {code} is not in this database", f"本数据库中没有单位 {code}")
         try:
             report = server_setup(db.engine, db.home_unit, args.host, clerks,
-                                  [model.__tablename__ for model in RECORD_MODELS])
+                                  [model.__tablename__ for model in RECORD_MODELS], args.exchange)
         except StoreError as err:
             raise fail(err.message_en, err.message_zh) from None
     finally:

@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--clerk", action="append", default=[], metavar="NAME=CODE",
                    help="make a login role for a clerk of unit CODE (no password: set it with psql \\password) / "
                         "为录入员创建账号")
+    c.add_argument("--exchange", action="append", default=[], metavar="NAME",
+                   help="the clerk (of the office's own unit) who exports and imports packages: the only clerk "
+                        "who may use the unit's signing key / 负责数据包交换的录入员")
     add_sync_parsers(cmd)
     return p
 

@@ -10,6 +10,9 @@ Run once by the office's administrator, connected as the role that owns the sche
   own clerks;
 - `sx_unit_<code>` (no login), one per unit hosted here (the home unit and each township
   that works on the server instead of sending packages): may write rows it owns;
+- `sx_exchange` (no login): may read the unit's signing key (sync_own_keys), which nobody
+  else but the administrator can: the clerk who exports and imports packages for the unit
+  (`--exchange NAME`) gets it, so the key is used from that clerk's PC only;
 - optionally login roles for clerks (`--clerk NAME=CODE`), members of the above, without
   a password: the administrator gives them one with psql's `\\password NAME` (never on a
   command line) or uses certificate/peer authentication.
@@ -28,7 +31,7 @@ from sqlalchemy import Engine, text
 
 from .errors import StoreError
 
-OFFICE, IMPORT = "sx_office", "sx_import"
+OFFICE, IMPORT, EXCHANGE = "sx_office", "sx_import", "sx_exchange"
 ROLE_RE = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -77,17 +80,21 @@ def _ensure_role(conn, name: str, login: bool, report: SetupReport) -> None:
 
 
 def server_setup(engine: Engine, home: str, hosted: list[str], clerks: dict[str, str],
-                 record_tables: list[str]) -> SetupReport:
+                 record_tables: list[str], exchange: list[str] = ()) -> SetupReport:
     """Create the roles and policies (idempotent: running it again adds what is missing).
 
     home: the office's unit code; hosted: further unit codes working on this server;
-    clerks: login role name -> unit code. Raises StoreError when the connected role does not
+    clerks: login role name -> unit code; exchange: clerks of the home unit who export and
+    import packages (they may read the signing key). Raises StoreError when the connected role does not
     own the schema or may not create roles, or a name is not a plain lower-case identifier."""
     report = SetupReport(units=[home, *[u for u in hosted if u != home]])
     for name, unit in clerks.items():
         if not ROLE_RE.match(name):
             raise StoreError("bad_role", f"clerk name {name!r}: use lower-case letters, digits and _",
                              f"录入员账号 {name!r} 只能由小写字母、数字和下划线组成")
+        if name in exchange and unit != home:
+            raise StoreError("bad_role", f"--exchange {name}: only a clerk of the office's own unit {home} "
+                             "exchanges packages", f"只有本单位（{home}）的录入员可以负责数据包交换")
         if unit not in report.units:
             raise StoreError("bad_role", f"clerk {name}: unit {unit} is not hosted on this server "
                              f"(add it with --host {unit})", f"录入员 {name} 的单位 {unit} 不在本服务器上")
@@ -103,7 +110,7 @@ def server_setup(engine: Engine, home: str, hosted: list[str], clerks: dict[str,
                              "server-setup 必须由管理员运行：即创建数据（运行 init）且可以创建账号的数据库角色")
         schema = conn.exec_driver_sql("SELECT current_schema()").scalar()
         database = conn.exec_driver_sql("SELECT current_database()").scalar()
-        for name in (OFFICE, IMPORT, *[unit_role(u) for u in report.units]):
+        for name in (OFFICE, IMPORT, EXCHANGE, *[unit_role(u) for u in report.units]):
             _ensure_role(conn, name, False, report)
         for unit in report.units:
             conn.exec_driver_sql(f'GRANT "{OFFICE}" TO "{unit_role(unit)}"')
@@ -112,6 +119,8 @@ def server_setup(engine: Engine, home: str, hosted: list[str], clerks: dict[str,
             conn.exec_driver_sql(f'GRANT "{unit_role(unit)}", "{OFFICE}" TO "{name}"')
             if unit == home:
                 conn.exec_driver_sql(f'GRANT "{IMPORT}" TO "{name}"')
+            if name in exchange:
+                conn.exec_driver_sql(f'GRANT "{EXCHANGE}" TO "{name}"')
         # Nobody but the owner creates anything in the schema or the database.
         conn.exec_driver_sql(f'REVOKE CREATE ON SCHEMA "{schema}" FROM PUBLIC')
         conn.exec_driver_sql(f'REVOKE CREATE, TEMPORARY ON DATABASE "{database}" FROM PUBLIC')
@@ -123,6 +132,9 @@ def server_setup(engine: Engine, home: str, hosted: list[str], clerks: dict[str,
         conn.exec_driver_sql('GRANT DELETE ON sync_origins, sync_conflicts, sync_duplicates, sync_returns, '
                              f'sync_changes TO "{OFFICE}"')
         conn.exec_driver_sql(f'REVOKE INSERT, UPDATE ON alembic_version FROM "{OFFICE}"')
+        # The unit's private signing key: the administrator and the exchange clerk only.
+        conn.exec_driver_sql(f'REVOKE ALL ON sync_own_keys FROM "{OFFICE}"')
+        conn.exec_driver_sql(f'GRANT SELECT ON sync_own_keys TO "{EXCHANGE}"')
         conn.exec_driver_sql(MAY_WRITE_SQL)
         conn.exec_driver_sql(GUARD_SQL.replace("%", "%%"))   # RAISE's % placeholders are not the driver's
         for table in record_tables:

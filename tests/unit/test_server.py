@@ -111,7 +111,7 @@ def office(pg_server):
     assert main(["init", "--db", url, "--unit", COUNTY]) == 0
     assert main(["server-setup", "--db", url, "--host", TOWNSHIP, "--host", TOWN2,
                  "--clerk", f"t1_{name}={TOWNSHIP}", "--clerk", f"t2_{name}={TOWN2}",
-                 "--clerk", f"cc_{name}={COUNTY}"]) == 0
+                 "--clerk", f"cc_{name}={COUNTY}", "--clerk", f"ex_{name}={COUNTY}", "--exchange", f"ex_{name}"]) == 0
     opened = []
 
     def login(who: str):
@@ -151,6 +151,10 @@ def test_a_township_role_cannot_change_another_units_rows_even_through_sql(offic
     with psycopg.connect(pg_server.conninfo(office.name, f"cc_{office.name}"), autocommit=True) as conn:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):   # county clerks: only the county's own rows
             conn.execute(f"UPDATE people SET job = 'x' WHERE id = '{pid}'")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):   # the signing key: not for every clerk
+            conn.execute("SELECT private_key FROM sync_own_keys")
+    with psycopg.connect(pg_server.conninfo(office.name, f"ex_{office.name}"), autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM sync_own_keys").fetchone() == (1,)
     assert records.update(t1, "people", pid, {"job": "站长"}).ok      # the owner's clerk may
 
 
