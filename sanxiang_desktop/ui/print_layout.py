@@ -61,8 +61,10 @@ class ContentBuilder:
         fmt = QTextCharFormat()
         fmt.setFontFamilies([family, *FONT_PREFERENCES["body"]])
         fmt.setFontPointSize(style.size_pt)
-        if _FEATURES:
+        if _FEATURES and hasattr(fmt, "setFontFeatures"):      # QTextCharFormat: Qt 6.10+
             fmt.setFontFeatures(_FEATURES)
+        elif _FEATURES:                                           # Qt 6.9: through the QFont
+            fmt.setFont(no_locl(fmt.font()), QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesSpecifiedOnly)
         want_bold = style.bold if bold is None else bold
         fmt.setFontWeight(QFont.Bold if want_bold and family not in HEAVY_FACES else QFont.Normal)
         return fmt
