@@ -157,6 +157,9 @@ def main() -> None:
             every = [p for c in counties for p in packages[c]]
             half = [p for c in counties[: max(1, len(counties) // 2)] for p in packages[c]]
 
+            warm = make_hub(server.url(server.new_database("warm", schema_db)), keys, folder)
+            timed_import(warm, every)                  # warm-up: pinyin tables, caches, the server's
+            warm.close()
             hub = make_hub(server.url(server.new_database("half", schema_db)), keys, folder)
             s_half, n_half = timed_import(hub, half)
             hub.close()
