@@ -1,6 +1,6 @@
 """The GUI entry point: `sanxiang-desktop [--db PATH] [--demo township|county|city] [--lang zh_CN|en]`.
 
-What opens first (wizard, demo build, main window) is the Launcher's business (ui/launcher.py)."""
+What opens first (wizard, demo build, main window) is the Launcher's business (ui/shell/launcher.py)."""
 from __future__ import annotations
 
 import argparse
@@ -9,11 +9,11 @@ import sys
 
 from PySide6.QtCore import QTimer
 
-from sanxiang_desktop.ui.application import create_application
-from sanxiang_desktop.ui.i18n import LANGUAGES, install_translators
-from sanxiang_desktop.ui.launcher import DEMO_UNITS, Launcher
-from sanxiang_desktop.ui.settings import Settings
-from sanxiang_desktop.ui.tasks import default_runner
+from sanxiang_desktop.ui.shell.application import create_application
+from sanxiang_desktop.ui.shell.i18n import LANGUAGES, install_translators
+from sanxiang_desktop.ui.shell.launcher import DEMO_UNITS, Launcher
+from sanxiang_desktop.ui.shell.settings import Settings
+from sanxiang_desktop.ui.shell.tasks import default_runner
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:

@@ -82,10 +82,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def take(db_path: Path, data: Path, out: Path) -> int:
-    from sanxiang_desktop.ui.application import create_application
-    from sanxiang_desktop.ui.launcher import Launcher
-    from sanxiang_desktop.ui.settings import Settings
-    from sanxiang_desktop.ui.tasks import default_runner
+    from sanxiang_desktop.ui.shell.application import create_application
+    from sanxiang_desktop.ui.shell.launcher import Launcher
+    from sanxiang_desktop.ui.shell.settings import Settings
+    from sanxiang_desktop.ui.shell.tasks import default_runner
 
     app_started = time.perf_counter()
     settings = Settings(data / "sanxiang.ini")

@@ -5,6 +5,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SANXIANG_DATA_DIR", "")  # filled per test by the data_dir fixture
+# The offices are in China: "today" and printed times are Beijing time whatever the test machine's zone.
+os.environ.setdefault("SANXIANG_TZ", "Asia/Shanghai")
 
 import pathlib
 

@@ -1629,6 +1629,22 @@ Copy the current database there now?</translation>
             <source>Choose the Data Folder</source>
             <translation>Choose the Data Folder</translation>
         </message>
+        <message>
+            <source>Office &amp;time zone:</source>
+            <translation>Office &amp;time zone:</translation>
+        </message>
+        <message>
+            <source>This computer's</source>
+            <translation>This computer's</translation>
+        </message>
+        <message>
+            <source>Only for a computer not set to the office's time: dates such as "today" and printed times follow this zone.</source>
+            <translation>Only for a computer not set to the office's time: dates such as "today" and printed times follow this zone.</translation>
+        </message>
+        <message>
+            <source>"{zone}" is not a time zone. Enter a name such as Asia/Shanghai or an offset such as UTC+8, or leave the box empty.</source>
+            <translation>"{zone}" is not a time zone. Enter a name such as Asia/Shanghai or an offset such as UTC+8, or leave the box empty.</translation>
+        </message>
     </context>
     <context>
         <name>SingleRecordBox</name>

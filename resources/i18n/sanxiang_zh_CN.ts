@@ -1636,6 +1636,22 @@ Copy the current database there now?</source>
             <source>Choose the Data Folder</source>
             <translation>选择数据文件夹</translation>
         </message>
+        <message>
+            <source>Office &amp;time zone:</source>
+            <translation>办公地时区(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>This computer's</source>
+            <translation>本机时区</translation>
+        </message>
+        <message>
+            <source>Only for a computer not set to the office's time: dates such as "today" and printed times follow this zone.</source>
+            <translation>仅当这台电脑未设为办公地时间时填写：“今天”等日期和打印出的时间按此时区计算。</translation>
+        </message>
+        <message>
+            <source>"{zone}" is not a time zone. Enter a name such as Asia/Shanghai or an offset such as UTC+8, or leave the box empty.</source>
+            <translation>“{zone}”不是有效的时区。请输入时区名称（如 Asia/Shanghai）或时差（如 UTC+8），或留空。</translation>
+        </message>
     </context>
     <context>
         <name>SingleRecordBox</name>

@@ -1,15 +1,16 @@
 """One function per subcommand; each returns the exit code."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
+import time
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from .. import services  # noqa: F401  (registers the service rules)
 from ..sync import status as _sync_status  # noqa: F401  (registers "last package received" for stats)
+from ..core import clock
 from ..services.demo import DemoError, build_demo
 from ..services.indicators import unit_indicators
 from ..services.units import InitError, init_home
@@ -108,7 +109,7 @@ def cmd_demo(args) -> int:
     except InitError as err:
         raise fail(err.message_en, err.message_zh) from None
     db = _new_database(args.db)
-    started = dt.datetime.now()
+    started = time.monotonic()
     try:
         summary = build_demo(db, args.unit, scale=args.scale, seed=args.seed, year=args.year,
                              progress=lambda done, total, code: print(f"  {done}/{total} {code}", file=sys.stderr))
@@ -119,7 +120,7 @@ def cmd_demo(args) -> int:
         _discard(db)
         raise
     db.close()
-    seconds = (dt.datetime.now() - started).total_seconds()
+    seconds = time.monotonic() - started
     total = sum(summary["counts"].values())
     print(f"demo database {args.db}: unit {summary['home_unit']}, scale {summary['scale']}, seed {summary['seed']}, "
           f"{total} records in {seconds:.1f} s / 演示数据已生成")
@@ -129,7 +130,7 @@ def cmd_demo(args) -> int:
 def cmd_stats(args) -> int:
     db = open_existing(args.db)
     try:
-        year = args.year or dt.date.today().year
+        year = args.year or clock.today().year
         unit = args.unit or db.home_unit
         with db.session() as s:
             if s.scalar(select(m.Unit.id).where(m.Unit.code == unit)) is None:

@@ -121,7 +121,7 @@ def _render_slip(db: Database, written: Written, pdf: Path) -> None:
     except ImportError:
         raise fail("the package was written, but this build cannot print transmittal slips",
                    "数据包已生成，但本版本无法打印报送单") from None
-    from ..ui import print_render
+    from ..ui.printing import render as print_render
     app = print_render.QGuiApplication.instance() or print_render.QGuiApplication([])
     try:
         print_render.render_pdf(doc, pdf)

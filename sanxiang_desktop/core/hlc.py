@@ -3,13 +3,14 @@
 A stamp orders edits made on different PCs whose wall clocks disagree: it never
 goes backwards on one installation and always moves past every stamp it has seen.
 Format: "<13-digit ms>.<5-digit counter>"; plain string comparison is the order.
-Conflict rule (ARCHITECTURE.md): higher stamp wins, then the lower unit code.
+The conflict rule that uses these stamps is sync.apply.beats (the only one; CONTRIBUTING.md).
 """
 from __future__ import annotations
 
 import threading
-import time
 from typing import Callable
+
+from . import clock
 
 
 def format_stamp(ms: int, counter: int) -> str:
@@ -23,7 +24,7 @@ def parse_stamp(stamp: str) -> tuple[int, int]:
 
 class HybridClock:
     def __init__(self, now_ms: Callable[[], int] | None = None, last: str | None = None):
-        self._now = now_ms or (lambda: int(time.time() * 1000))
+        self._now = now_ms or clock.now_ms
         self._lock = threading.Lock()
         self._ms, self._counter = parse_stamp(last) if last else (0, 0)
 
@@ -47,10 +48,3 @@ class HybridClock:
     @property
     def last(self) -> str:
         return format_stamp(self._ms, self._counter)
-
-
-def wins(stamp_a: str, unit_a: str, stamp_b: str, unit_b: str) -> bool:
-    """True when version A beats version B: higher stamp, then lower unit code."""
-    if stamp_a != stamp_b:
-        return stamp_a > stamp_b
-    return unit_a < unit_b

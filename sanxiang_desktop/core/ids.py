@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 import uuid
+
+from . import clock
 
 _lock = threading.Lock()
 _last_ms = 0
@@ -21,7 +22,7 @@ def new_id(now_ms: int | None = None) -> str:
     """A UUIDv7 string; monotonic within this process even inside one millisecond."""
     global _last_ms, _seq
     with _lock:
-        ms = int(time.time() * 1000) if now_ms is None else now_ms
+        ms = clock.now_ms() if now_ms is None else now_ms
         if ms <= _last_ms:
             _seq += 1
             if _seq >= 1 << 12:  # 12-bit counter exhausted: borrow the next millisecond

@@ -13,6 +13,8 @@ from typing import Callable
 
 from stdnum.cn import ric
 
+from . import clock
+
 __all__ = [
     "Problem", "IdNumberInfo", "clean_text", "clean_multiline", "check_id_number",
     "id_number_partial_problem", "check_mobile", "check_phone", "parse_date",
@@ -195,7 +197,7 @@ def check_id_number(value: str | None, *, field: str = "id_number",
     if shape:
         return IdNumberInfo(None, converted_from_15=converted, problems=(shape,))
     body = number[:6] + "19" + number[6:] if converted else number[:17]
-    today = today or date.today()
+    today = today or clock.today()
     problems = []
     birth = _birth_problem(body[6:14], field, today)
     if birth:
@@ -233,7 +235,7 @@ def id_number_partial_problem(prefix: str, *, field: str = "id_number",
     shape = _shape_problem(number, field, complete=False)
     if shape:
         return shape
-    today = today or date.today()
+    today = today or clock.today()
     n = len(number)
     if n > 6:
         new_style = _birth_problem(number[6:14], field, today)

@@ -2,7 +2,7 @@
 
 After Gramps' docgen: a form is a `Document` of blocks (headings, paragraphs,
 key/value grids, tables, signature lines) with named styles. Qt-free code builds
-it; `ui.print_render` turns it into print/PDF and `spreadsheets.from_document`
+it; `ui.printing.render` turns it into print/PDF and `spreadsheets.from_document`
 into .xlsx, so a form's content is testable as plain text without a printer.
 """
 from __future__ import annotations

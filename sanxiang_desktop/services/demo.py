@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
+from ..core import clock
 from ..core.catalogues import CATALOGUES
 from ..store import models as m
 from ..store.database import Database
@@ -126,7 +127,7 @@ def build_demo(db: Database, unit: str, *, scale: str | None = None, seed: int =
     scale = scale or level
     if scale not in SCALES:
         raise DemoError(f"unknown scale '{scale}' (township, county or city)", f"未知的演示规模“{scale}”")
-    year = year or dt.date.today().year
+    year = year or clock.today().year
     rng = random.Random(f"sanxiang-demo:{seed}:{year}")
     writer = DemoWriter(db, rng, year)
     townships, counties, city = _pick_units(db, home, scale)

@@ -8,6 +8,7 @@ from typing import Callable
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from ..core import clock
 from ..core import indicators as ind
 from ..core.catalogues import KEY_SLOTS, LEADERSHIP_ROLES
 from ..store import models as m
@@ -94,7 +95,7 @@ def _county_facts(s: Session, code: str, name: str, year: int) -> ind.CountyFact
 
 def unit_indicators(db: Database, unit_code: str, year: int, today: dt.date | None = None) -> dict:
     """Indicators for a township, a county (its townships rolled up) or a city (its counties)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     as_of = as_of_date(year, today)
     with db.session() as s:
         unit = s.scalar(select(m.Unit).where(m.Unit.code == unit_code))

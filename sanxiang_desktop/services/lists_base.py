@@ -15,8 +15,8 @@ from sqlalchemy.sql import ColumnElement, Select
 
 from ..core.catalogues import CATALOGUES
 from ..core.pinyin import like_pattern, normalize_query
-from ..store import models as m
 from .list_source import ColumnSpec, ListQuery, Row
+from .tree import below_select
 from .workspace import Workspace
 
 OVERDUE = "#b00020"     # red: empty key slot, overdue milestone
@@ -88,12 +88,7 @@ def catalogue_codes_matching(catalogue: str, text: str) -> list[str]:
             or q in normalize_query(e.code)]
 
 
-def subtree(code: str):
-    """A SELECT of `code` and every unit below it (recursive on parent_code, index-backed)."""
-    units = m.Unit.__table__
-    tree = select(literal(code).label("code")).cte("subtree", recursive=True)
-    tree = tree.union_all(select(units.c.code).where(units.c.parent_code == tree.c.code))
-    return select(tree.c.code)
+subtree = below_select     # the one "units below X" (services.tree)
 
 
 def subtree_codes(ws: Workspace, code: str) -> list[str]:

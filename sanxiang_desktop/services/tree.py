@@ -8,13 +8,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, literal, or_, select
+from sqlalchemy.orm import Session
 
 from ..core.pinyin import like_pattern, normalize_query
 from ..store import models as m
 from ..store.database import Database
 
 SEARCH_LIMIT = 200
+
+
+def below_select(code: str) -> Select:
+    """A SELECT of `code` and the code of every unit below it, at any depth (deleted units included:
+    their records still belong to the subtree). Recursive on units.parent_code, index-backed.
+
+    The one "units below X" of the program: lists filter with it, sync decides what a package
+    carries and what a sender may send with units_below."""
+    units = m.Unit.__table__
+    tree = select(literal(code).label("code")).cte("subtree", recursive=True)
+    tree = tree.union_all(select(units.c.code).where(units.c.parent_code == tree.c.code))
+    return select(tree.c.code)
+
+
+def units_below(s: Session, code: str) -> set[str]:
+    """`code` and the codes of every unit below it (see below_select)."""
+    return set(s.execute(below_select(code)).scalars())
 
 
 @dataclass(frozen=True)

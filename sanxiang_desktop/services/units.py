@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import __version__
+from ..core import clock
 from ..core.divisions import DivisionTree, normalize_code
 from ..core.ids import stable_id
 from ..core.validation import Problem
@@ -83,7 +84,7 @@ def init_home(db: Database, code: str, clerk: str = "", *, year: int | None = No
     current = db.home_unit
     if current and current != home:
         raise InitError(f"This database already belongs to unit {current}.", f"该数据库已属于单位 {current}，不能改为 {home}。")
-    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    now = clock.utc_stamp()
     with db.session() as s, s.begin():
         ensure_units(s, builtin_units(home), now)
         db.set_meta("home_unit", home, session=s)

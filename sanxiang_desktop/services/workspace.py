@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
+from ..core import clock
 from ..core.hlc import HybridClock
 from ..store.database import Database
 from ..store.models import AuditEntry
@@ -16,7 +17,8 @@ from .result import Changes, Invalid, Result
 
 
 def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    """Now in UTC, from the program's one clock (core.clock; tests move it with clock.use_source)."""
+    return clock.utc_now()
 
 
 @dataclass
@@ -30,7 +32,8 @@ class Workspace:
     def __post_init__(self) -> None:
         if self.clock is None:
             last = self.db.get_meta("hlc_last")
-            self.clock = HybridClock(lambda: int(self.now().timestamp() * 1000), last)
+            now_ms = clock.now_ms if self.now is utc_now else (lambda: int(self.now().timestamp() * 1000))
+            self.clock = HybridClock(now_ms, last)
 
     @classmethod
     def open(cls, db: Database, actor: str | None = None, **kw) -> "Workspace":
@@ -45,11 +48,12 @@ class Workspace:
         return cls(db=db, home_unit=home, actor=actor, **kw)
 
     def today(self) -> dt.date:
-        # Local date for the clerk: Chinese offices work in UTC+8.
-        return (self.now() + dt.timedelta(hours=8)).date()
+        """The clerk's "today": the office-local date (core.clock.office_timezone) of self.now()."""
+        return clock.to_local(self.now()).date()
 
     def timestamp(self) -> str:
-        return self.now().strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        """A UTC storage stamp (core.clock.utc_stamp format) of self.now()."""
+        return clock.utc_stamp(self.now())
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from ..core import clock
 from .errors import StoreError
 
 
@@ -85,12 +86,17 @@ def _free_name(folder: Path, db_path: Path, reason: str, when: datetime) -> Path
     return out
 
 
+def _local_now() -> datetime:
+    """The office's wall-clock time, naive: backup names and the once-a-day check are read by the clerk."""
+    return clock.local_now().replace(tzinfo=None)
+
+
 def make_backup(engine: Engine, db_path: Path, folder: Path, reason: str,
                 when: datetime | None = None) -> BackupInfo:
     """An online backup of the open database into folder, named after the database and the time."""
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
-    when = (when or datetime.now()).replace(microsecond=0)
+    when = (when or _local_now()).replace(microsecond=0)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     out = backup_file(engine, _free_name(folder, db_path, reason, when))
@@ -107,7 +113,7 @@ def prune_auto_backups(folder: Path, db_path: Path, keep: int) -> list[Path]:
 
 
 def backup_due(last: datetime | None, now: datetime | None = None, every: timedelta = timedelta(days=1)) -> bool:
-    return last is None or (now or datetime.now()) - last >= every
+    return last is None or (now or _local_now()) - last >= every
 
 
 def backup_home_unit(path: Path) -> str | None:
@@ -158,7 +164,7 @@ def set_aside(db_path: Path, folder: Path, when: datetime | None = None) -> Path
     """Move a database that cannot be opened into the backups folder, out of the way of a restore."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    out = _free_name(folder, db_path, "damaged", (when or datetime.now()).replace(microsecond=0))
+    out = _free_name(folder, db_path, "damaged", (when or _local_now()).replace(microsecond=0))
     shutil.move(str(db_path), out)
     for suffix in ("-wal", "-shm"):
         side = Path(str(db_path) + suffix)

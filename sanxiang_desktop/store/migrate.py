@@ -13,7 +13,6 @@ and only the owner of the schema (the administrator's role) may run it.
 """
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from alembic.config import Config
@@ -22,6 +21,7 @@ from alembic.script import ScriptDirectory
 from alembic import command
 from sqlalchemy import Engine, inspect
 
+from ..core import clock
 from .backup import backup_file
 from .errors import StoreError
 
@@ -96,7 +96,7 @@ def upgrade(engine: Engine, db_path: Path | None, *, backup_dir: Path | None = N
         return None
     backup = None
     if rev is not None and db_path is not None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.local_now().strftime("%Y%m%d-%H%M%S")
         folder = backup_dir or db_path.parent
         backup = folder / f"{db_path.stem}.before-{head}.{stamp}.db"
         backup_file(engine, backup)

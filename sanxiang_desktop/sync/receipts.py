@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..core import clock
 from ..store import models as m
 from ..store.database import Database
 from ..store.sync_models import ReceivedPackage, ReceivedReceipt, Rejection, PersonDuplicate
@@ -165,5 +166,5 @@ def upper_status(db: Database) -> dict[str, Any] | None:
 def days_since(stamp: str | None, today: dt.date | None = None) -> int | None:
     if not stamp:
         return None
-    today = today or dt.date.today()
+    today = today or clock.today()
     return (today - dt.date.fromisoformat(stamp[:10])).days

@@ -32,14 +32,13 @@ def slip_data(db: Database, written: Written) -> dict[str, Any]:
 
 def slip_document(db: Database, written: Written):
     """The abstract document of the slip (documents.forms.transmittal), ready for any renderer."""
-    import datetime as dt
+    from ..core import clock
     from ..documents.forms.transmittal import TransmittalData, transmittal_slip
     data = slip_data(db, written)
-    created = dt.datetime.fromisoformat(written.created_at.replace("Z", "+00:00"))
     names = data["files"]
     package_file = names[0] if len(names) == 1 else f"{names[0]} 等 {len(names)} 个分卷"
     return transmittal_slip(TransmittalData(
         sender_name=data["sender_name"], sender_code=written.sender, recipient_name=data["recipient_name"],
         recipient_code=written.recipient, package_file=package_file, sequence=written.seq,
-        created_at=(created + dt.timedelta(hours=8)).replace(tzinfo=None),   # Beijing time on paper
+        created_at=clock.to_local(written.created_at).replace(tzinfo=None),   # the office's time on paper
         check_code=written.check_code, record_counts=dict(written.counts)))

@@ -8,7 +8,6 @@ why there) and never leaves the database file.
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 import hmac
 from dataclasses import dataclass
@@ -16,6 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..core import clock
+from ..services.tree import units_below
 from ..store import models as m
 from ..store.database import Database
 from ..store.sync_models import Enrolment, OwnKey, Peer
@@ -25,7 +26,8 @@ _PROOF_LABEL = b"sanxiang-enrolment-proof:"
 
 
 def utc_stamp() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """Now as a UTC storage stamp (core.clock.utc_stamp; kept here for the sync modules' imports)."""
+    return clock.utc_stamp()
 
 
 def _active_key(s: Session) -> OwnKey | None:
@@ -128,17 +130,8 @@ def is_below(s: Session, code: str, top: str) -> bool:
 
 
 def subtree(s: Session, top: str) -> set[str]:
-    """`top` and every unit below it."""
-    children: dict[str, list[str]] = {}
-    for code, parent in s.execute(select(m.Unit.code, m.Unit.parent_code)):
-        children.setdefault(parent, []).append(code)
-    out, todo = {top}, [top]
-    while todo:
-        for child in children.get(todo.pop(), ()):
-            if child not in out:
-                out.add(child)
-                todo.append(child)
-    return out
+    """`top` and every unit below it: the program's one "units below" (services.tree.units_below)."""
+    return units_below(s, top)
 
 
 def upward_recipient(s: Session, home: str) -> str | None:

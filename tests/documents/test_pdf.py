@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtGui import QPdfWriter, QTextTable
 
 from sanxiang_desktop.documents.model import Column, Document, Heading, Table
-from sanxiang_desktop.ui.pdf_text import fix_pdf_text, radical_substitutes
-from sanxiang_desktop.ui.print_render import (
+from sanxiang_desktop.ui.printing.pdf_text import fix_pdf_text, radical_substitutes
+from sanxiang_desktop.ui.printing.render import (
     page_layout, document_to_qtextdocument, make_print_preview, pick_family, render_pdf)
 
 from .conftest import ledger, pdf_pages, pdf_text, requires_poppler

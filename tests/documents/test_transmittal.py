@@ -9,7 +9,7 @@ import openpyxl
 from sanxiang_desktop.documents.forms.transmittal import transmittal_slip
 from sanxiang_desktop.documents.model import Paragraph, Table, to_plain_text
 from sanxiang_desktop.spreadsheets.from_document import write_xlsx
-from sanxiang_desktop.ui.print_render import render_pdf
+from sanxiang_desktop.ui.printing.render import render_pdf
 
 from .conftest import pdf_pages, pdf_text, requires_poppler
 

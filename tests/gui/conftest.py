@@ -5,10 +5,10 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QApplication
 
-from sanxiang_desktop.ui import i18n
-from sanxiang_desktop.ui.settings import Settings
-from sanxiang_desktop.ui import tasks
-from sanxiang_desktop.ui.tasks import TaskRunner
+from sanxiang_desktop.ui.shell import i18n
+from sanxiang_desktop.ui.shell.settings import Settings
+from sanxiang_desktop.ui.shell import tasks
+from sanxiang_desktop.ui.shell.tasks import TaskRunner
 
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from sanxiang_desktop.ui.list_source import ColumnSpec, ListQuery, Row
+from sanxiang_desktop.ui.lists.source import ColumnSpec, ListQuery, Row
 
 SURNAMES = "王李张刘陈杨赵黄周吴"
 GIVEN = "伟芳娜敏静丽强磊军洋"

@@ -17,9 +17,9 @@ from sqlalchemy import func, select
 from sanxiang_desktop.services.demo import build_demo
 from sanxiang_desktop.services.workspace import Workspace
 from sanxiang_desktop.store.database import open_database
-from sanxiang_desktop.ui.pages import PageContext
-from sanxiang_desktop.ui.settings import Settings
-from sanxiang_desktop.ui import tasks
+from sanxiang_desktop.ui.pages.base import PageContext
+from sanxiang_desktop.ui.shell.settings import Settings
+from sanxiang_desktop.ui.shell import tasks
 
 TOWNSHIP = "640104100"      # 掌政镇
 COUNTY = "640104"           # 兴庆区

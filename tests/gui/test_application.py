@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
-from sanxiang_desktop.ui import errors, i18n
-from sanxiang_desktop.ui import settings as settings_module
-from sanxiang_desktop.ui.application import CJK_FONT_FAMILIES, create_application, pick_cjk_family
+from sanxiang_desktop.ui.shell import errors, i18n
+from sanxiang_desktop.ui.shell import settings as settings_module
+from sanxiang_desktop.ui.shell.application import CJK_FONT_FAMILIES, create_application, pick_cjk_family
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from sanxiang_desktop.services.workspace import Workspace
 from sanxiang_desktop.store import backup as b
 from sanxiang_desktop.store.database import open_database
 from sanxiang_desktop.store.errors import StoreError
-from sanxiang_desktop.ui.backups import RestoreDialog
-from sanxiang_desktop.ui.launcher import Launcher
+from sanxiang_desktop.ui.setup.backups import RestoreDialog
+from sanxiang_desktop.ui.shell.launcher import Launcher
 from tests.gui.window_support import answer_modal, app_settings_in, close_window, make_empty  # noqa: F401
 
 ZHANGZHENG = "640104100"

@@ -9,9 +9,9 @@ from PySide6.QtGui import QColor
 from sanxiang_desktop.core import indicators as ind
 from sanxiang_desktop.services.indicators import unit_indicators
 from sanxiang_desktop.services.units import add_village
-from sanxiang_desktop.ui.dashboard_checklist import LIGHT_ROLE, TARGET_ROLE
-from sanxiang_desktop.ui.dashboard_delegates import LIGHT_COLOURS
-from sanxiang_desktop.ui.dashboard_model import BAR_ROLE, COLUMN_KEYS, LIGHTS_ROLE
+from sanxiang_desktop.ui.dashboard.checklist import LIGHT_ROLE, TARGET_ROLE
+from sanxiang_desktop.ui.dashboard.delegates import LIGHT_COLOURS
+from sanxiang_desktop.ui.dashboard.model import BAR_ROLE, COLUMN_KEYS, LIGHTS_ROLE
 from tests.gui.window_support import (activities_page_factory, app_settings_in, close_window,  # noqa: F401
                                       copy_db, make_demo, make_empty, open_window)
 

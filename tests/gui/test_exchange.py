@@ -20,8 +20,8 @@ from sanxiang_desktop.services import indicators, records
 from sanxiang_desktop.services.workspace import Workspace
 from sanxiang_desktop.store.database import open_database
 from sanxiang_desktop.sync import service
-from sanxiang_desktop.ui.exchange_pages import ExchangePage
-from sanxiang_desktop.ui.pages import PageContext
+from sanxiang_desktop.ui.exchange.pages import ExchangePage
+from sanxiang_desktop.ui.pages.base import PageContext
 from tests.gui.window_support import answer_modal
 from tests.sync.world import COUNTY, TOWN1, YEAR, Node, build_templates, copy_world
 
@@ -346,7 +346,7 @@ def test_duplicate_people_are_masked_and_can_be_ignored(pages, world):
 
 def test_file_menu_entries_switch_to_the_page_and_run_the_action(qtbot, chinese, world, tmp_path, data_dir,
                                                                  runner, monkeypatch):
-    from sanxiang_desktop.ui.settings import Settings
+    from sanxiang_desktop.ui.shell.settings import Settings
     from tests.gui.window_support import close_window, open_window
     package = world["t1"].export()
     c_path = tmp_path / "county.db"

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QCalendarWidget, QMessageBox
 
 from sanxiang_desktop.services import records
 from sanxiang_desktop.store import models as m
-from sanxiang_desktop.ui.record_form import DuplicatePrompt, RecordDialog, mnemonic_labels
+from sanxiang_desktop.ui.forms.record_form import DuplicatePrompt, RecordDialog, mnemonic_labels
 from sanxiang_desktop.services.spec import SPECS
 from tests.gui.record_support import COUNTY, TOWNSHIP, answer_next_modal, count, enter, show, type_into
 from tests.gui.record_support import county, county_db, township, township_db, zh  # noqa: F401  (fixtures)

@@ -10,9 +10,9 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from tests.gui.memory_source import MemorySource
-from sanxiang_desktop.ui import i18n
-from sanxiang_desktop.ui.list_view import ListView
-from sanxiang_desktop.ui.tasks import ProgressDialog
+from sanxiang_desktop.ui.shell import i18n
+from sanxiang_desktop.ui.lists.list_view import ListView
+from sanxiang_desktop.ui.shell.tasks import ProgressDialog
 from tests.conftest import REPO
 
 

@@ -8,9 +8,9 @@ import time
 import pytest
 
 from tests.gui.memory_source import MemorySource
-from sanxiang_desktop.ui import errors
-from sanxiang_desktop.ui.list_source import ListQuery
-from sanxiang_desktop.ui.table_model import ListModel
+from sanxiang_desktop.ui.shell import errors
+from sanxiang_desktop.ui.lists.source import ListQuery
+from sanxiang_desktop.ui.lists.table_model import ListModel
 
 
 @pytest.fixture

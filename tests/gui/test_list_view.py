@@ -5,8 +5,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.memory_source import MemorySource
-from sanxiang_desktop.ui.list_view import ListView
-from sanxiang_desktop.ui.settings import Settings
+from sanxiang_desktop.ui.lists.list_view import ListView
+from sanxiang_desktop.ui.shell.settings import Settings
 
 
 def make_view(qtbot, source, settings, name="people", **kwargs) -> ListView:

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 
 from sanxiang_desktop.services import lists, records
 from sanxiang_desktop.services.list_source import ListQuery
-from sanxiang_desktop.ui.list_view import ListView
-from sanxiang_desktop.ui.table_model import ListModel
+from sanxiang_desktop.ui.lists.list_view import ListView
+from sanxiang_desktop.ui.lists.table_model import ListModel
 from tests.gui.record_support import COUNTY, TOWNSHIP, ime, list_values, show
 from tests.gui.record_support import county, county_db, township, township_db, zh  # noqa: F401  (fixtures)
 

@@ -7,11 +7,11 @@ from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sanxiang_desktop.app import parse_args
-from sanxiang_desktop.ui.launcher import Launcher
+from sanxiang_desktop.ui.shell.launcher import Launcher
 from sanxiang_desktop.services.units import add_village
-from sanxiang_desktop.ui import i18n
-from sanxiang_desktop.ui.settings_dialog import SettingsDialog
-from sanxiang_desktop.ui.unit_tree import CODE_ROLE
+from sanxiang_desktop.ui.shell import i18n
+from sanxiang_desktop.ui.setup.settings_dialog import SettingsDialog
+from sanxiang_desktop.ui.lists.unit_tree import CODE_ROLE
 from tests.gui.window_support import (answer_modal, app_settings_in, close_window, copy_db,  # noqa: F401
                                       make_demo, open_window)
 
@@ -123,6 +123,36 @@ def test_language_switch_through_settings_retranslates_the_menu(qtbot, chinese, 
     assert window.actions.undo_action in window.actions.edit_menu.actions()
     assert window.tabs.tabText(0) == "Statistics"
 
+
+
+def test_office_time_zone_is_set_in_settings_and_applied(qtbot, chinese, window):
+    """设置 → 办公地时区: a wrong name is refused in Chinese and nothing is saved; a good one moves "today"."""
+    from sanxiang_desktop.core import clock
+    import datetime as dt
+    refused = []
+
+    def type_zone(zone):
+        def answer(dialog):
+            assert isinstance(dialog, SettingsDialog)
+            dialog.timezone_combo.setEditText(zone)
+            if zone == "Mars/Olympus":
+                answer_modal(lambda box: (refused.append(box.text()), box.accept()))
+            dialog.accept()
+            if dialog.isVisible():
+                dialog.reject()
+        return answer
+    answer_modal(type_zone("Mars/Olympus"))
+    window.actions.settings_action.trigger()
+    qtbot.waitUntil(lambda: bool(refused))
+    assert "不是有效的时区" in refused[0] and window.settings.get("office_timezone") == ""
+    try:
+        answer_modal(type_zone("UTC-05:00"))
+        window.actions.settings_action.trigger()
+        qtbot.waitUntil(lambda: window.settings.get("office_timezone") == "UTC-05:00")
+        with clock.use_source(dt.datetime(2026, 3, 2, 3, 0, tzinfo=dt.timezone.utc)):
+            assert window.ws.today() == dt.date(2026, 3, 1)      # 22:00 on 1 March in the office
+    finally:
+        clock.set_office_timezone(None)
 
 def test_units_changes_refresh_the_tree(qtbot, window):
     tree = window.tree

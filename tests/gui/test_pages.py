@@ -13,12 +13,13 @@ from sanxiang_desktop.services import attachments as attachment_service
 from sanxiang_desktop.services import lists, records
 from sanxiang_desktop.services.result import Changes
 from sanxiang_desktop.store import models as m
-from sanxiang_desktop.ui import i18n, record_pages
-from sanxiang_desktop.ui.association_page import VillageDialog
-from sanxiang_desktop.ui.field_widgets import ERROR_STYLE
-from sanxiang_desktop.ui.person_picker import PersonPicker
-from sanxiang_desktop.ui.pages import PAGE_FACTORIES
-from sanxiang_desktop.ui.record_form import RecordDialog
+from sanxiang_desktop.ui.shell import i18n
+from sanxiang_desktop.ui.pages import records as record_pages
+from sanxiang_desktop.ui.pages.association import VillageDialog
+from sanxiang_desktop.ui.forms.field_widgets import ERROR_STYLE
+from sanxiang_desktop.ui.forms.person_picker import PersonPicker
+from sanxiang_desktop.ui.pages.base import PAGE_FACTORIES
+from sanxiang_desktop.ui.forms.record_form import RecordDialog
 from tests.gui.record_support import (COUNTY, TOWNSHIP, VILLAGE, answer_next_modal, count, enter, ime, list_values,
                                       show, type_into)
 from tests.gui.record_support import county, county_db, township, township_db, zh  # noqa: F401  (fixtures)

@@ -5,8 +5,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from sanxiang_desktop.ui import settings as settings_module
-from sanxiang_desktop.ui.settings import REGISTRY, Settings, UnknownSettingError, default_data_dir
+from sanxiang_desktop.ui.shell import settings as settings_module
+from sanxiang_desktop.ui.shell.settings import REGISTRY, Settings, UnknownSettingError, default_data_dir
 
 
 def test_defaults(settings, data_dir):

@@ -7,8 +7,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
 from tests.gui.memory_source import MemorySource, MemorySourceByIds
-from sanxiang_desktop.ui.list_source import ListQuery, ListSource
-from sanxiang_desktop.ui.table_model import ID_ROLE, ListModel
+from sanxiang_desktop.ui.lists.source import ListQuery, ListSource
+from sanxiang_desktop.ui.lists.table_model import ID_ROLE, ListModel
 
 
 def test_source_satisfies_protocol():

@@ -8,8 +8,8 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from sanxiang_desktop.ui import errors
-from sanxiang_desktop.ui.tasks import Progress, ProgressDialog, run_with_progress
+from sanxiang_desktop.ui.shell import errors
+from sanxiang_desktop.ui.shell.tasks import Progress, ProgressDialog, run_with_progress
 
 MAIN = threading.get_ident()
 

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
 from sanxiang_desktop.store.database import open_database
-from sanxiang_desktop.ui.launcher import Launcher
-from sanxiang_desktop.ui.wizard import FirstStartWizard, enrolment_module, find_units
+from sanxiang_desktop.ui.shell.launcher import Launcher
+from sanxiang_desktop.ui.setup.wizard import FirstStartWizard, enrolment_module, find_units
 from tests.gui.window_support import answer_modal, app_settings_in, close_window, make_empty  # noqa: F401
 
 ZHANGZHENG = "640104100"

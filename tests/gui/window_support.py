@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sanxiang_desktop.services.demo import build_demo
 from sanxiang_desktop.services.units import init_home
 from sanxiang_desktop.store.database import open_database
-from sanxiang_desktop.ui import settings as settings_module
-from sanxiang_desktop.ui.main_window import MainWindow, open_workspace
-from sanxiang_desktop.ui.pages import PAGE_FACTORIES, UnitPage
-from sanxiang_desktop.ui.settings import Settings
+from sanxiang_desktop.ui.shell import settings as settings_module
+from sanxiang_desktop.ui.shell.main_window import MainWindow, open_workspace
+from sanxiang_desktop.ui.pages.base import PAGE_FACTORIES, UnitPage
+from sanxiang_desktop.ui.shell.settings import Settings
 
 
 def make_demo(folder: Path, unit: str, scale: str) -> Path:
@@ -100,7 +100,7 @@ class RecordingPage(UnitPage):
 @pytest.fixture
 def activities_page_factory():
     """Makes sure a page with key "activities" exists; yields whether the test's own stand-in is used."""
-    from sanxiang_desktop.ui.main_window import load_page_modules
+    from sanxiang_desktop.ui.shell.main_window import load_page_modules
     load_page_modules()
     probe_keys = {getattr(f, "key", None) for f in PAGE_FACTORIES}
     added = "activities" not in probe_keys

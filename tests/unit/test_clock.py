@@ -48,3 +48,29 @@ def test_unknown_time_zones_are_refused(name):
 def test_unparseable_stamps_are_shown_as_they_are():
     assert clock.format_local("not a time") == "not a time"
     assert clock.format_local(None) == ""
+
+
+def test_workspace_today_and_stamps_come_from_the_clock(ws):
+    """Workspace.today is the office's date (not a hard-coded UTC+8); stamps are clock.utc_stamp."""
+    from sanxiang_desktop.core.hlc import HybridClock
+    from sanxiang_desktop.services.workspace import Workspace
+    plain = Workspace.open(ws.db)
+    with clock.use_source(dt.datetime(2026, 3, 1, 17, 0, tzinfo=UTC)):
+        with clock.office_timezone_as("UTC+8"):
+            assert plain.today() == dt.date(2026, 3, 2)
+        with clock.office_timezone_as("UTC-5"):
+            assert plain.today() == dt.date(2026, 3, 1)
+        assert plain.timestamp() == "2026-03-01T17:00:00.000000Z"
+        assert HybridClock().tick().startswith(str(int(dt.datetime(2026, 3, 1, 17, 0, tzinfo=UTC).timestamp() * 1000)))
+
+
+def test_units_below_is_one_function(ws):
+    """services.tree.units_below is what the lists and sync use: a unit and everything under it."""
+    from sanxiang_desktop.services import lists_base, tree
+    from sanxiang_desktop.sync import trust
+    county = ws.home_unit[:6]                  # the units table also holds the home unit's ancestors
+    with ws.db.session() as s:
+        below = tree.units_below(s, county)
+        assert {county, ws.home_unit} <= below and tree.units_below(s, ws.home_unit) == {ws.home_unit}
+        assert trust.subtree(s, county) == below
+        assert set(s.execute(lists_base.subtree(county)).scalars()) == below

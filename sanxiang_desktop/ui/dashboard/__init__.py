@@ -1,0 +1,1 @@
+"""The dashboard: its page, model, delegates and checklist."""

@@ -1,0 +1,235 @@
+"""统计: the first page for a township, a county or the city.
+
+A county or the city sees its townships as a table with the "3+1" indicators as traffic lights and
+activity bars, the totals as cards above it; a township sees its own checklist. The indicators are
+computed on the database worker; a click on a cell or a line opens the records behind it through
+context.open_records.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QStackedWidget, QTableView,
+                               QVBoxLayout, QWidget)
+
+from sanxiang_desktop.services.indicators import unit_indicators
+from sanxiang_desktop.services.result import Changes
+from sanxiang_desktop.ui.dashboard.checklist import Checklist, SummaryCards
+from sanxiang_desktop.ui.dashboard.delegates import BarDelegate, LightDelegate
+from sanxiang_desktop.ui.dashboard.model import COLUMN_KEYS, COLUMNS, PAGE_DASHBOARD, DashboardModel, DashboardProxy
+from sanxiang_desktop.ui.pages.base import PAGE_FACTORIES, PageContext, UnitPage
+from sanxiang_desktop.ui.shell.tasks import default_runner
+
+# Several changes in a row (an import, undoing a batch) cost one recount.
+REFRESH_AFTER_CHANGES_MS = 400
+
+
+class DashboardPage(UnitPage):
+    key = PAGE_DASHBOARD
+    levels = frozenset({"city", "county", "township"})
+    filled = Signal()                         # the indicators for the current unit and year are shown
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.setObjectName("dashboard")
+        self.data: dict | None = None
+        self._generation = 0
+        self._tasks = context.tasks or default_runner()
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("dashboard_heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.as_of_label = QLabel(self)
+        self.county_combo = QComboBox(self)
+        self.county_combo.setObjectName("county_filter")
+        self.county_combo.currentIndexChanged.connect(self._county_chosen)
+        self.county_label = QLabel(self)
+        self.county_label.setBuddy(self.county_combo)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addSpacing(12)
+        top.addWidget(self.as_of_label)
+        top.addStretch(1)
+        top.addWidget(self.county_label)
+        top.addWidget(self.county_combo)
+
+        self.cards = SummaryCards(self)
+        self.model = DashboardModel(self)
+        self.proxy = DashboardProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setObjectName("dashboard_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        # compact rows: a county's 16 townships fit under the cards on a 768-pixel screen
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setMouseTracking(True)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self._lights = LightDelegate(self.table)
+        self._bars = BarDelegate(self.table)
+        for i, column in enumerate(COLUMNS):
+            if column.kind == "lights":
+                self.table.setItemDelegateForColumn(i, self._lights)
+            elif column.kind == "bar":
+                self.table.setItemDelegateForColumn(i, self._bars)
+        self.table.clicked.connect(self._cell_clicked)
+        table_page = QWidget(self)
+        table_layout = QVBoxLayout(table_page)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.cards)
+        table_layout.addWidget(self.table, 1)
+
+        self.checklist = Checklist(self)
+        self.checklist.open_requested.connect(lambda page, extra: self._open(self.unit_code, page, extra))
+        self.message = QLabel(self)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(self)
+        for widget in (table_page, self.checklist, self.message):
+            self.stack.addWidget(widget)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_AFTER_CHANGES_MS)
+        self._refresh_timer.timeout.connect(self.reload)
+        self.retranslate()
+
+    # -- the UnitPage contract ----------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Statistics")
+
+    def set_unit(self, code: str, level: str) -> None:
+        if (code, level) == (self.unit_code, self.unit_level) and self.data is not None:
+            return
+        super().set_unit(code, level)
+        self.reload()
+
+    def set_year(self, year: int) -> None:
+        self.reload()
+
+    def on_changes(self, changes: Changes) -> None:
+        # nearly every table feeds some indicator; a recount is a few grouped queries
+        if changes.tables:
+            self._refresh_timer.start()
+
+    # -- loading -------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        if not self.unit_code:
+            return
+        self._generation += 1
+        generation, code, year = self._generation, self.unit_code, self.context.year
+        db, today = self.context.ws.db, self.context.ws.today()
+        if self.data is None or self.data.get("unit") != code:
+            self.heading.setText(self.tr("Counting…"))
+        self._tasks.run(lambda: unit_indicators(db, code, year, today=today),
+                        lambda data: self._show(generation, data), owner=self)
+
+    def _show(self, generation: int, data: dict) -> None:
+        if generation != self._generation:
+            return                               # a newer request (another unit or year) is on its way
+        self.data = data
+        self._fill()
+        self.filled.emit()
+
+    def _fill(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        self.as_of_label.setText(self.tr("Figures as of {date}").format(date=data["as_of"]))
+        if data["level"] == "township":
+            self.heading.setText(self.tr("{name}: {year} checklist").format(name=data["name"], year=data["year"]))
+            self.checklist.set_township(data["township"], data["year"],
+                                        show_package=self.context.ws.home_unit != data["unit"])
+            self._show_county_filter(False)
+            self.stack.setCurrentWidget(self.checklist)
+            return
+        if data["level"] not in ("county", "city"):
+            self.heading.setText(data["name"])
+            self.message.setText(self.tr("There are no statistics for a village or community."))
+            self._show_county_filter(False)
+            self.stack.setCurrentIndex(2)
+            return
+        self.heading.setText(self.tr("{name}: {year}, {count} townships").format(
+            name=data["name"], year=data["year"], count=len(data["townships"])))
+        self.cards.set_indicators(data)
+        self.model.set_indicators(data)
+        is_city = data["level"] == "city"
+        self.table.setColumnHidden(COLUMN_KEYS.index("county"), not is_city)
+        self._show_county_filter(is_city)
+        self._size_columns()
+        self.stack.setCurrentIndex(0)
+
+    def _show_county_filter(self, shown: bool) -> None:
+        self.county_label.setVisible(shown)
+        self.county_combo.setVisible(shown)
+        if not shown:
+            self.proxy.set_county(None)
+            return
+        keep = self.county_combo.currentData()
+        self.county_combo.blockSignals(True)
+        self.county_combo.clear()
+        self.county_combo.addItem(self.tr("All counties"), None)
+        for county in self.data["counties"]:
+            self.county_combo.addItem(county["name"], county["code"])
+        index = self.county_combo.findData(keep) if keep else 0
+        self.county_combo.setCurrentIndex(max(index, 0))
+        self.county_combo.blockSignals(False)
+        self.proxy.set_county(self.county_combo.currentData())
+
+    def _county_chosen(self, _index: int) -> None:
+        self.proxy.set_county(self.county_combo.currentData())
+
+    def _size_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        char = metrics.horizontalAdvance("中")
+        header = self.table.horizontalHeader()
+        for i, column in enumerate(COLUMNS):
+            title = self.model.headerData(i, Qt.Orientation.Horizontal)
+            heading = max(metrics.horizontalAdvance(line) for line in title.split("\n")) + 16
+            content = char * column.width_chars + 12 + (18 if column.kind == "lights" else 0)
+            header.resizeSection(i, max(heading, content))
+        # the last column takes what is left, so a wide screen shows no empty band on the right
+        header.setStretchLastSection(True)
+
+    # -- opening the records behind a cell -------------------------------------------------------------
+    def _cell_clicked(self, index: QModelIndex) -> None:
+        target = self.model.target(self.proxy.mapToSource(index))
+        if target is not None:
+            self._open(*target)
+
+    def _open(self, code: str | None, page: str, extra: dict) -> None:
+        if code and self.context.open_records is not None:
+            self.context.open_records(code, page, extra)
+
+    # -- language --------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.county_label.setText(self.tr("&County:"))
+        self.table.setToolTip("")
+        if self.data is not None:
+            self._fill()
+        elif self.unit_code is None:
+            self.heading.setText(self.tr("Statistics"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        super().changeEvent(event)
+
+
+def _register() -> None:
+    # The dashboard is always the first page, whichever module registered its pages first.
+    if DashboardPage not in PAGE_FACTORIES:
+        PAGE_FACTORIES.insert(0, DashboardPage)
+
+
+_register()

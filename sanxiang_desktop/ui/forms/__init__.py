@@ -1,0 +1,1 @@
+"""Entry forms: the generic record form, field widgets, the person picker, attachments."""

@@ -1,0 +1,311 @@
+"""RecordDialog: the one entry form of every record type, built from its RecordSpec.
+
+Keyboard first: fields in reading order with mnemonics (姓名(&N)), Tab follows them, Enter saves
+(in a multiline field Enter is a new line), Ctrl+Enter saves and starts the next record (the
+unit and dates stay), Esc cancels and asks first when something was typed. Saving goes through
+services.records; the problems it returns show in red under their fields; the saved action is
+pushed on the undo stack. A record of another unit opens read-only."""
+from __future__ import annotations
+
+import string
+from typing import Any, Iterable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+
+from sanxiang_desktop.services import lists, records
+from sanxiang_desktop.services.result import Duplicate, Result
+from sanxiang_desktop.services.spec import SPECS, FieldSpec
+from sanxiang_desktop.ui.forms.field_widgets import ERROR_STYLE, FieldWidget, is_ctrl_enter, lang, make_field
+from sanxiang_desktop.ui.forms.person_picker import PersonPicker
+from sanxiang_desktop.ui.shell.undo import push_result
+
+# Letters the dialog's buttons use: Save (&S), save and ne(&W)
+RESERVED_MNEMONICS = frozenset("sw")
+KEEP_KINDS = ("unit", "date", "year")
+
+
+def mnemonic_labels(fields: Sequence[FieldSpec], language: str = "zh",
+                    reserved: Iterable[str] = RESERVED_MNEMONICS) -> dict[str, str]:
+    """A label with a distinct ASCII mnemonic per field: 姓名(&N); "&Name" in English.
+    Letters come from the English label's word initials, then its other letters, then any."""
+    used = set(reserved)
+    out = {}
+    for f in fields:
+        words = [w for w in f.en.replace("(", " ").replace("/", " ").split() if w[:1].isalpha()]
+        candidates = [w[0].lower() for w in words] + [c.lower() for c in f.en if c.isalpha()]
+        letter = next((c for c in candidates + list(string.ascii_lowercase) if c.isascii() and c not in used), None)
+        if letter is None:
+            out[f.name] = f.en if language == "en" else f.zh
+            continue
+        used.add(letter)
+        if language == "en":
+            at = f.en.lower().find(letter)
+            out[f.name] = f.en[:at] + "&" + f.en[at:] if at >= 0 else f"{f.en} (&{letter.upper()})"
+        else:
+            out[f.name] = f"{f.zh}(&{letter.upper()})"
+    return out
+
+
+def problem_text(problem) -> str:
+    return problem.message_en if lang() == "en" else problem.message_zh
+
+
+class DuplicatePrompt(QDialog):
+    """The person being entered may already be in the roster: use that one, add anyway, or go back."""
+    USE, ADD, CANCEL = "use", "add", "cancel"
+
+    def __init__(self, ws, duplicates: Sequence[Duplicate], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Possible Duplicate"))
+        self.choice, self.person_id = self.CANCEL, None
+        self.list = QListWidget(self)
+        for d in duplicates:
+            unit = lists.unit_info(ws, d.unit_code)
+            item = QListWidgetItem(f"{d.name}　{unit.name if unit else d.unit_code}　（{d.reason_zh}）")
+            item.setData(Qt.ItemDataRole.UserRole, d.person_id)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(self)
+        self.use_button = buttons.addButton(self.tr("&Use Existing Person"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.add_button = buttons.addButton(self.tr("&Add Anyway"), QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.use_button.setDefault(True)
+        self.use_button.clicked.connect(lambda: self._done(self.USE))
+        self.add_button.clicked.connect(lambda: self._done(self.ADD))
+        buttons.rejected.connect(self.reject)
+        self.list.itemActivated.connect(lambda _item: self._done(self.USE))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("This person may already be in the roster:"), self))
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+
+    def _done(self, choice: str) -> None:
+        self.choice = choice
+        item = self.list.currentItem()
+        self.person_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        self.accept()
+
+
+class RecordDialog(QDialog):
+    saved = Signal(str)     # the id of each record saved (several with save-and-new), or the existing person chosen
+
+    def __init__(self, context, table: str, *, record_id: str | None = None, defaults: dict | None = None,
+                 fields: Iterable[str] | None = None, hidden: Iterable[str] = (), keep: Iterable[str] = (),
+                 unit_root: str | None = None, title: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context, self.ws, self.table = context, context.ws, table
+        self.spec = SPECS[table]
+        self.record_id = record_id
+        self.used_existing = False
+        self.saved_ids: list[str] = []
+        defaults = dict(defaults or {})
+        hidden = set(hidden)
+        wanted = set(fields) if fields is not None else None
+        self.fields = [f for f in self.spec.fields if f.editable and f.name not in hidden
+                       and (wanted is None or f.name in wanted)]
+        self.hidden_values = {k: v for k, v in defaults.items() if k in hidden}
+        self.keep = set(keep) | {f.name for f in self.fields if f.kind in KEEP_KINDS}
+        self.loaded: dict[str, Any] = records.get(self.ws, table, record_id) if record_id else {}
+        self.rev = self.loaded.get("rev")
+        self.read_only = bool(self.loaded) and self.loaded.get("owner") != self.ws.home_unit
+        scope = self.scope = defaults.get("unit_code") or self.loaded.get("unit_code")
+
+        self.widgets: dict[str, FieldWidget] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        labels = mnemonic_labels(self.fields, lang())
+        for f in self.fields:
+            widget = make_field(f, self.ws, unit_code=scope, unit_root=unit_root, new_person=self.new_person)
+            widget.setObjectName(f"field_{f.name}")
+            label = QLabel(labels[f.name] + ("*" if f.required else ""), self)
+            label.setBuddy(widget.editor())
+            form.addRow(label, widget)
+            self.widgets[f.name] = widget
+        self.general_error = QLabel(self)
+        self.general_error.setObjectName("general_error")
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setDefault(True)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.new_button = QPushButton(self.tr("Save and Ne&w"), self)
+        self.new_button.setToolTip(self.tr("Ctrl+Enter: save, then enter the next one"))
+        self.buttons.addButton(self.new_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close if self.read_only
+                               else QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.clicked.connect(lambda: self.save())
+        self.new_button.clicked.connect(lambda: self.save(and_new=True))
+        self.buttons.rejected.connect(self.reject)
+        self.new_button.setVisible(record_id is None)
+        self.save_button.setVisible(not self.read_only)
+
+        body = QWidget(self)
+        body.setLayout(form)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.general_error)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        editors = [w.editor() for w in self.widgets.values()]
+        for first, second in zip(editors, editors[1:]):
+            QWidget.setTabOrder(first, second)
+
+        for name, widget in self.widgets.items():
+            value = self.loaded.get(name) if self.loaded else defaults.get(name)
+            if value is not None:
+                widget.set_value(value)
+            widget.set_read_only(self.read_only)
+        self.snapshot = self.values()
+        self.setWindowTitle(title or self._title())
+        self.resize(max(520, self.sizeHint().width()), min(760, self.sizeHint().height() + 40))
+        if self.fields:
+            self.widgets[self.fields[0].name].editor().setFocus()
+
+    def _title(self) -> str:
+        what = self.spec.en if lang() == "en" else self.spec.zh
+        if not self.record_id:
+            return self.tr("New {what}").format(what=what)
+        name = records.display(self.spec, self.loaded)
+        if self.read_only:
+            return self.tr("{what}: {name} (read-only, entered by another unit)").format(what=what, name=name)
+        return self.tr("Edit {what}: {name}").format(what=what, name=name)
+
+    # --- values and problems ----------------------------------------------------------------------
+    def hidden(self) -> dict[str, Any]:
+        """Values of the fields not shown; a callable gives a fresh one per record (a generated code)."""
+        return {k: v() if callable(v) else v for k, v in self.hidden_values.items()}
+
+    def values(self) -> dict[str, Any]:
+        return {name: w.value() for name, w in self.widgets.items()}
+
+    def is_dirty(self) -> bool:
+        return not self.read_only and self.values() != self.snapshot
+
+    def clear_problems(self) -> None:
+        for widget in self.widgets.values():
+            widget.show_problem(None)
+        self.general_error.hide()
+
+    def show_problems(self, problems) -> None:
+        self.clear_problems()
+        general = []
+        for p in problems:
+            widget = self.widgets.get(p.field)
+            if widget is not None and not widget.problem_text():
+                widget.show_problem(problem_text(p))
+            elif widget is None:
+                general.append(problem_text(p))
+        if general:
+            self.general_error.setText("\n".join(dict.fromkeys(general)))
+            self.general_error.show()
+        first = next((w for w in self.widgets.values() if w.problem_text()), None)
+        if first is not None:
+            first.editor().setFocus()
+
+    def _unresolved_people(self) -> bool:
+        missing = [w for w in self.widgets.values() if isinstance(w, PersonPicker) and not w.resolve()]
+        for w in missing:
+            w.show_problem(self.tr("Choose the person from the list that opens as you type "
+                                   "(name, pinyin initials or ID number); Insert adds a new person."))
+        if missing:
+            missing[0].editor().setFocus()
+        return bool(missing)
+
+    # --- saving ---------------------------------------------------------------------------------------
+    def save(self, and_new: bool = False) -> bool:
+        if self.read_only:
+            return False
+        self.clear_problems()
+        if self._unresolved_people():
+            return False
+        if self.record_id is None:
+            result = records.create(self.ws, self.table, {**self.values(), **self.hidden()})
+            if not result.ok and result.duplicates:
+                return self._duplicates(result, and_new)
+            kind = "create"
+        else:
+            result = records.update(self.ws, self.table, self.record_id, self.values(), expected_rev=self.rev)
+            kind = "update"
+        return self._finish(result, kind, and_new)
+
+    def _duplicates(self, result: Result, and_new: bool) -> bool:
+        prompt = DuplicatePrompt(self.ws, result.duplicates, self)
+        prompt.exec()
+        if prompt.choice == DuplicatePrompt.USE and prompt.person_id:
+            self.record_id, self.used_existing = prompt.person_id, True
+            self.saved.emit(prompt.person_id)
+            self.snapshot = self.values()
+            self.accept()
+            return True
+        if prompt.choice == DuplicatePrompt.ADD:
+            result = records.create(self.ws, self.table, {**self.values(), **self.hidden()}, allow_duplicate=True)
+            return self._finish(result, "create", and_new)
+        return False
+
+    def _finish(self, result: Result, kind: str, and_new: bool) -> bool:
+        if not result.ok:
+            self.show_problems(result.problems)
+            return False
+        push_result(self.context, self.table, result, kind)
+        self.saved_ids.append(result.record_id)
+        self.saved.emit(result.record_id)
+        if and_new and kind == "create":
+            self._start_next(result)
+            return True
+        self.record_id = result.record_id
+        self.snapshot = self.values()
+        self.accept()
+        return True
+
+    def _start_next(self, result: Result) -> None:
+        for name, widget in self.widgets.items():
+            if name not in self.keep:
+                widget.clear()
+        self.snapshot = self.values()
+        self.status.setText(self.tr("Saved: {label}. Enter the next one.").format(label=result.label))
+        if self.fields:
+            first = next((f for f in self.fields if f.name not in self.keep), self.fields[0])
+            self.widgets[first.name].editor().setFocus()
+
+    def new_person(self, typed: str) -> str | None:
+        """The person picker's Insert: a nested person form; its saved id (or the existing one chosen)."""
+        unit = self.scope if self.scope and self.table != "units" else self.ws.home_unit
+        dialog = RecordDialog(self.context, "people", defaults={"unit_code": unit, "name": typed}, parent=self)
+        dialog.new_button.hide()
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.record_id
+        return None
+
+    # --- keys and closing -----------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if is_ctrl_enter(event):
+            self.save(and_new=self.record_id is None)
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        if self.is_dirty() and not self._confirm_discard():
+            return
+        super().reject()
+
+    def _confirm_discard(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard Entry"),
+                          self.tr("Discard what you have typed?"), QMessageBox.StandardButton.NoButton, self)
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep Editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
+

@@ -1,0 +1,1 @@
+"""Lists on the Qt side: the list view, its lazy table model, the unit tree."""

@@ -1,0 +1,284 @@
+"""ListView: the filter box, table and row count that every list page is built from.
+
+It remembers its sort and column widths in the settings under table_state/<list_name>, sizes
+columns for Chinese text, and speaks in row ids (activated, delete_requested), never in rows.
+Its model re-queries on the database worker (default_runner() unless a runner is given), so typing
+a filter never makes the GUI thread wait on SQL; model.query_finished says when the rows are in.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
+                               QVBoxLayout, QWidget)
+
+from sanxiang_desktop.ui.lists.source import ListQuery, ListSource
+from sanxiang_desktop.ui.shell.settings import Settings, app_settings
+from sanxiang_desktop.ui.lists.table_model import PAGE_SIZE, ListModel, column_title
+from sanxiang_desktop.ui.shell.tasks import TaskRunner, default_runner
+
+FILTER_DEBOUNCE_MS = 200
+# Measured on a run of common characters, since a CJK font's ideographs are near enough one width.
+_CJK_SAMPLE = "基层科协工作人员活动记录"
+_CELL_PADDING = 16
+
+
+class _TableView(QTableView):
+    """Enter opens the current row, Delete asks to delete the selected ones."""
+
+    enter_pressed = Signal()
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.enter_pressed.emit()
+            event.accept()
+        elif key == Qt.Key.Key_Delete and self.selectionModel().hasSelection():
+            self.delete_pressed.emit()
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+
+class ListView(QWidget):
+    activated = Signal(str)           # a row id: Enter or double-click
+    delete_requested = Signal(list)   # the selected row ids, in view order: Delete key
+    selection_changed = Signal()
+
+    def __init__(self, list_name: str, source: ListSource, parent: QWidget | None = None, *,
+                 settings: Settings | None = None, extra: dict[str, Any] | None = None,
+                 page_size: int = PAGE_SIZE, debounce_ms: int = FILTER_DEBOUNCE_MS,
+                 runner: TaskRunner | None = None):
+        super().__init__(parent)
+        self.list_name = list_name
+        self._settings = settings or app_settings()
+        self._restoring = True
+        self._kept_selection: tuple[list[str], str | None] = ([], None)
+        # (scroll position, query) of a refresh whose rows are on their way from the worker
+        self._scroll_after_refresh: tuple[int, ListQuery] | None = None
+        self._select_after_query: tuple[list[str], str | None] | None = None   # select_ids() while busy
+        state = self._load_state(source)
+
+        sort_col = next((i for i, c in enumerate(source.columns) if c.key == state["sort_key"]), -1)
+        query = ListQuery(sort_key=state["sort_key"] if sort_col >= 0 else None,
+                          descending=bool(state["descending"]) and sort_col >= 0, extra=dict(extra or {}))
+        self.model = ListModel(source, query, page_size=page_size, runner=runner or default_runner(), parent=self)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("filter_edit")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.installEventFilter(self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count_label")
+        self.toolbar_layout = QHBoxLayout()   # pages add their buttons here, left of the filter box
+        self.toolbar_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addLayout(self.toolbar_layout)
+        top.addStretch(1)
+        top.addWidget(self.filter_edit)
+        top.addWidget(self.count_label)
+
+        self.table = _TableView(self)
+        self.table.setObjectName("table")
+        self._setup_table(sort_col, state)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+
+        self._filter_timer = QTimer(self, singleShot=True, interval=debounce_ms)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.filter_edit.textChanged.connect(self._filter_timer.start)
+        self.filter_edit.returnPressed.connect(self.apply_filter)
+        self.model.count_changed.connect(self._show_count)
+        self.model.modelAboutToBeReset.connect(self._keep_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self.model.query_finished.connect(self._query_finished)
+        self.table.doubleClicked.connect(self._emit_activated)
+        self.table.enter_pressed.connect(lambda: self._emit_activated(self.table.currentIndex()))
+        self.table.delete_pressed.connect(self._emit_delete)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
+        self._retranslate()
+        self._restoring = False
+
+    # --- what pages use -----------------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.model.row(r).id for r in rows]
+
+    def current_id(self) -> str | None:
+        return self.model.row_id(self.table.currentIndex())
+
+    def select_ids(self, ids: Iterable[str], current: str | None = None) -> None:
+        """Select those of `ids` that are loaded; make `current` the current row if it is.
+
+        While the model re-queries, this waits for the new rows (a record just saved is among them).
+        """
+        if self.model.busy:
+            self._select_after_query = (list(ids), current)
+            return
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row_id in ids:
+            row = self.model.row_of(row_id)
+            if row is not None:
+                selection.select(self.model.index(row, 0), self.model.index(row, last))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.table.selectionModel().select(selection, flags)
+        row = self.model.row_of(current) if current is not None else None
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(self.model.index(row, 0),
+                                                        QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def refresh(self) -> None:
+        """Re-read the list after a change, keeping the selection and scroll position."""
+        position = self.table.verticalScrollBar().value()
+        self._scroll_after_refresh = (position, self.model.query)
+        self.model.refresh()   # the rows arrive later, from the worker: _query_finished scrolls back
+
+    def refresh_ids(self, ids: Iterable[str]) -> None:
+        self.model.refresh_ids(ids)
+
+    def set_extra(self, extra: dict[str, Any]) -> None:
+        """Change the page's own filters (year, unit, ...); the list is read again."""
+        self.model.set_extra(extra)
+
+    def apply_filter(self) -> None:
+        self._filter_timer.stop()
+        self.model.set_filter(self.filter_edit.text())
+
+    # --- set-up, state, translation --------------------------------------------------------------
+
+    def _setup_table(self, sort_col: int, state: dict) -> None:
+        table = self.table
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.fit_columns(state["widths"])
+        order = Qt.SortOrder.DescendingOrder if self.model.query.descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(sort_col, order)
+        # setSortingEnabled sorts by the indicator at once; the model already holds that order, so no re-query
+        table.setSortingEnabled(True)
+        self._sort_shown = (sort_col, order)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        header.sectionResized.connect(self._width_changed)
+
+    def fit_columns(self, saved: dict[str, int] | None = None) -> None:
+        """Saved widths where there are some, else width_chars Chinese characters (at least the title)."""
+        saved = saved or {}
+        metrics = self.table.fontMetrics()
+        header_metrics = self.table.horizontalHeader().fontMetrics()
+        cjk = metrics.horizontalAdvance(_CJK_SAMPLE) / len(_CJK_SAMPLE)
+        for i, column in enumerate(self.model.columns):
+            width = saved.get(column.key)
+            if not isinstance(width, int) or width <= 0:
+                title = header_metrics.horizontalAdvance(column_title(column)) + 2 * _CELL_PADDING
+                width = max(round(column.width_chars * cjk) + _CELL_PADDING, title)
+            self.table.setColumnWidth(i, width)
+
+    def _load_state(self, source: ListSource) -> dict:
+        state = self._settings.table_state(self.list_name)
+        sortable = {c.key for c in source.columns if c.sortable}
+        widths = state.get("widths")
+        return {"sort_key": state.get("sort_key") if state.get("sort_key") in sortable else None,
+                "descending": bool(state.get("descending", False)),
+                "widths": widths if isinstance(widths, dict) else {}}
+
+    def _save_state(self) -> None:
+        columns = self.model.columns
+        header = self.table.horizontalHeader()
+        # the stretched last column's width is the window's, not the clerk's choice
+        widths = {c.key: header.sectionSize(i) for i, c in enumerate(columns[:-1])}
+        old = self._settings.table_state(self.list_name).get("widths")
+        if isinstance(old, dict):   # keep widths of columns this build does not show
+            widths = {**old, **widths}
+        self._settings.set_table_state(self.list_name, {
+            "sort_key": self.model.query.sort_key, "descending": self.model.query.descending, "widths": widths})
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        columns = self.model.columns
+        if 0 <= column < len(columns) and not columns[column].sortable:
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(*self._sort_shown)
+            header.blockSignals(False)
+            return
+        self._sort_shown = (column, order)
+        self._save_state()
+
+    def _width_changed(self, *_args) -> None:
+        if not self._restoring:
+            self._save_state()
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(self.tr("{count} rows").format(count=total))
+
+    def _retranslate(self) -> None:
+        self.filter_edit.setPlaceholderText(self.tr("Filter…"))
+        self.filter_edit.setToolTip(self.tr("Type to filter the list; Esc clears the filter."))
+        self._show_count(self.model.total_count)
+        self.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key == Qt.Key.Key_Escape and self.filter_edit.text():
+                self.filter_edit.clear()
+                self.apply_filter()
+                return True
+            if key == Qt.Key.Key_Down and self.model.rowCount():
+                self.table.setFocus()
+                if not self.table.currentIndex().isValid():
+                    self.table.selectRow(0)
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- signals out ---------------------------------------------------------------------------
+
+    def _emit_activated(self, index) -> None:
+        row_id = self.model.row_id(index)
+        if row_id is not None:
+            self.activated.emit(row_id)
+
+    def _emit_delete(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.delete_requested.emit(ids)
+
+    def _query_finished(self, ok: bool) -> None:
+        kept, self._scroll_after_refresh = self._scroll_after_refresh, None
+        wanted, self._select_after_query = self._select_after_query, None
+        # not when the filter, sort or extra filters changed since: that list starts at the top
+        if ok and kept is not None and kept[1] == self.model.shown_query:
+            self.table.verticalScrollBar().setValue(kept[0])
+        if ok and wanted is not None:   # after the scroll: a new current row is scrolled into view
+            self.select_ids(*wanted)
+
+    def _keep_selection(self) -> None:
+        self._kept_selection = (self.selected_ids(), self.current_id())
+
+    def _restore_selection(self) -> None:
+        ids, current = self._kept_selection
+        self._kept_selection = ([], None)
+        if ids or current:
+            self.select_ids(ids, current)

@@ -1,0 +1,302 @@
+"""概况 (the unit's association and its meetings; for a village its designated contact person and
+the Party-masses venue it shares), 村（社区） of a township, and a county's 领导小组."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from sanxiang_desktop.core.catalogues import CATALOGUES
+from sanxiang_desktop.services import lists, records, units
+from sanxiang_desktop.services.result import Changes
+from sanxiang_desktop.services.spec import SPECS
+from sanxiang_desktop.ui.forms.field_widgets import ERROR_STYLE, lang
+from sanxiang_desktop.ui.pages.panel import RecordPanel, Retranslating
+from sanxiang_desktop.ui.pages.base import PageContext, UnitPage
+from sanxiang_desktop.ui.forms.record_form import RecordDialog, problem_text
+from sanxiang_desktop.ui.shell.undo import push_result
+
+VILLAGE_FIELDS = ("established", "contact_person_id", "service_venue_id", "notes")
+UNIT_FIELDS = tuple(f.name for f in SPECS["associations"].fields
+                    if f.name not in ("unit_code", "contact_person_id", "service_venue_id"))
+
+
+def shown_value(ws, spec_field, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    kind = spec_field.kind
+    if kind == "bool":
+        return QCoreApplication.translate("association", "Yes") if value else QCoreApplication.translate(
+            "association", "No")
+    if kind == "catalogue":
+        return CATALOGUES[spec_field.catalogue].label(value, lang())
+    if kind == "person":
+        choice = lists.person_choice(ws, value)
+        return choice.display() if choice else "—"
+    if kind == "ref":
+        return dict(lists.ref_choices(ws, spec_field.ref_table, None)).get(value, "—")
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+class SingleRecordBox(Retranslating, QGroupBox):
+    """A unit's one record of a kind (its association, its leading group) shown as label: value,
+    with a button that opens the form (新增 when there is none yet)."""
+
+    def __init__(self, context: PageContext, table: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context, self.table = context, table
+        self.spec = SPECS[table]
+        self.unit_code: str | None = None
+        self.record_id: str | None = None
+        self.field_names: Sequence[str] = [f.name for f in self.spec.fields if f.name != "unit_code"]
+        self.form = QFormLayout()
+        self.values: dict[str, QLabel] = {}
+        self.empty_label = QLabel(self)
+        self.empty_label.setStyleSheet(ERROR_STYLE)
+        self.edit_button = QPushButton(self)
+        self.edit_button.clicked.connect(self.edit)
+        self.dialog: RecordDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(self.form)
+        layout.addWidget(self.edit_button)
+
+    def retranslate(self) -> None:
+        if self.values:     # labels in the new language
+            self.set_fields(self.field_names, force=True)
+            if self.unit_code:
+                self.reload()
+
+    def set_fields(self, names: Sequence[str], force: bool = False) -> None:
+        if list(names) == list(self.field_names) and self.values and not force:
+            return
+        self.field_names = list(names)
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.values = {}
+        for name in self.field_names:
+            value = QLabel(self)
+            value.setObjectName(f"value_{name}")
+            value.setWordWrap(True)
+            f = self.spec.field(name)
+            self.form.addRow(QLabel(f.en if lang() == "en" else f.zh, self), value)
+            self.values[name] = value
+
+    def set_unit(self, code: str) -> None:
+        self.unit_code = code
+        self.reload()
+
+    def reload(self) -> None:
+        if not self.values:
+            self.set_fields(self.field_names)
+        self.record_id = lists.single_record_id(self.context.ws, self.table, self.unit_code) if self.unit_code else None
+        record = records.get(self.context.ws, self.table, self.record_id) if self.record_id else {}
+        for name, label in self.values.items():
+            label.setText(shown_value(self.context.ws, self.spec.field(name), record.get(name)))
+        self.empty_label.setText(self.tr("Not recorded yet.") if not record else "")
+        self.empty_label.setVisible(not record)
+
+    def edit(self) -> RecordDialog:
+        dialog = RecordDialog(self.context, self.table, record_id=self.record_id, fields=self.field_names,
+                              defaults={"unit_code": self.unit_code}, hidden=("unit_code",), parent=self)
+        dialog.new_button.hide()
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+
+class AssociationPage(Retranslating, UnitPage):
+    key = "association"
+    levels = frozenset({"city", "county", "township", "village"})
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.box = SingleRecordBox(context, "associations", self)
+        self.meetings = RecordPanel(context, "association_meetings", dialog_options=self.meeting_options,
+                                    add_text=lambda: self.tr("&Add Meeting"), parent=self)
+        self.meetings_box = QGroupBox(self)
+        QVBoxLayout(self.meetings_box).addWidget(self.meetings)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.box)
+        layout.addWidget(self.meetings_box, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.box.setTitle(self.tr("Science Association"))
+        self.box.edit_button.setText(self.tr("&Edit Association Details"))
+        self.meetings_box.setTitle(self.tr("Plenary Sessions and Elections"))
+
+    def title(self) -> str:
+        return self.tr("Overview")
+
+    def meeting_options(self) -> dict:
+        return {"defaults": {"unit_code": self.unit_code, "held_on": self.context.ws.today()}, "hidden": ("unit_code",)}
+
+    def set_unit(self, code: str, level: str) -> None:
+        super().set_unit(code, level)
+        village = level == "village"
+        self.box.set_fields(VILLAGE_FIELDS if village else UNIT_FIELDS)
+        self.box.set_unit(code)
+        self.meetings_box.setVisible(not village)
+        self.meetings.set_base({"unit": code})
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("associations", "people", "venues") and self.unit_code:
+            self.box.reload()
+        self.meetings.on_changes(changes)
+
+
+class VillageDialog(QDialog):
+    """新增村（社区）: a name and whether it is a village or a community; the code is generated."""
+
+    def __init__(self, context: PageContext, township: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context, self.township = context, township
+        self.record_id: str | None = None
+        self.setWindowTitle(self.tr("New Village or Community"))
+        self.name_edit = QLineEdit(self)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.addItem(self.tr("Village"), "village")
+        self.kind_combo.addItem(self.tr("Community"), "community")
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        form = QFormLayout()
+        name_label, kind_label = QLabel(self.tr("&Name"), self), QLabel(self.tr("&Kind"), self)
+        name_label.setBuddy(self.name_edit)
+        kind_label.setBuddy(self.kind_combo)
+        form.addRow(name_label, self.name_edit)
+        form.addRow(kind_label, self.kind_combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        result = units.add_village(self.context.ws, self.township, self.name_edit.text(), self.kind_combo.currentData())
+        if not result.ok:
+            self.error.setText("\n".join(problem_text(p) for p in result.errors))
+            self.error.show()
+            return
+        push_result(self.context, "units", result, "create")
+        self.record_id = result.record_id
+        self.accept()
+
+
+class VillagePanel(RecordPanel):
+    """Villages: new ones through VillageDialog (code generated); editing renames."""
+
+    def __init__(self, page: "VillagesPage"):
+        super().__init__(page.context, "villages", dialog_options=lambda: {"fields": ("name",)},
+                         watch=("associations", "people"), parent=page)
+        self.page = page
+
+    def open_dialog(self, record_id: str | None):
+        if record_id is not None:
+            return super().open_dialog(record_id)
+        dialog = VillageDialog(self.context, self.page.unit_code, self)
+        dialog.accepted.connect(lambda: self._saved(dialog.record_id))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+
+class VillagesPage(Retranslating, UnitPage):
+    key = "villages"
+    levels = frozenset({"township"})
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.panel = VillagePanel(self)
+        self.contact_button = QPushButton(self)
+        self.contact_button.clicked.connect(self.edit_contact)
+        self.panel.view.toolbar_layout.addWidget(self.contact_button)
+        self.dialog: RecordDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.panel)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.contact_button.setText(self.tr("Designated &Contact…"))
+        self.contact_button.setToolTip(self.tr("The village's designated contact person and shared service venue"))
+
+    def title(self) -> str:
+        return self.tr("Villages")
+
+    def set_unit(self, code: str, level: str) -> None:
+        super().set_unit(code, level)
+        self.panel.set_base({"unit": code})
+
+    def on_changes(self, changes: Changes) -> None:
+        self.panel.on_changes(changes)
+
+    def edit_contact(self) -> RecordDialog | None:
+        village_id = self.panel.view.current_id()
+        village = records.get(self.context.ws, "units", village_id) if village_id else None
+        if village is None:
+            return None
+        assoc = lists.single_record_id(self.context.ws, "associations", village["code"])
+        dialog = RecordDialog(self.context, "associations", record_id=assoc, defaults={"unit_code": village["code"]},
+                              hidden=("unit_code",), fields=VILLAGE_FIELDS, parent=self,
+                              title=self.tr("{village}: Designated Contact").format(village=village["name"]))
+        dialog.new_button.hide()
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+
+class LeadingGroupPage(Retranslating, UnitPage):
+    key = "leading_group"
+    levels = frozenset({"county"})
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.box = SingleRecordBox(context, "leading_groups", self)
+        self.members = RecordPanel(context, "group_members", dialog_options=self.member_options, watch=("people",),
+                                   add_text=lambda: self.tr("&Add Member"), parent=self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.box)
+        layout.addWidget(self.members, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.box.setTitle(self.tr("Leading Group"))
+        self.box.edit_button.setText(self.tr("&Edit Leading Group Details"))
+        if self.unit_code:
+            self._update()
+
+    def title(self) -> str:
+        return self.tr("Leading Group")
+
+    def member_options(self) -> dict:
+        return {"defaults": {"group_id": self.box.record_id, "role": "member"}, "hidden": ("group_id",)}
+
+    def set_unit(self, code: str, level: str) -> None:
+        super().set_unit(code, level)
+        self.box.set_unit(code)
+        self.members.set_base({"unit": code})
+        self._update()
+
+    def _update(self) -> None:
+        # members hang on the group record: it is entered first
+        self.members.set_enabled_actions(bool(self.box.record_id))
+        self.members.add_button.setToolTip("" if self.box.record_id else
+                                           self.tr("Enter the leading group's details first"))
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("leading_groups") and self.unit_code:
+            self.box.reload()
+            self._update()
+        self.members.on_changes(changes)

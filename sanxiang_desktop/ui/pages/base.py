@@ -1,0 +1,68 @@
+"""The contract between the main window and the pages on its right-hand side.
+
+The main window owns one PageContext and one instance of every page; selecting
+a unit in the tree calls set_unit on each page shown for that unit's level.
+A page never runs SQL itself: it calls services (lists through ListSource,
+actions through services.records & co.) and hands every Result to
+context.apply_result, which pushes the undo command and routes the changes."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from ...services.result import Changes, Result
+from ...services.workspace import Workspace
+
+
+@dataclass
+class PageContext:
+    ws: Workspace
+    undo_stack: QUndoStack
+    settings: object = None                 # ui.shell.settings.Settings
+    tasks: object = None                    # ui.shell.tasks.TaskRunner
+    year: int = 2026                        # the year the clerk is looking at (status bar / dashboard)
+    # Called by pages after a successful service call (the main window routes the changes
+    # to every page and refreshes the tree when units change).
+    changes_listeners: list[Callable[[Changes], None]] = field(default_factory=list)
+    # Asks the main window to select a unit and show a page: open_records(unit_code, page_key, extra_filter)
+    open_records: Callable[[str, str, dict], None] | None = None
+
+    def notify(self, changes: Changes) -> None:
+        for listener in list(self.changes_listeners):
+            listener(changes)
+
+
+class UnitPage(QWidget):
+    """A page for the selected unit. Subclasses set key, levels and title()."""
+    key: str = ""
+    levels: frozenset[str] = frozenset({"city", "county", "township", "village"})
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.unit_code: str | None = None
+        self.unit_level: str | None = None
+        context.changes_listeners.append(self.on_changes)
+
+    def title(self) -> str:            # translated tab title, e.g. self.tr("Activities") -> 活动台账
+        raise NotImplementedError
+
+    def set_unit(self, code: str, level: str) -> None:
+        self.unit_code, self.unit_level = code, level
+
+    def set_year(self, year: int) -> None:
+        pass
+
+    def on_changes(self, changes: Changes) -> None:
+        pass
+
+    def apply_filter(self, extra: dict) -> None:
+        """Show the records behind a dashboard cell (e.g. {"domain": "health", "year": 2026})."""
+
+
+# Filled by ui/pages/records.py (and the dashboard, data exchange modules) at import time:
+# factories in display order.
+PAGE_FACTORIES: list[Callable[[PageContext], UnitPage]] = []

@@ -1,0 +1,96 @@
+"""The record pages of a unit, registered in PAGE_FACTORIES in display order when imported.
+
+Simple one-list pages live here; the pages with more on them have their own modules
+(association_page, page_leadership, page_activities, page_teams)."""
+from __future__ import annotations
+
+from sanxiang_desktop.core.ids import new_id
+from sanxiang_desktop.ui.pages.association import AssociationPage, LeadingGroupPage, VillagesPage
+from sanxiang_desktop.ui.pages.activities import ActivitiesPage
+from sanxiang_desktop.ui.pages.leadership import LeadershipPage
+from sanxiang_desktop.ui.pages.panel import ListPage
+from sanxiang_desktop.ui.pages.teams import PlansPage, TeamsPage
+from sanxiang_desktop.ui.pages.base import PAGE_FACTORIES
+
+ALL_LEVELS = frozenset({"city", "county", "township", "village"})
+UPPER = frozenset({"city", "county"})
+
+
+class PeoplePage(ListPage):
+    """人员库: the people entered by the unit and every unit below it, with a unit column."""
+    key = "people"
+    levels = ALL_LEVELS
+    list_name = "people"
+    watch = ("units",)
+
+    def title(self) -> str:
+        return self.tr("People")
+
+
+class VisitsPage(ListPage):
+    """调研走访: visits the unit made (county, city) or received (township)."""
+    key = "visits"
+    levels = frozenset({"city", "county", "township"})
+    list_name = "visits"
+    watch = ("units",)
+    year_filter = True
+
+    def title(self) -> str:
+        return self.tr("Survey Visits")
+
+    def dialog_options(self) -> dict:
+        unit = self.unit_code or self.context.ws.home_unit
+        defaults = {"unit_code": unit, "visited_on": self.context.ws.today()}
+        if self.unit_level in ("township", "village"):
+            defaults["visited_unit_code"] = unit
+        return {"defaults": defaults, "hidden": ("unit_code",)}
+
+
+class VenuesPage(ListPage):
+    """阵地: science venues of the unit and its villages."""
+    key = "venues"
+    levels = ALL_LEVELS
+    list_name = "venues"
+    watch = ("units",)
+
+    def title(self) -> str:
+        return self.tr("Venues")
+
+
+class MilestonesPage(ListPage):
+    """时间节点 of the year; the code the plan's own milestones carry is generated for new ones."""
+    key = "milestones"
+    levels = UPPER
+    list_name = "milestones"
+    year_filter = True
+
+    def title(self) -> str:
+        return self.tr("Milestones")
+
+    def dialog_options(self) -> dict:
+        unit = self.unit_code or self.context.ws.home_unit
+        return {"defaults": {"unit_code": unit, "year": self.context.year, "code": lambda: f"custom-{new_id()[-12:]}"},
+                "hidden": ("unit_code", "code")}
+
+
+class BulletinsPage(ListPage):
+    """信息通报: the periodic progress bulletins sent up the chain."""
+    key = "bulletins"
+    levels = UPPER
+    list_name = "bulletins"
+    year_filter = True
+
+    def title(self) -> str:
+        return self.tr("Bulletins")
+
+    def dialog_options(self) -> dict:
+        unit = self.unit_code or self.context.ws.home_unit
+        return {"defaults": {"unit_code": unit, "issued_on": self.context.ws.today()}, "hidden": ("unit_code",)}
+
+
+PAGES = (AssociationPage, LeadershipPage, PeoplePage, ActivitiesPage, VisitsPage, VenuesPage, TeamsPage,
+         VillagesPage, LeadingGroupPage, PlansPage, MilestonesPage, BulletinsPage)
+
+for _page in PAGES:
+    if _page not in PAGE_FACTORIES:
+        PAGE_FACTORIES.append(_page)

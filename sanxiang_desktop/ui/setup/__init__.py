@@ -1,0 +1,1 @@
+"""First start and upkeep: the wizard, the settings dialog, the backups dialog."""

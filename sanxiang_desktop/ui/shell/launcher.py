@@ -1,0 +1,204 @@
+"""What the clerk sees first: the first-start wizard when there is no database yet, otherwise the main
+window on the database (opened on the worker, with progress); with --demo a demo database is built in
+the data folder first, unless one is already there. A database that cannot be opened is explained in
+plain words, and when it is damaged and backups exist, the clerk can restore one on the spot."""
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from pathlib import Path
+from typing import Iterator
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from sanxiang_desktop.core.divisions import DivisionTree
+from sanxiang_desktop.services.demo import build_demo
+from sanxiang_desktop.store.backup import list_backups
+from sanxiang_desktop.store.database import open_database
+from sanxiang_desktop.store.errors import StoreError
+from sanxiang_desktop.ui.setup.backups import RestoreDialog, backup_folder, restore_damaged_job
+from sanxiang_desktop.ui.shell.errors import report_exception, show_error
+from sanxiang_desktop.ui.shell.main_actions import DATABASE_NAME, store_error_text
+from sanxiang_desktop.ui.shell.main_window import MainWindow, OpenedDatabase, open_workspace
+from sanxiang_desktop.ui.shell.settings import Settings
+from sanxiang_desktop.ui.shell.tasks import Progress, default_runner, run_with_progress
+from sanxiang_desktop.ui.setup.wizard import FirstStartWizard
+
+log = logging.getLogger(__name__)
+
+DEMO_UNITS = {"township": "640104100", "county": "640104", "city": "640100"}
+RESTORABLE = ("corrupt", "unreadable", "not_sqlite")
+
+
+def demo_steps(path: Path, scale: str, text: str) -> Iterator[Progress]:
+    """Build a demo database, yielding progress; closing the generator (Cancel) stops the build
+    at the next unit and removes the half-made file."""
+    events: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    tree = DivisionTree.builtin()
+
+    class Stopped(Exception):
+        pass
+
+    def progress(done: int, total: int, code: str) -> None:
+        if stop.is_set():
+            raise Stopped()
+        events.put((done, total, code))
+
+    def work() -> None:
+        try:
+            db = open_database(path, create=True)
+            try:
+                build_demo(db, DEMO_UNITS[scale], scale=scale, progress=progress)
+            finally:
+                db.close()
+            events.put(None)
+        except BaseException as exc:   # noqa: BLE001 - handed to the generator, which raises it
+            events.put(exc)
+
+    # build_demo reports through a callback; a helper thread turns that into yields
+    thread = threading.Thread(target=work, name="sanxiang-demo", daemon=True)
+    thread.start()
+    finished = False
+    try:
+        yield Progress(0, 0, text.format(unit="", done=0, total="…"))
+        while True:
+            item = events.get()
+            if item is None:
+                finished = True
+                return path
+            if isinstance(item, BaseException):
+                raise item
+            done, total, code = item
+            unit = tree.get(code)
+            yield Progress(done, total, text.format(unit=unit.name if unit else code, done=done, total=total))
+    finally:
+        if not finished:
+            stop.set()
+            thread.join()
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+class Launcher(QObject):
+    """Opens databases and windows; emits finished(exit code) when the program should end."""
+
+    window_shown = Signal(object)           # MainWindow
+    ready = Signal(object, float)           # MainWindow, seconds from the launcher's start to a filled dashboard
+    finished = Signal(int)
+
+    def __init__(self, settings: Settings, tasks=None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.tasks = tasks or default_runner()
+        self.window: MainWindow | None = None
+        self.wizard: FirstStartWizard | None = None
+        self.started = time.perf_counter()
+
+    @property
+    def data_folder(self) -> Path:
+        return Path(self.settings.get("data_folder"))
+
+    def start(self, db: str | Path | None = None, demo: str | None = None) -> None:
+        self.started = time.perf_counter()
+        if demo:
+            path = Path(db) if db else self.data_folder / f"demo-{demo}.db"
+            if path.exists():
+                self.open(path)
+            else:
+                self.build_demo(path, demo)
+            return
+        path = Path(db) if db else self.data_folder / DATABASE_NAME
+        if path.exists():
+            self.open(path)
+        else:
+            self.run_wizard(path)
+
+    # -- first start -------------------------------------------------------------------------------
+    def run_wizard(self, path: Path) -> None:
+        self.wizard = FirstStartWizard(path, self.settings, self.tasks)
+        self.wizard.finished.connect(self._wizard_finished)
+        self.wizard.show()
+
+    def _wizard_finished(self, result: int) -> None:
+        wizard, self.wizard = self.wizard, None
+        wizard.deleteLater()
+        if result == QDialog.DialogCode.Accepted and wizard.database is not None:
+            self.open(wizard.database)
+        else:
+            self.finished.emit(0)
+
+    def build_demo(self, path: Path, scale: str) -> None:
+        text = self.tr("Creating demo data: {unit} ({done} of {total})")
+        run_with_progress(None, self.tr("Creating Demo Data"), lambda: demo_steps(path, scale, text),
+                          lambda _path: self.open(path), lambda exc: self._failed(path, exc),
+                          on_cancelled=lambda: self.finished.emit(0), runner=self.tasks)
+
+    # -- opening -------------------------------------------------------------------------------------
+    def open(self, source) -> None:
+        clerk = self.settings.get("clerk_name")
+        path = source.path if hasattr(source, "path") else Path(source)
+        run_with_progress(None, self.tr("Opening the database…"), lambda: open_workspace(source, clerk),
+                          self._show, lambda exc: self._failed(path, exc), runner=self.tasks)
+
+    def _show(self, opened: OpenedDatabase) -> None:
+        window = MainWindow(opened, self.settings, self.tasks)
+        self.window = window
+        window.closed.connect(lambda reopening, w=window: self._window_closed(w, reopening))
+        window.reopen_requested.connect(self.open)
+        dashboard = window.page("dashboard")
+        if dashboard is not None:
+            dashboard.filled.connect(lambda w=window: self._first_fill(w))
+        if window.wants_maximized:
+            window.showMaximized()
+        else:
+            window.show()
+        self.window_shown.emit(window)
+        if dashboard is None:
+            self._first_fill(window)
+
+    def _first_fill(self, window: MainWindow) -> None:
+        if getattr(window, "_ready_reported", False):
+            return
+        window._ready_reported = True
+        seconds = time.perf_counter() - self.started
+        log.info("main window ready %.2f s after start", seconds)
+        self.ready.emit(window, seconds)
+
+    def _window_closed(self, window: MainWindow, reopening: bool) -> None:
+        if self.window is window:
+            self.window = None
+        window.deleteLater()
+        if not reopening:
+            self.finished.emit(0)
+
+    def _failed(self, path: Path, exc: BaseException) -> None:
+        title = self.tr("The Database Cannot Be Opened")
+        if isinstance(exc, StoreError):
+            folder = backup_folder(self.settings)
+            backups = [b for b in list_backups(folder, path) if b.reason != "damaged"]
+            if exc.code in RESTORABLE and backups:
+                answer = QMessageBox.question(None, title, store_error_text(exc) + "\n\n" + self.tr(
+                    "Restore the database from one of its backups?"))
+                if answer == QMessageBox.StandardButton.Yes:
+                    self._restore_damaged(path, folder, backups)
+                    return
+            else:
+                show_error(None, title, store_error_text(exc))
+        elif isinstance(exc, ValueError) and getattr(exc, "message_zh", None) is None:
+            show_error(None, title, self.tr("{path} has not been set up for a unit. Start the program without "
+                                            "--db to set up a new database, or choose another file.").format(path=path))
+        else:
+            report_exception(None, exc, self.tr("Opening {path} failed.").format(path=path))
+        self.finished.emit(1)
+
+    def _restore_damaged(self, path: Path, folder: Path, backups) -> None:
+        dialog = RestoreDialog(backups, None, damaged=True)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            self.finished.emit(1)
+            return
+        run_with_progress(None, self.tr("Restoring the backup…"), restore_damaged_job(path, folder, dialog.chosen),
+                          lambda _path: self.open(path), lambda exc: self._failed(path, exc), runner=self.tasks)

@@ -1,0 +1,148 @@
+"""Undo and redo of the record actions, as QUndoCommands wrapping the services' Results.
+
+The action has already happened when its command is pushed (the form saved through the
+service, which returned the Result), and QUndoStack.push calls redo() at once: so each command
+skips its first redo. Undo and redo call the services again; each reports its changes through
+context.notify, so the lists refresh. The main window owns the stack (Ctrl+Z / Ctrl+Y)."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from sanxiang_desktop.services import records
+from sanxiang_desktop.services.result import Changes, Result
+from sanxiang_desktop.ui.shell import i18n
+
+
+def message(result: Result) -> str:
+    return result.message_en() if i18n.current_language() == "en" else result.message_zh()
+
+
+class RecordCommand(QUndoCommand):
+    """Base: one service action already done; undo/redo run the inverse/forward service calls."""
+
+    def __init__(self, context, text: str):
+        super().__init__(text)
+        self.context = context
+        self._skip_first_redo = True
+
+    def redo(self) -> None:
+        if self._skip_first_redo:
+            self._skip_first_redo = False
+            return
+        self._run(self.forward())
+
+    def undo(self) -> None:
+        self._run(self.backward())
+
+    def forward(self) -> list[Result]:
+        raise NotImplementedError
+
+    def backward(self) -> list[Result]:
+        raise NotImplementedError
+
+    def _run(self, results: list[Result]) -> None:
+        changes = Changes()
+        failed = [r for r in results if not r.ok]
+        for r in results:
+            changes = changes | r.changes
+        if changes.tables:
+            self.context.notify(changes)
+        if failed:
+            # e.g. undoing the creation of a person who meanwhile took a post: the stack cannot
+            # step over this command any more, so it leaves the stack.
+            self.setObsolete(True)
+            QMessageBox.warning(None, QCoreApplication.translate("undo", "Cannot Undo"), message(failed[0]))
+
+
+class CreateCommand(RecordCommand):
+    """新增: undo deletes (a tombstone), redo restores the same record."""
+
+    def __init__(self, context, table: str, result: Result):
+        super().__init__(context, result.label)
+        self.table, self.record_id = table, result.record_id
+
+    def forward(self) -> list[Result]:
+        return [records.restore(self.context.ws, self.table, self.record_id)]
+
+    def backward(self) -> list[Result]:
+        return [records.delete(self.context.ws, self.table, self.record_id)]
+
+
+class UpdateCommand(RecordCommand):
+    """修改: undo writes the changed fields' old values back, redo the new ones."""
+
+    def __init__(self, context, table: str, result: Result):
+        super().__init__(context, result.label)
+        self.table, self.record_id = table, result.record_id
+        self.before, self.after = dict(result.before or {}), dict(result.after or {})
+
+    def forward(self) -> list[Result]:
+        return [records.update(self.context.ws, self.table, self.record_id, self.after)]
+
+    def backward(self) -> list[Result]:
+        return [records.update(self.context.ws, self.table, self.record_id, self.before)]
+
+
+class DeleteCommand(RecordCommand):
+    """删除 (one record or several selected at once): undo restores them, redo deletes them again."""
+
+    def __init__(self, context, table: str, results: list[Result]):
+        text = (results[0].label if len(results) == 1 else
+                QCoreApplication.translate("undo", "Delete {count} records").format(count=len(results)))
+        super().__init__(context, text)
+        self.table = table
+        self.ids = [r.record_id for r in results]
+
+    def forward(self) -> list[Result]:
+        return [records.delete(self.context.ws, self.table, i) for i in self.ids]
+
+    def backward(self) -> list[Result]:
+        return [records.restore(self.context.ws, self.table, i) for i in reversed(self.ids)]
+
+
+def push_result(context, table: str, result: Result, kind: str) -> None:
+    """Record a successful service action on the undo stack and tell the pages what changed."""
+    if not result.ok or not result.changes.tables:
+        return          # nothing changed (an update that changed no field): nothing to undo
+    command = {"create": CreateCommand, "update": UpdateCommand}[kind](context, table, result)
+    context.undo_stack.push(command)
+    context.notify(result.changes)
+
+
+def confirm_delete(parent: QWidget | None, what: str) -> bool:
+    """Asks once, with 删除 / 取消 (a deletion can be undone, so no second question)."""
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("undo", "Delete"),
+                      QCoreApplication.translate("undo", "Delete {what}?").format(what=what),
+                      QMessageBox.StandardButton.NoButton, parent)
+    delete = box.addButton(QCoreApplication.translate("undo", "&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.setInformativeText(QCoreApplication.translate("undo", "You can undo this with Ctrl+Z."))
+    box.exec()
+    return box.clickedButton() is delete
+
+
+def delete_records(context, parent: QWidget | None, table: str, ids: Iterable[str], what: str) -> list[str]:
+    """Ask, delete through the service, push one undo step. Returns the ids actually deleted."""
+    ids = list(ids)
+    if not ids or not confirm_delete(parent, what):
+        return []
+    done, failed = [], []
+    for record_id in ids:
+        result = records.delete(context.ws, table, record_id)
+        (done if result.ok and result.changes.tables else failed if not result.ok else []).append(result)
+    if done:
+        changes = Changes()
+        for r in done:
+            changes = changes | r.changes
+        context.undo_stack.push(DeleteCommand(context, table, done))
+        context.notify(changes)
+    if failed:
+        QMessageBox.warning(parent, QCoreApplication.translate("undo", "Not Deleted"),
+                            "\n".join(dict.fromkeys(message(r) for r in failed)))
+    return [r.record_id for r in done]
