@@ -43,8 +43,10 @@ class Workspace:
         home = db.work_unit() if db.is_server else db.home_unit
         if not home:
             raise ValueError("database has no home unit; run init first")
-        if actor is None:
-            actor = db.role if db.is_server else (db.get_meta("clerk") or "")
+        if db.is_server:
+            actor = f"{actor}@{db.role}" if actor else db.role
+        elif actor is None:
+            actor = db.get_meta("clerk") or ""
         return cls(db=db, home_unit=home, actor=actor, **kw)
 
     def today(self) -> dt.date:
