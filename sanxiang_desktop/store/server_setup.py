@@ -87,7 +87,10 @@ def server_setup(engine: Engine, home: str, hosted: list[str], clerks: dict[str,
     clerks: login role name -> unit code; exchange: clerks of the home unit who export and
     import packages (they may read the signing key). Raises StoreError when the connected role does not
     own the schema or may not create roles, or a name is not a plain lower-case identifier."""
-    report = SetupReport(units=[home, *[u for u in hosted if u != home]])
+    with engine.connect() as conn:       # units hosted by an earlier run stay hosted
+        earlier = [r[0] for r in conn.exec_driver_sql(
+            "SELECT substr(rolname, 9) FROM pg_roles WHERE starts_with(rolname, 'sx_unit_') ORDER BY rolname")]
+    report = SetupReport(units=list(dict.fromkeys([home, *hosted, *earlier])))
     for name, unit in clerks.items():
         if not ROLE_RE.match(name):
             raise StoreError("bad_role", f"clerk name {name!r}: use lower-case letters, digits and _",
