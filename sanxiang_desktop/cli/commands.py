@@ -9,21 +9,19 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from .. import services  # noqa: F401  (registers the service rules)
-from ..sync import status as _sync_status  # noqa: F401  (registers "last package received" for stats)
 from ..core import clock
 from ..services.demo import DemoError, build_demo
 from ..services.indicators import unit_indicators
 from ..services.units import InitError, init_home
 from ..store import models as m
 from ..store.backup import backup_file
-from ..store.database import Database, open_database
 from ..store.errors import StoreError
 from ..store.integrity import integrity_problems
 from ..store.location import is_server_target
 from ..store.server import server_backup
 from ..store.serialize import dump_lines
 from ..sync.trust import ensure_own_key
-from .common import OK, REJECTED, fail, print_json
+from .common import OK, REJECTED, discard as _discard, fail, new_database as _new_database, open_existing, print_json
 from .sync_commands import (cmd_conflicts, cmd_export_enrolment, cmd_export_package, cmd_export_receipt,  # noqa: F401
                             cmd_export_reference, cmd_import_package, cmd_keys, cmd_sync_status,
                             cmd_return_record, cmd_corrections, init_with_enrolment)
@@ -32,49 +30,6 @@ COUNTED = {"units": m.Unit, "people": m.Person, "posts": m.Post, "activities": m
            "venues": m.Venue, "associations": m.Association, "volunteer_teams": m.VolunteerTeam,
            "attachments": m.Attachment, "work_plans": m.WorkPlan, "milestones": m.Milestone,
            "bulletins": m.Bulletin}
-
-
-def open_existing(path: str) -> Database:
-    try:
-        db = open_database(path)
-    except StoreError as err:
-        raise fail(err.message_en, err.message_zh) from None
-    if not db.home_unit:
-        db.close()
-        raise fail(f"{path} has no home unit; run 'init' first", f"{path} 尚未设置本单位，请先运行 init")
-    return db
-
-
-def _new_database(path: str) -> Database:
-    if is_server_target(path):
-        try:
-            db = open_database(path, create=True)
-        except StoreError as err:
-            raise fail(err.message_en, err.message_zh) from None
-        if db.home_unit:
-            db.close()
-            raise fail("that server database already holds data; give an empty database",
-                       "该服务器数据库中已有数据，请指定一个空数据库")
-        return db
-    p = Path(path)
-    if p.exists() and p.stat().st_size > 0:
-        raise fail(f"{path} already exists; choose a new file name", f"{path} 已存在，请另选文件名")
-    try:
-        return open_database(p, create=True)
-    except StoreError as err:
-        raise fail(err.message_en, err.message_zh) from None
-
-
-def _discard(db: Database) -> None:
-    """A failed create leaves no half-made file (or server schema) behind."""
-    if db.is_server:
-        from ..store.server import drop_schema
-        drop_schema(db.engine)
-        db.close()
-        return
-    db.close()
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(db.path) + suffix).unlink(missing_ok=True)
 
 
 def cmd_init(args) -> int:

@@ -10,10 +10,9 @@ from pathlib import Path
 
 from ..store.database import Database
 from ..sync import parts
-from ..sync import status as sync_status  # noqa: F401  (registers the indicators' last-package source)
 from ..sync.errors import PackageError
 from ..sync.outbox import ExchangeError, Written
-from .common import NEEDS_CONFIRMATION, OK, REJECTED, fail, print_json
+from .common import NEEDS_CONFIRMATION, OK, REJECTED, discard, fail, open_existing, print_json
 
 SYNC_COMMANDS = ("export-package", "import-package", "export-receipt", "export-reference", "export-enrolment",
                  "keys", "sync-status", "conflicts", "return-record", "corrections")
@@ -90,7 +89,6 @@ def _print_written(w: Written, as_json: bool, extra: dict | None = None) -> None
 
 
 def _open(path: str) -> Database:
-    from .commands import open_existing
     return open_existing(path)
 
 
@@ -310,8 +308,7 @@ def init_with_enrolment(args, create_db) -> int:
         from ..sync.trust import ensure_own_key
         mine = ensure_own_key(db).fingerprint
     except BaseException:
-        from .commands import _discard
-        _discard(db)
+        discard(db)
         raise
     db.close()
     print(f"created {args.db} for unit {unit}, enrolled under {enr.parent} ({enr.parent_name}).\n"

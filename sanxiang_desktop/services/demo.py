@@ -19,7 +19,7 @@ from ..store import models as m
 from ..store.database import Database
 from . import records
 from .demo_content import CountyDemo, TownshipDemo
-from .records import CREATE_HOOKS
+from .hooks import CREATE_HOOKS
 from .units import init_home, resolve_home_code
 from .workspace import Workspace
 

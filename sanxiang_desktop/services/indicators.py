@@ -3,7 +3,6 @@ never one query per township (the city has 62, a province 2,000+)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -13,9 +12,26 @@ from ..core import indicators as ind
 from ..core.catalogues import KEY_SLOTS, LEADERSHIP_ROLES
 from ..store import models as m
 from ..store.database import Database
+from ..store.sync_models import ReceivedPackage, RecordOrigin
 
-# The sync layer registers a source of "last package received" dates: (session, codes) -> {code: iso date}.
-LAST_PACKAGE_SOURCES: list[Callable[[Session, list[str]], dict[str, str]]] = []
+
+
+def last_package_dates(s: Session, codes: list[str]) -> dict[str, str]:
+    """{unit code: ISO date} of the last package with data from each of `codes`: received from the
+    unit directly, or forwarded by a unit between (record origins). Units with none are left out.
+
+    Read from the sync tables (store.sync_models) here, so the indicators need no registry that
+    the sync layer fills by being imported."""
+    out: dict[str, str] = {}
+    for code, when in s.execute(select(ReceivedPackage.sender, func.max(ReceivedPackage.received_at))
+                                .where(ReceivedPackage.sender.in_(codes), ReceivedPackage.kind == "data")
+                                .group_by(ReceivedPackage.sender)):
+        out[code] = when[:10]
+    for code, when in s.execute(select(RecordOrigin.origin_unit, func.max(RecordOrigin.received_at))
+                                .where(RecordOrigin.origin_unit.in_(codes)).group_by(RecordOrigin.origin_unit)):
+        if when[:10] > out.get(code, ""):
+            out[code] = when[:10]
+    return out
 
 _SLOT_OF = {cat: slot for slot, cats in KEY_SLOTS.items() for cat in cats}
 
@@ -73,10 +89,9 @@ def township_facts(s: Session, codes: list[str], year: int, as_of: dt.date) -> d
                     .group_by(m.Activity.unit_code, m.Activity.domain)):
                 bucket = facts[owner_of[code]].activities
                 bucket[domain] = bucket.get(domain, 0) + n
-        for source in LAST_PACKAGE_SOURCES:
-            for code, when in source(s, chunk).items():
-                if code in facts:
-                    facts[code].last_package = when
+        for code, when in last_package_dates(s, chunk).items():
+            if code in facts:
+                facts[code].last_package = when
     return facts
 
 

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from ..core.validation import Problem, check_id_number
 from ..store import models as m
-from .records import DELETE_GUARDS, rule
+from .hooks import DELETE_GUARDS, DUPLICATE_CHECKS, rule
 from .result import Duplicate, Invalid
 
 REASONS = {"id_number": "身份证号相同", "name_birth": "姓名和出生日期相同", "name_phone": "姓名和电话相同"}
@@ -88,3 +88,4 @@ def _guard_person_in_use(s: Session, person) -> None:
 
 
 DELETE_GUARDS.setdefault("people", []).append(_guard_person_in_use)
+DUPLICATE_CHECKS["people"] = find_duplicates

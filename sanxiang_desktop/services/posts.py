@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from ..core.validation import Problem
 from ..store import models as m
 from . import records
-from .records import rule
+from .hooks import rule
 from .result import Result
 
 

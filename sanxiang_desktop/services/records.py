@@ -5,7 +5,7 @@ undo step. They return a Result; bad input never raises past them."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,21 +13,11 @@ from sqlalchemy.orm import Session
 from ..core.validation import Problem
 from ..store import models as m
 from .coerce import coerce
+from .hooks import CREATE_HOOKS, DELETE_GUARDS, DUPLICATE_CHECKS, RULES, UPDATE_HOOKS, Rule, rule  # noqa: F401
 from .result import Invalid, Result
 from .spec import SPECS, RecordSpec
 from .workspace import Workspace, changes_of
 
-# Per-table rules run after field coercion: (session, workspace, values, record or None) -> problems.
-Rule = Callable[[Session, Workspace, dict, Any], list[Problem]]
-RULES: dict[str, list[Rule]] = {}
-
-
-def rule(*tables: str):
-    def register(fn: Rule) -> Rule:
-        for t in tables:
-            RULES.setdefault(t, []).append(fn)
-        return fn
-    return register
 
 
 def spec_of(table: str) -> RecordSpec:
@@ -151,9 +141,9 @@ def create(ws: Workspace, table: str, fields: dict, *, allow_duplicate: bool = F
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise Invalid(*problems)
-        if table == "people" and not allow_duplicate:
-            from .people import find_duplicates
-            dups = find_duplicates(s, values)
+        check = DUPLICATE_CHECKS.get(table)
+        if check is not None and not allow_duplicate:
+            dups = check(s, values)
             if dups:
                 raise Invalid(Problem("name", "可能与已有人员重复，请确认是否为同一人",
                                       "this person may already exist; confirm before adding a second copy"),
@@ -243,11 +233,6 @@ def get(ws: Workspace, table: str, record_id: str) -> dict | None:
         out = content(spec, obj)
         out.update(id=obj.id, owner=obj.owner, rev=obj.rev, deleted=obj.deleted)
         return out
-
-
-CREATE_HOOKS: dict[str, list[Callable]] = {}
-UPDATE_HOOKS: dict[str, list[Callable]] = {}
-DELETE_GUARDS: dict[str, list[Callable]] = {}
 
 
 def today_or(d: dt.date | None, ws: Workspace) -> dt.date:

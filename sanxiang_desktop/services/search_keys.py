@@ -3,7 +3,7 @@ arrival from a package), never typed or trusted from elsewhere."""
 from __future__ import annotations
 
 from ..core.pinyin import person_search_key, search_key
-from .records import CREATE_HOOKS, UPDATE_HOOKS
+from .hooks import CREATE_HOOKS, UPDATE_HOOKS
 
 # table -> (field the key is made from, function)
 SOURCES = {

@@ -15,7 +15,7 @@ from ..core.validation import Problem
 from ..store import models as m
 from ..store.database import Database
 from . import records
-from .records import rule
+from .hooks import rule
 from .result import Result
 
 HOME_LEVELS = ("city", "county", "township")

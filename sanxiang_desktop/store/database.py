@@ -148,8 +148,7 @@ def open_database(path: str | Path, *, create: bool = False, allow_unsafe_locati
     except TargetError as err:
         raise StoreError("bad_target", err.message_en, err.message_zh) from None
     if kind == "postgresql":
-        from .server import open_server
-        return open_server(str(where), create=create)
+        return _open_server(str(where), create=create)
     path = Path(where)
     if not path.exists() and not create:
         raise StoreError("missing", f"Database file not found: {path}",
@@ -189,3 +188,35 @@ def open_database(path: str | Path, *, create: bool = False, allow_unsafe_locati
         raise StoreError("unreadable", f"Cannot open {path}: {exc}", f"无法打开数据库 {path}：{exc}") from exc
     return Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False),
                     migration_backup=backup)
+
+
+def _open_server(url: str, *, create: bool = False) -> Database:
+    """Connect to the server database at url and bring its schema to the head revision (issue 13).
+
+    create=False refuses a database without our schema (run init or demo first);
+    create=True makes the schema in an empty database. A database at a newer
+    schema is refused untouched; an older one is migrated only by its owner (the
+    administrator's role). Raises StoreError."""
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import DBAPIError
+    from .server import display_url, make_server_engine, unreachable
+    engine = make_server_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        tables = set(inspect(engine).get_table_names())
+        if not tables and not create:
+            raise StoreError("missing", f"The server database {display_url(url)} holds no sanxiang-desktop data; "
+                             "run init or demo with this --db first",
+                             f"服务器数据库 {display_url(url)} 中还没有本程序的数据，请先用 init 或 demo 创建")
+        if tables and "alembic_version" not in tables:
+            raise StoreError("not_ours", f"The server database {display_url(url)} belongs to another program",
+                             f"服务器数据库 {display_url(url)} 属于其他程序，不能使用")
+        migrate.upgrade(engine, None)
+    except StoreError:
+        engine.dispose()
+        raise
+    except DBAPIError as exc:
+        engine.dispose()
+        raise unreachable(url, exc) from None
+    return Database(path=None, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), url=url)

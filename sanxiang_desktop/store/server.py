@@ -13,10 +13,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, inspect
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import sessionmaker
 
 from .errors import StoreError
 
@@ -64,37 +62,6 @@ def unreachable(url: str, exc: BaseException) -> StoreError:
                       f"无法连接数据库服务器 {where}：{why}（请检查网络、账号，以及密码文件 PGPASSFILE 或服务文件）")
 
 
-def open_server(url: str, *, create: bool = False):
-    """Connect to the server database at url and bring its schema to the head revision.
-
-    create=False refuses a database without our schema (run init or demo first);
-    create=True makes the schema in an empty database. A database at a newer
-    schema is refused untouched; an older one is migrated only by its owner (the
-    administrator's role). Raises StoreError."""
-    from . import migrate
-    from .database import Database
-    engine = make_server_engine(url)
-    try:
-        with engine.connect() as conn:
-            conn.exec_driver_sql("SELECT 1")
-        tables = set(inspect(engine).get_table_names())
-        if not tables and not create:
-            raise StoreError("missing", f"The server database {display_url(url)} holds no sanxiang-desktop data; "
-                             "run init or demo with this --db first",
-                             f"服务器数据库 {display_url(url)} 中还没有本程序的数据，请先用 init 或 demo 创建")
-        if tables and "alembic_version" not in tables:
-            raise StoreError("not_ours", f"The server database {display_url(url)} belongs to another program",
-                             f"服务器数据库 {display_url(url)} 属于其他程序，不能使用")
-        migrate.upgrade(engine, None)
-    except StoreError:
-        engine.dispose()
-        raise
-    except DBAPIError as exc:
-        engine.dispose()
-        raise unreachable(url, exc) from None
-    return Database(path=None, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), url=url)
-
-
 # -- change log and notifications: the PostgreSQL counterparts of the SQLite triggers -------------------------
 CHANGE_FUNCTION_SQL = [
     # SECURITY DEFINER: clerks' roles write the change log through the trigger only, never directly.
@@ -114,16 +81,6 @@ CHANGE_FUNCTION_SQL = [
          RETURN NULL;
        END $$""",
 ]
-
-
-def change_trigger_sql_pg(table: str) -> list[str]:
-    """The triggers of one record table on PostgreSQL (idempotent)."""
-    return [f"DROP TRIGGER IF EXISTS trg_{table}_sync ON {table}",
-            f"CREATE TRIGGER trg_{table}_sync AFTER INSERT OR UPDATE ON {table} "
-            "FOR EACH ROW EXECUTE FUNCTION sx_log_change()",
-            f"DROP TRIGGER IF EXISTS trg_{table}_notify ON {table}",
-            f"CREATE TRIGGER trg_{table}_notify AFTER INSERT OR UPDATE OR DELETE ON {table} "
-            "FOR EACH STATEMENT EXECUTE FUNCTION sx_notify_change()"]
 
 
 def drop_schema(engine: Engine) -> None:

@@ -1,8 +1,7 @@
 """What the 数据交换 page shows: history, the state of each child unit, conflicts and
 duplicates for a clerk to review, and resolving a conflict.
 
-Also the "last package received" source of the township indicators (registered
-into services.indicators.LAST_PACKAGE_SOURCES when this module is imported).
+(The township indicators' "last package received" is services.indicators.last_package_dates.)
 """
 from __future__ import annotations
 
@@ -11,11 +10,10 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
 
 from ..core.hlc import HybridClock
 from ..core.validation import mask_id_number, mask_phone
-from ..services import indicators
+from ..services.indicators import last_package_dates  # noqa: F401  (was here; callers may import it)
 from ..services.search_keys import derive
 from ..store import models as m
 from ..store.database import Database
@@ -194,25 +192,3 @@ def received_records(db: Database, child: str, table: str, text: str = "", limit
         names = {code: unit_name(s, code) for code in {r["owner"] for r in rows}}
         return [{"id": r["id"], "table": table, "title": record_title(table, dict(r)), "owner": r["owner"],
                  "owner_name": names[r["owner"]], "rev": r["rev"], "updated_at": r["updated_at"]} for r in rows]
-
-
-def last_package_dates(s: Session, codes: list[str]) -> dict[str, str]:
-    """Date of the last package with data from each unit: received from it directly, or forwarded."""
-    out: dict[str, str] = {}
-    for code, when in s.execute(select(ReceivedPackage.sender, func.max(ReceivedPackage.received_at))
-                                .where(ReceivedPackage.sender.in_(codes), ReceivedPackage.kind == "data")
-                                .group_by(ReceivedPackage.sender)):
-        out[code] = when[:10]
-    for code, when in s.execute(select(RecordOrigin.origin_unit, func.max(RecordOrigin.received_at))
-                                .where(RecordOrigin.origin_unit.in_(codes)).group_by(RecordOrigin.origin_unit)):
-        if when[:10] > out.get(code, ""):
-            out[code] = when[:10]
-    return out
-
-
-if last_package_dates not in indicators.LAST_PACKAGE_SOURCES:
-    indicators.LAST_PACKAGE_SOURCES.append(last_package_dates)
-
-
-__all__ = ["history", "children", "status", "conflicts", "resolve_conflict", "duplicates", "dismiss_duplicate",
-           "last_package_dates", "ChildStatus", "received_records"]

@@ -96,7 +96,8 @@ def test_daily_backup_at_start_and_backup_on_close(qtbot, launched, data_dir, ru
     window = launcher.window
     folder = data_dir / "backups"
     qtbot.waitUntil(lambda: len(b.list_backups(folder, path)) == 1)          # none was there: one at start
-    assert "20" in window.backup_label.text()
+    # the label follows when the worker's result is delivered, a moment after the file exists
+    qtbot.waitUntil(lambda: "20" in window.backup_label.text())
     assert not window.backups.ensure_daily()                                 # not again the same day
     with qtbot.waitSignal(launcher.finished):
         window.close()

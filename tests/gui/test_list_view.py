@@ -1,6 +1,8 @@
 """ListView driven like a clerk would: typing a filter, clicking headers, keys, widths remembered."""
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -101,12 +103,17 @@ def test_sort_and_widths_are_remembered_across_instances(qtbot, settings):
     assert other.model.query.sort_key is None
 
 
-def test_unsortable_column_keeps_the_previous_sort(qtbot, settings):
+def test_unsortable_column_keeps_the_previous_sort(qtbot, settings, runner):
     source = MemorySource(50)
-    view = make_view(qtbot, source, settings)
+    runner.run(lambda: time.sleep(0.03))     # a job ahead in the queue used to let the sort query land late
+    view = make_view(qtbot, source, settings, runner=runner)
+    # the first click's re-query runs on the worker: count calls only once nothing is left on it
     click_header(qtbot, view, 0)
+    qtbot.waitUntil(lambda: runner.pending == 0 and not view.model.busy, timeout=5000)
+    assert view.model.query.sort_key == "name"
     source.calls.clear()
     click_header(qtbot, view, 3)   # "note" is not sortable
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=5000)
     assert view.table.horizontalHeader().sortIndicatorSection() == 0
     assert view.model.query.sort_key == "name" and source.calls == []
     assert settings.table_state("people")["sort_key"] == "name"

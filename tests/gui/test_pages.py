@@ -310,3 +310,17 @@ def test_pages_follow_a_language_switch(qtbot, township):
     qtbot.waitUntil(lambda: page.panel.add_button.text() == "&Appoint")
     assert page.end_button.text() == "End &Post" and page.panel.delete_button.text() == "&Delete"
     qtbot.waitUntil(lambda: activities.attachments.photo_button.text() == "Add &Photos…")
+
+
+def test_open_record_routing_comes_from_the_tables_pages_declare():
+    """A returned leading-group record opens the 领导小组 page (it used to open 职务 / leadership)."""
+    from sanxiang_desktop.services.spec import SPECS
+    from sanxiang_desktop.ui.exchange.returns import RETURNABLE_TABLES
+    from sanxiang_desktop.ui.pages.base import PAGE_FACTORIES, page_key_for_table
+    pages = [f for f in PAGE_FACTORIES if isinstance(f, type)]
+    assert page_key_for_table(pages, "leading_groups") == "leading_group"
+    assert page_key_for_table(pages, "posts") == "leadership"
+    for table in RETURNABLE_TABLES:
+        key = page_key_for_table(pages, table)
+        assert key is not None and table in SPECS, table
+    assert page_key_for_table(pages, "no_such_table") is None

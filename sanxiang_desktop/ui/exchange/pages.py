@@ -26,7 +26,7 @@ from sanxiang_desktop.ui.shell.errors import report_exception, show_error
 from sanxiang_desktop.ui.exchange.dialogs import ERROR_COLOUR, ExportDoneDialog, ImportDialog, big_font, wrapped
 from sanxiang_desktop.ui.exchange.model import in_language, numbers
 from sanxiang_desktop.ui.exchange.panels import ChildrenPanel, ConflictsPanel, DuplicatesPanel, HistoryPanel
-from sanxiang_desktop.ui.exchange.returns import CorrectionsPanel
+from sanxiang_desktop.ui.exchange.returns import CorrectionsPanel, ReturnDialog
 from sanxiang_desktop.ui.pages.panel import Retranslating
 from sanxiang_desktop.ui.pages.base import PAGE_FACTORIES, PageContext, UnitPage
 
@@ -114,6 +114,7 @@ class ExchangePage(Retranslating, UnitPage):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("exchange_tabs")
         self.children_panel = ChildrenPanel(self, self.tabs)
+        self.children_panel.return_requested.connect(self.open_return_dialog)
         self.history_panel = HistoryPanel(self, self.tabs)
         self.conflicts_panel = ConflictsPanel(self, self.tabs)
         self.duplicates_panel = DuplicatesPanel(self, self.tabs)
@@ -239,6 +240,11 @@ class ExchangePage(Retranslating, UnitPage):
         self.warning_label.setVisible(bool(warnings))
 
     # -- what the panels use -------------------------------------------------------------------------------
+    def open_return_dialog(self, unit: str, unit_name: str) -> None:
+        """退回更正… for a unit below (asked for by the units panel)."""
+        self.return_dialog = ReturnDialog(self, unit, unit_name, self)
+        self.return_dialog.open()
+
     def choose_folder(self, title: str) -> Path | None:
         folder = QFileDialog.getExistingDirectory(self, title, self.last_folder())
         if not folder:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from sanxiang_desktop.services.result import Changes
@@ -66,6 +67,8 @@ class Panel(Retranslating, QWidget):
 
 class ChildrenPanel(Panel):
     """Per unit below: the last package, gaps, what still needs a receipt."""
+    # 退回更正… for the selected unit (code, name): the page opens the dialog (exchange.returns).
+    return_requested = Signal(str, str)
 
     def __init__(self, page, parent: QWidget | None = None):
         super().__init__(page, "children_view", parent)
@@ -121,9 +124,7 @@ class ChildrenPanel(Panel):
         row = self.selected()
         if row is None:
             return
-        from sanxiang_desktop.ui.exchange.returns import ReturnDialog
-        dialog = self.page.return_dialog = ReturnDialog(self.page, row["unit"], row["name"], self.page)
-        dialog.open()
+        self.return_requested.emit(row["unit"], row["name"])
 
     def write_down(self, what: str) -> None:
         row = self.selected()

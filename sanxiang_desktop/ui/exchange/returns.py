@@ -17,10 +17,9 @@ from sanxiang_desktop.ui.exchange.dialogs import wrapped
 from sanxiang_desktop.ui.exchange.model import local_time, record_type
 from sanxiang_desktop.ui.exchange.panels import Panel
 
-# The record pages a returned record opens on (child records open their parent's page).
-PAGE_OF_TABLE = {"activities": "activities", "people": "people", "visits": "visits", "venues": "venues",
-                 "associations": "association", "leading_groups": "leadership", "volunteer_teams": "teams",
-                 "work_plans": "plans", "milestones": "milestones", "bulletins": "bulletins"}
+# What an upper level may return for correction (the page each opens on is the one declaring its table).
+RETURNABLE_TABLES = ("activities", "people", "visits", "venues", "associations", "leading_groups", "volunteer_teams",
+                     "work_plans", "milestones", "bulletins")
 FILTER_DELAY_MS = 250
 
 
@@ -48,7 +47,7 @@ class CorrectionsPanel(Panel):
     def fill(self) -> None:
         rows = [{"id": r["id"], "type": record_type(r["table"]), "title": r["title"] or r["record_id"],
                  "reason": r["reason"], "from": r["from_name"], "at": local_time(r["returned_at"], with_time=False),
-                 "owner": r["owner"], "page": PAGE_OF_TABLE.get(r["open_table"]), "open_id": r["open_id"],
+                 "owner": r["owner"], "page": self.page.context.page_for_table(r["open_table"]), "open_id": r["open_id"],
                  "_tip": r["reason"]} for r in self.data]
         self.view.set_rows(rows, keep_key="id")
 
@@ -90,7 +89,7 @@ class ReturnDialog(QDialog):
                                      "version arrives.").format(name=unit_name), self)
         self.table_combo = QComboBox(self)
         self.table_combo.setObjectName("table_combo")
-        for table in PAGE_OF_TABLE:
+        for table in RETURNABLE_TABLES:
             self.table_combo.addItem(record_type(table), table)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("filter_edit")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
@@ -332,27 +332,3 @@ def catalogue_choices(name: str) -> list[tuple[str, str]]:
 def unit_choices(ws, root: str | None = None) -> list[tuple[str, str]]:
     # full-width spaces indent the tree; ChoiceCombo's type-ahead strips them
     return [(u.code, "\u3000" * u.depth + u.name) for u in lists.unit_choices(ws, root)]
-
-
-def make_field(spec: FieldSpec, ws, *, unit_code: str | None = None,
-               new_person: Callable[[str], str | None] | None = None, unit_root: str | None = None) -> FieldWidget:
-    """The widget for one field. unit_code scopes reference choices (venues, plans...)."""
-    kind = spec.kind
-    if kind == "multiline":
-        return MultilineField(spec)
-    if kind == "date":
-        return DateField(spec)
-    if kind == "bool":
-        return BoolField(spec)
-    if kind == "id_number":
-        return IdNumberField(spec)
-    if kind == "catalogue":
-        return ComboField(spec, catalogue_choices(spec.catalogue))
-    if kind == "unit":
-        return ComboField(spec, unit_choices(ws, unit_root))
-    if kind == "ref":
-        return ComboField(spec, lists.ref_choices(ws, spec.ref_table, unit_code))
-    if kind == "person":
-        from sanxiang_desktop.ui.forms.person_picker import PersonPicker   # it builds on FieldWidget, defined here
-        return PersonPicker(spec, ws, new_person)
-    return TextField(spec)

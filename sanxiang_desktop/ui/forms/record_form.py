@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 from sanxiang_desktop.services import lists, records
 from sanxiang_desktop.services.result import Duplicate, Result
 from sanxiang_desktop.services.spec import SPECS, FieldSpec
-from sanxiang_desktop.ui.forms.field_widgets import ERROR_STYLE, FieldWidget, is_ctrl_enter, lang, make_field
+from sanxiang_desktop.ui.forms.field_factory import make_field
+from sanxiang_desktop.ui.forms.field_widgets import ERROR_STYLE, FieldWidget, is_ctrl_enter, lang
 from sanxiang_desktop.ui.forms.person_picker import PersonPicker
 from sanxiang_desktop.ui.shell.undo import push_result
 

@@ -13,6 +13,7 @@ from sanxiang_desktop.ui.pages.base import PageContext
 
 class ActivitiesPage(ListPage):
     key = "activities"
+    tables = frozenset({"activities"})
     levels = frozenset({"city", "county", "township", "village"})
     list_name = "activities"
     watch = ("people", "units")

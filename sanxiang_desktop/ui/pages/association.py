@@ -112,6 +112,7 @@ class SingleRecordBox(Retranslating, QGroupBox):
 
 class AssociationPage(Retranslating, UnitPage):
     key = "association"
+    tables = frozenset({"associations"})
     levels = frozenset({"city", "county", "township", "village"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
@@ -213,6 +214,7 @@ class VillagePanel(RecordPanel):
 
 class VillagesPage(Retranslating, UnitPage):
     key = "villages"
+    tables = frozenset({"units"})
     levels = frozenset({"township"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
@@ -258,6 +260,7 @@ class VillagesPage(Retranslating, UnitPage):
 
 class LeadingGroupPage(Retranslating, UnitPage):
     key = "leading_group"
+    tables = frozenset({"leading_groups"})
     levels = frozenset({"county"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):

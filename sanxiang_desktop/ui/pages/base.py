@@ -29,6 +29,8 @@ class PageContext:
     changes_listeners: list[Callable[[Changes], None]] = field(default_factory=list)
     # Asks the main window to select a unit and show a page: open_records(unit_code, page_key, extra_filter)
     open_records: Callable[[str, str, dict], None] | None = None
+    # The key of the page that shows a table's records (from the tables each page declares), or None.
+    page_for_table: Callable[[str], str | None] = lambda table: page_key_for_table(PAGE_FACTORIES, table)
 
     def notify(self, changes: Changes) -> None:
         for listener in list(self.changes_listeners):
@@ -39,6 +41,9 @@ class UnitPage(QWidget):
     """A page for the selected unit. Subclasses set key, levels and title()."""
     key: str = ""
     levels: frozenset[str] = frozenset({"city", "county", "township", "village"})
+    # The record tables this page shows: "open record" for a row of one of them comes here
+    # (page_key_for_table). Child records (attachments, members) open their parent's page.
+    tables: frozenset[str] = frozenset()
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -66,3 +71,9 @@ class UnitPage(QWidget):
 # Filled by ui/pages/records.py (and the dashboard, data exchange modules) at import time:
 # factories in display order.
 PAGE_FACTORIES: list[Callable[[PageContext], UnitPage]] = []
+
+
+def page_key_for_table(pages, table: str) -> str | None:
+    """The key of the first of `pages` (page classes or instances, display order) that declares
+    `table` in its `tables`, or None."""
+    return next((p.key for p in pages if table in getattr(p, "tables", ())), None)

@@ -43,6 +43,7 @@ class KeySlotBar(QWidget):
 
 class LeadershipPage(Retranslating, UnitPage):
     key = "leadership"
+    tables = frozenset({"posts"})
     levels = frozenset({"city", "county", "township"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):

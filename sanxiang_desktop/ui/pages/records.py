@@ -19,6 +19,7 @@ UPPER = frozenset({"city", "county"})
 class PeoplePage(ListPage):
     """人员库: the people entered by the unit and every unit below it, with a unit column."""
     key = "people"
+    tables = frozenset({"people"})
     levels = ALL_LEVELS
     list_name = "people"
     watch = ("units",)
@@ -30,6 +31,7 @@ class PeoplePage(ListPage):
 class VisitsPage(ListPage):
     """调研走访: visits the unit made (county, city) or received (township)."""
     key = "visits"
+    tables = frozenset({"visits"})
     levels = frozenset({"city", "county", "township"})
     list_name = "visits"
     watch = ("units",)
@@ -49,6 +51,7 @@ class VisitsPage(ListPage):
 class VenuesPage(ListPage):
     """阵地: science venues of the unit and its villages."""
     key = "venues"
+    tables = frozenset({"venues"})
     levels = ALL_LEVELS
     list_name = "venues"
     watch = ("units",)
@@ -60,6 +63,7 @@ class VenuesPage(ListPage):
 class MilestonesPage(ListPage):
     """时间节点 of the year; the code the plan's own milestones carry is generated for new ones."""
     key = "milestones"
+    tables = frozenset({"milestones"})
     levels = UPPER
     list_name = "milestones"
     year_filter = True
@@ -76,6 +80,7 @@ class MilestonesPage(ListPage):
 class BulletinsPage(ListPage):
     """信息通报: the periodic progress bulletins sent up the chain."""
     key = "bulletins"
+    tables = frozenset({"bulletins"})
     levels = UPPER
     list_name = "bulletins"
     year_filter = True

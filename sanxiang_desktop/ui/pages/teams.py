@@ -92,6 +92,7 @@ class MasterDetailPage(Retranslating, UnitPage):
 class TeamsPage(MasterDetailPage):
     """志愿者队伍 and their members."""
     key = "teams"
+    tables = frozenset({"volunteer_teams"})
     levels = frozenset({"city", "county", "township", "village"})
     master_list, detail_list, parent_field = "volunteer_teams", "team_members", "team_id"
 
@@ -114,6 +115,7 @@ class TeamsPage(MasterDetailPage):
 class PlansPage(MasterDetailPage):
     """工作方案与任务: the year's work plans and the task list of the one selected."""
     key = "plans"
+    tables = frozenset({"work_plans"})
     levels = frozenset({"city", "county"})
     master_list, detail_list, parent_field = "work_plans", "plan_tasks", "plan_id"
     year_filter = True

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QLabel, QMainWindow, QMessage
                                QWidget)
 
 from sanxiang_desktop.services import tree as tree_service
-from sanxiang_desktop.sync import status as _sync_status  # noqa: F401  (dashboard: last package received)
 from sanxiang_desktop.services.result import Changes
 from sanxiang_desktop.services.tree import UnitNode
 from sanxiang_desktop.services.workspace import Workspace
