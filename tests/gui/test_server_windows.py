@@ -64,6 +64,12 @@ def test_two_windows_on_one_server_see_each_others_saves_and_stale_saves_are_ref
         qtbot.waitUntil(lambda: records.get(a.ws, "people", pid)["employer"] == "掌政镇卫生院")
         assert records.get(a.ws, "people", pid)["name"] == "单雪琴"
     finally:
+        # no more news from the server; let the refreshes it asked for finish while the worker runs
+        for w in (a, b):
+            w.remote.close()
+        for w in (a, b):
+            qtbot.waitUntil(lambda w=w: not w.page("dashboard")._refresh_timer.isActive(), timeout=10000)
+        qtbot.waitUntil(lambda: runner.pending == 0, timeout=10000)
         drain_list_queries()
         close_window(qtbot, a, runner)
         close_window(qtbot, b, runner)
