@@ -43,9 +43,10 @@ bench: install-test
 	$(BIN)/python scripts/bench_sync.py
 	$(BIN)/python scripts/bench_container.py
 
-# The SIGKILL-during-import sweep, with more kill points than the test suite runs.
+# The SIGKILL sweeps (imports; exports and receipts at every step), with more points than the test suite runs.
 kill-test: install-test
 	$(BIN)/python scripts/kill_test.py --points 150
+	$(BIN)/python scripts/kill_exports.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

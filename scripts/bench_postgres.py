@@ -69,13 +69,16 @@ def make_hub(target, keys, folder: Path):
     from sanxiang_desktop.store.sync_models import OwnKey
     db = open_database(target, create=True)
     init_home(db, HUB)
+    from sanxiang_desktop.store.keystore import META_KEY
     src = open_database(folder / "hubkey.db")
     with src.session() as s:
         key = s.query(OwnKey).one()
         row = {c.name: getattr(key, c.name) for c in OwnKey.__table__.columns}
+        inst = src.get_meta(META_KEY)            # the private key is in the key store, under this id
     src.close()
     with db.session() as s, s.begin():
         s.add(OwnKey(**row))
+        db.set_meta(META_KEY, inst, session=s)
     for code, public in keys:
         trust_peer(db, code, public)
     return db

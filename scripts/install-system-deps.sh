@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu libraries Qt needs (offscreen and on a real screen), CJK fonts for
-# printed forms, Xvfb for screenshots, poppler-utils to look at PDFs, PostgreSQL for the
-# server tests (issue 13: the suite starts its own throwaway cluster; pg_dump for backups).
+# printed forms (Noto CJK; HanaMin for rare Extension-B characters in names), Xvfb for screenshots, poppler-utils to look at PDFs,
+# PostgreSQL for the server tests (issue 13: the suite starts its own throwaway cluster; pg_dump for backups).
 # Skips quietly when everything is there already or when this is not a Debian system.
 set -u
-pkgs=(fonts-noto-cjk xvfb xauth libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
+pkgs=(fonts-noto-cjk fonts-hanazono xvfb xauth libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
       libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-image0
       libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
       libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6 poppler-utils

@@ -1,7 +1,11 @@
 """SIGKILL an import at random moments: the database must end exactly before or exactly
 after the import, never in between.
 
-    .venv/bin/python scripts/kill_test.py --points 300 [--seed 1] [--keep DIR]
+    .venv/bin/python scripts/kill_test.py --points 300 [--seed 1] [--keep DIR] [--by-time]
+
+Kills land at numbered steps of the run (every SQL statement, COMMIT, fsync, rename: STEP_HOOK),
+so the sweep covers the import the same way on a fast or a loaded machine; --by-time is the older
+sweep after random delays. scripts/kill_exports.py sweeps exports and receipts the same way.
 
 A county-scale demo (兴庆区, ~1,250 records) is exported to the city; each kill point
 copies the city's untouched database, starts `python -m sanxiang_desktop
@@ -132,6 +136,77 @@ if os.environ.get("SX_KILL_MARK"):
 """
 
 
+# Step hook (sitecustomize, killed processes only): every BEGIN, SQL statement, COMMIT (before and
+# after), fsync and rename is a numbered step; SX_KILL_AT=N sends SIGKILL to the process at step N, so
+# each point of the sweep is reproducible whatever the load on the machine. SX_KILL_LOG=FILE
+# writes the kinds of all steps of an undisturbed run (to choose the points).
+STEP_HOOK = """
+import os
+if os.environ.get("SX_KILL_AT") or os.environ.get("SX_KILL_LOG"):
+    import atexit, signal
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+    _at, _log, _steps = int(os.environ.get("SX_KILL_AT") or 0), os.environ.get("SX_KILL_LOG"), []
+    def _step(kind):
+        _steps.append(kind)
+        if _at and len(_steps) == _at:
+            os.kill(os.getpid(), signal.SIGKILL)
+    from sqlalchemy.orm import Session
+    event.listen(Engine, "begin", lambda conn: _step("begin"))
+    event.listen(Engine, "before_cursor_execute", lambda *a, **k: _step("sql"))
+    event.listen(Engine, "commit", lambda conn: _step("commit"))
+    event.listen(Session, "after_commit", lambda session: _step("committed"))
+    _replace, _fsync = os.replace, os.fsync
+    def _replace_step(a, b, *x, **k):
+        _step("replace")
+        return _replace(a, b, *x, **k)
+    def _fsync_step(fd):
+        _step("fsync")
+        return _fsync(fd)
+    os.replace, os.fsync = _replace_step, _fsync_step
+    if _log:
+        atexit.register(lambda: open(_log, "w").write("\\n".join(_steps)))
+"""
+
+
+def _step_env(folder: Path, **extra: str) -> dict:
+    hook = folder / "step-hook"
+    hook.mkdir(parents=True, exist_ok=True)
+    (hook / "sitecustomize.py").write_text(STEP_HOOK)
+    return dict(os.environ, PYTHONPATH=f"{hook}{os.pathsep}{REPO}", QT_QPA_PLATFORM="offscreen", **extra)
+
+
+def count_steps(args: list[str], db: Path) -> list[str]:
+    """The kinds of the steps of one undisturbed run of a command, on a throw-away copy of `db`
+    (the arguments naming `db` are pointed at the copy; the output folder is a scratch one)."""
+    scratch = Path(tempfile.mkdtemp(prefix="sx-steps-"))
+    try:
+        copy = scratch / db.name
+        shutil.copyfile(db, copy)
+        args = [str(copy) if a == str(db) else a for a in args]
+        if "--out" in args:
+            args[args.index("--out") + 1] = str(scratch / "out")
+        log = scratch / "steps.log"
+        done = subprocess.run([sys.executable, "-m", "sanxiang_desktop", *args], env=_step_env(scratch, SX_KILL_LOG=str(log)),
+                              capture_output=True, text=True, timeout=600)
+        if done.returncode != 0:
+            raise RuntimeError(f"{args[0]} failed: {done.stderr}")
+        return log.read_text().split("\n")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def run_killed(args: list[str], at: int, folder: Path | None = None) -> int:
+    """Run a command and SIGKILL it at step `at`; returns the exit status (-9 when killed).
+    `folder` holds the start-up hook (default: a temporary folder, removed)."""
+    if folder is None:
+        with tempfile.TemporaryDirectory(prefix="sx-hook-") as tmp:
+            return run_killed(args, at, Path(tmp))
+    done = subprocess.run([sys.executable, "-m", "sanxiang_desktop", *args], env=_step_env(folder, SX_KILL_AT=str(at)),
+                          capture_output=True, timeout=600)
+    return done.returncode
+
+
 def kill_once(setup: Setup, delay: float, n: int) -> str:
     """One kill point: 'before', 'after' (killed too late or finished) or 'BROKEN', noting when the
     kill came after the import's transaction had begun (possibly after its commit)."""
@@ -161,6 +236,78 @@ def kill_once(setup: Setup, delay: float, n: int) -> str:
     return outcome + (" (finished)" if finished else " (after the transaction began)" if inside else "")
 
 
+# ------------------------------------------------------------------ kills at numbered steps (load-proof)
+@dataclass
+class StepSetup:
+    folder: Path
+    city: Path
+    package: Path
+    before: str
+    after: str
+    steps: list[str]        # kinds of the steps of one undisturbed import
+    main_commit: int        # the step that commits the import's one transaction
+    main_begin: int         # the first step of that transaction
+
+
+def import_args(db: Path, package: Path) -> list[str]:
+    return ["import-package", "--db", str(db), str(package), "--trust-new-sender"]
+
+
+def prepare_steps(folder: Path, seed: int = 3) -> StepSetup:
+    city, package = build(folder, seed)
+    before = state_digest(city)
+    trial = folder / "trial.db"
+    shutil.copyfile(city, trial)
+    run_cli(*import_args(trial, package))
+    after = state_digest(trial)
+    assert after != before
+    steps = count_steps(import_args(city, package), city)
+    commits = [i for i, k in enumerate(steps, 1) if k == "commit"]
+    begins = [i for i, k in enumerate(steps, 1) if k == "begin"]
+    # the import's transaction: the one with the most steps between its BEGIN and its COMMIT
+    spans = [(c - max([b for b in begins if b < c] or [1]), max([b for b in begins if b < c] or [1]), c)
+             for c in commits]
+    _, begin, commit = max(spans)
+    return StepSetup(folder, city, package, before, after, steps, commit, begin)
+
+
+def step_points(setup: StepSetup, points: int) -> list[int]:
+    """`points` steps spread over the whole run, always with the commit and the steps around it."""
+    total = len(setup.steps)
+    chosen = {p for p in range(setup.main_commit - 1, setup.main_commit + 3) if 1 <= p <= total}
+    return fill_points(chosen, total, points)
+
+
+def fill_points(chosen: set[int], total: int, points: int) -> list[int]:
+    """`chosen` plus evenly spread steps of 1..total until there are `points` (or every step)."""
+    chosen = set(chosen)
+    step = total / max(1, points)
+    offset = 0.0
+    while len(chosen) < min(points, total):
+        for j in range(points):
+            chosen.add(min(total, 1 + int(j * step + offset)))
+            if len(chosen) >= min(points, total):
+                break
+        offset += max(1.0, step / 2)
+        if offset > total:
+            chosen |= set(range(1, total + 1))
+    return sorted(chosen)
+
+
+def kill_import_at(setup: StepSetup, at: int, n: int) -> str:
+    """Kill the import at step `at`: 'before', 'after' or 'BROKEN' (+ 'inside' when the step lies
+    in the import's transaction)."""
+    db = setup.folder / f"step{n}.db"
+    shutil.copyfile(setup.city, db)
+    run_killed(import_args(db, setup.package), at, setup.folder / "hook-steps")
+    state = state_digest(db)
+    outcome = "before" if state == setup.before else "after" if state == setup.after else "BROKEN"
+    if outcome != "BROKEN":
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return outcome + (" inside" if setup.main_begin <= at <= setup.main_commit else "")
+
+
 def delays(setup: Setup, points: int, seed: int) -> list[float]:
     """Spread over the import itself (from half-way through start-up to just past the end)."""
     rng = random.Random(seed)
@@ -173,9 +320,24 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--points", type=int, default=200)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--keep", help="work folder to keep (default: a temporary one, removed)")
+    p.add_argument("--by-time", action="store_true",
+                   help="kill after random delays (the old sweep) instead of at numbered steps")
     args = p.parse_args(argv)
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="sx-kill-"))
     try:
+        if not args.by_time:
+            st = prepare_steps(folder)
+            print(f"import: {len(st.steps)} steps, its transaction {st.main_begin}-{st.main_commit}; "
+                  f"{args.points} kill points")
+            outcomes = Counter()
+            for n, at in enumerate(step_points(st, args.points)):
+                result = kill_import_at(st, at, n)
+                outcomes[result.split()[0]] += 1
+                outcomes["killed inside the transaction"] += result.endswith("inside")
+                if result.startswith("BROKEN"):
+                    print(f"  step {at} left the database in between: {folder}/step{n}.db")
+            print(dict(outcomes))
+            return 1 if outcomes["BROKEN"] else 0
         setup = prepare(folder)
         print(f"import takes {setup.duration:.2f} s (start-up {setup.startup:.2f} s); {args.points} kill points")
         outcomes = Counter()

@@ -627,6 +627,89 @@
         </message>
     </context>
     <context>
+        <name>DocumentActions</name>
+        <message>
+            <source>Full ID Numbers and Phones</source>
+            <translation>Full ID Numbers and Phones</translation>
+        </message>
+        <message>
+            <source>Print Preview…</source>
+            <translation>Print Preview…</translation>
+        </message>
+        <message>
+            <source>Save List as PDF…</source>
+            <translation>Save List as PDF…</translation>
+        </message>
+        <message>
+            <source>Export Ledger to Excel…</source>
+            <translation>Export Ledger to Excel…</translation>
+        </message>
+        <message>
+            <source>Import from Excel or CSV…</source>
+            <translation>Import from Excel or CSV…</translation>
+        </message>
+        <message>
+            <source>Print Form: {form}…</source>
+            <translation>Print Form: {form}…</translation>
+        </message>
+        <message>
+            <source>Print/Export</source>
+            <translation>Print/Export</translation>
+        </message>
+        <message>
+            <source>Cannot Print or Export</source>
+            <translation>Cannot Print or Export</translation>
+        </message>
+        <message>
+            <source>Save as PDF</source>
+            <translation>Save as PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Saved {path}</source>
+            <translation>Saved {path}</translation>
+        </message>
+        <message>
+            <source>Print Form</source>
+            <translation>Print Form</translation>
+        </message>
+        <message>
+            <source>Select a person first.</source>
+            <translation>Select a person first.</translation>
+        </message>
+        <message>
+            <source>Export to Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Rows written: {n}</source>
+            <translation>Rows written: {n}</translation>
+        </message>
+        <message>
+            <source>Exporting to Excel…</source>
+            <translation>Exporting to Excel…</translation>
+        </message>
+        <message>
+            <source>Exported {n} rows to {path}</source>
+            <translation>Exported {n} rows to {path}</translation>
+        </message>
+        <message>
+            <source>Export List to Excel…</source>
+            <translation>Export List to Excel…</translation>
+        </message>
+        <message>
+            <source>Print/E&amp;xport</source>
+            <translation>Print/E&amp;xport</translation>
+        </message>
+    </context>
+    <context>
         <name>DuplicatePrompt</name>
         <message>
             <source>Possible Duplicate</source>
@@ -894,6 +977,45 @@ Choose your unit from the list instead; the enrolment file can be imported later
         </message>
     </context>
     <context>
+        <name>FormActions</name>
+        <message>
+            <source>Print Form: {form}…</source>
+            <translation>Print Form: {form}…</translation>
+        </message>
+        <message>
+            <source>Save as Word: {form}…</source>
+            <translation>Save as Word: {form}…</translation>
+        </message>
+        <message>
+            <source>Export Ledger to Excel…</source>
+            <translation>Export Ledger to Excel…</translation>
+        </message>
+        <message>
+            <source>Cannot Print or Export</source>
+            <translation>Cannot Print or Export</translation>
+        </message>
+        <message>
+            <source>Save as Word</source>
+            <translation>Save as Word</translation>
+        </message>
+        <message>
+            <source>Word documents (*.docx)</source>
+            <translation>Word documents (*.docx)</translation>
+        </message>
+        <message>
+            <source>Export to Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Exporting to Excel…</source>
+            <translation>Exporting to Excel…</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryPanel</name>
         <message>
             <source>Time</source>
@@ -1101,6 +1223,74 @@ Choose your unit from the list instead; the enrolment file can be imported later
             <source>Importing the packages failed.</source>
             <translation>Importing the packages failed.</translation>
         </message>
+        <message>
+            <source>Import {what}</source>
+            <translation>Import {what}</translation>
+        </message>
+        <message>
+            <source>Choose File…</source>
+            <translation>Choose File…</translation>
+        </message>
+        <message>
+            <source>Save Template…</source>
+            <translation>Save Template…</translation>
+        </message>
+        <message>
+            <source>Choose an .xlsx or .csv file. Nothing is imported before you confirm.</source>
+            <translation>Choose an .xlsx or .csv file. Nothing is imported before you confirm.</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Import the Good Rows Only</source>
+            <translation>Import the Good Rows Only</translation>
+        </message>
+        <message>
+            <source>Choose File</source>
+            <translation>Choose File</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+            <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Save Template</source>
+            <translation>Save Template</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Checking the file…</source>
+            <translation>Checking the file…</translation>
+        </message>
+        <message>
+            <source>Cannot Import</source>
+            <translation>Cannot Import</translation>
+        </message>
+        <message>
+            <source>New: {new}, updated: {update}, unchanged: {unchanged}, duplicates (skipped): {duplicate}, with errors: {error}.</source>
+            <translation>New: {new}, updated: {update}, unchanged: {unchanged}, duplicates (skipped): {duplicate}, with errors: {error}.</translation>
+        </message>
+        <message>
+            <source>The rows with errors are marked in red in {path}: correct them there and import that file, or import the good rows only.</source>
+            <translation>The rows with errors are marked in red in {path}: correct them there and import that file, or import the good rows only.</translation>
+        </message>
+        <message>
+            <source>; {count} record(s) refused: the sender may not change them</source>
+            <translation>; {count} record(s) refused: the sender may not change them</translation>
+        </message>
+        <message>
+            <source>; the clock of {units} is ahead</source>
+            <translation>; the clock of {units} is ahead</translation>
+        </message>
     </context>
     <context>
         <name>KeySlotBar</name>
@@ -1142,6 +1332,18 @@ Choose your unit from the list instead; the enrolment file can be imported later
         <message>
             <source>Restoring the backup…</source>
             <translation>Restoring the backup…</translation>
+        </message>
+        <message>
+            <source>Please note</source>
+            <translation>Please note</translation>
+        </message>
+        <message>
+            <source>The database is damaged</source>
+            <translation>The database is damaged</translation>
+        </message>
+        <message>
+            <source>The full check of the database found damage. Do not export packages; restore the latest backup (Settings → Backups).</source>
+            <translation>The full check of the database found damage. Do not export packages; restore the latest backup (Settings → Backups).</translation>
         </message>
     </context>
     <context>

@@ -634,6 +634,89 @@
         </message>
     </context>
     <context>
+        <name>DocumentActions</name>
+        <message>
+            <source>Full ID Numbers and Phones</source>
+            <translation>显示完整身份证号和电话</translation>
+        </message>
+        <message>
+            <source>Print Preview…</source>
+            <translation>打印预览…</translation>
+        </message>
+        <message>
+            <source>Save List as PDF…</source>
+            <translation>列表另存为 PDF…</translation>
+        </message>
+        <message>
+            <source>Export Ledger to Excel…</source>
+            <translation>导出台账到 Excel…</translation>
+        </message>
+        <message>
+            <source>Import from Excel or CSV…</source>
+            <translation>从 Excel 或 CSV 导入…</translation>
+        </message>
+        <message>
+            <source>Print Form: {form}…</source>
+            <translation>打印表格：{form}…</translation>
+        </message>
+        <message>
+            <source>Print/Export</source>
+            <translation>打印/导出</translation>
+        </message>
+        <message>
+            <source>Cannot Print or Export</source>
+            <translation>无法打印或导出</translation>
+        </message>
+        <message>
+            <source>Save as PDF</source>
+            <translation>另存为 PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Saved {path}</source>
+            <translation>已保存：{path}</translation>
+        </message>
+        <message>
+            <source>Print Form</source>
+            <translation>打印表格</translation>
+        </message>
+        <message>
+            <source>Select a person first.</source>
+            <translation>请先选择一名人员。</translation>
+        </message>
+        <message>
+            <source>Export to Excel</source>
+            <translation>导出到 Excel</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Rows written: {n}</source>
+            <translation>已写入 {n} 行</translation>
+        </message>
+        <message>
+            <source>Exporting to Excel…</source>
+            <translation>正在导出到 Excel…</translation>
+        </message>
+        <message>
+            <source>Exported {n} rows to {path}</source>
+            <translation>已导出 {n} 行到 {path}</translation>
+        </message>
+        <message>
+            <source>Export List to Excel…</source>
+            <translation>列表导出到 Excel…</translation>
+        </message>
+        <message>
+            <source>Print/E&amp;xport</source>
+            <translation>打印/导出(&amp;X)</translation>
+        </message>
+    </context>
+    <context>
         <name>DuplicatePrompt</name>
         <message>
             <source>Possible Duplicate</source>
@@ -901,6 +984,45 @@ Choose your unit from the list instead; the enrolment file can be imported later
         </message>
     </context>
     <context>
+        <name>FormActions</name>
+        <message>
+            <source>Print Form: {form}…</source>
+            <translation>打印表格：{form}…</translation>
+        </message>
+        <message>
+            <source>Save as Word: {form}…</source>
+            <translation>另存为 Word：{form}…</translation>
+        </message>
+        <message>
+            <source>Export Ledger to Excel…</source>
+            <translation>导出台账到 Excel…</translation>
+        </message>
+        <message>
+            <source>Cannot Print or Export</source>
+            <translation>无法打印或导出</translation>
+        </message>
+        <message>
+            <source>Save as Word</source>
+            <translation>另存为 Word</translation>
+        </message>
+        <message>
+            <source>Word documents (*.docx)</source>
+            <translation>Word 文档 (*.docx)</translation>
+        </message>
+        <message>
+            <source>Export to Excel</source>
+            <translation>导出到 Excel</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Exporting to Excel…</source>
+            <translation>正在导出到 Excel…</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryPanel</name>
         <message>
             <source>Time</source>
@@ -1108,6 +1230,74 @@ Choose your unit from the list instead; the enrolment file can be imported later
             <source>Importing the packages failed.</source>
             <translation>导入数据包失败。</translation>
         </message>
+        <message>
+            <source>Import {what}</source>
+            <translation>导入{what}</translation>
+        </message>
+        <message>
+            <source>Choose File…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <source>Save Template…</source>
+            <translation>保存导入模板…</translation>
+        </message>
+        <message>
+            <source>Choose an .xlsx or .csv file. Nothing is imported before you confirm.</source>
+            <translation>请选择 .xlsx 或 .csv 文件。确认之前不会导入任何数据。</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Import the Good Rows Only</source>
+            <translation>仅导入无误的行</translation>
+        </message>
+        <message>
+            <source>Choose File</source>
+            <translation>选择文件</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+            <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Save Template</source>
+            <translation>保存导入模板</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
+            <source>Checking the file…</source>
+            <translation>正在检查文件…</translation>
+        </message>
+        <message>
+            <source>Cannot Import</source>
+            <translation>无法导入</translation>
+        </message>
+        <message>
+            <source>New: {new}, updated: {update}, unchanged: {unchanged}, duplicates (skipped): {duplicate}, with errors: {error}.</source>
+            <translation>新增 {new} 条，更新 {update} 条，未变 {unchanged} 条，重复（已跳过）{duplicate} 条，有误 {error} 条。</translation>
+        </message>
+        <message>
+            <source>The rows with errors are marked in red in {path}: correct them there and import that file, or import the good rows only.</source>
+            <translation>有误的行已在 {path} 中标红并加批注：可在该文件中改正后重新导入，或仅导入无误的行。</translation>
+        </message>
+        <message>
+            <source>; {count} record(s) refused: the sender may not change them</source>
+            <translation>；{count} 条记录被拒收：发送单位无权更改</translation>
+        </message>
+        <message>
+            <source>; the clock of {units} is ahead</source>
+            <translation>；{units} 的电脑时钟偏快</translation>
+        </message>
     </context>
     <context>
         <name>KeySlotBar</name>
@@ -1149,6 +1339,18 @@ Choose your unit from the list instead; the enrolment file can be imported later
         <message>
             <source>Restoring the backup…</source>
             <translation>正在从备份恢复…</translation>
+        </message>
+        <message>
+            <source>Please note</source>
+            <translation>请注意</translation>
+        </message>
+        <message>
+            <source>The database is damaged</source>
+            <translation>数据库已损坏</translation>
+        </message>
+        <message>
+            <source>The full check of the database found damage. Do not export packages; restore the latest backup (Settings → Backups).</source>
+            <translation>数据库完整性检查发现损坏。请勿导出数据包，请从最近的备份恢复（设置 → 备份）。</translation>
         </message>
     </context>
     <context>

@@ -43,6 +43,10 @@ def open_existing(path: str) -> Database:
     if not db.home_unit:
         db.close()
         raise fail(f"{path} has no home unit; run 'init' first", f"{path} 尚未设置本单位，请先运行 init")
+    from ..sync.status import own_clock_warning
+    warning = own_clock_warning(db)
+    if warning:
+        print(f"warning: {warning[0]}\n警告：{warning[1]}", file=sys.stderr)
     return db
 
 
@@ -78,3 +82,86 @@ def discard(db: Database) -> None:
     db.close()
     for suffix in ("", "-wal", "-shm"):
         Path(str(db.path) + suffix).unlink(missing_ok=True)
+
+
+# ------------------------------------------------------------------ numbers on the command line
+def year_arg(text: str) -> int:
+    """--year: a calendar year this program can hold (1949-2100)."""
+    import argparse
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
+    if not 1949 <= value <= 2100:
+        raise argparse.ArgumentTypeError(f"year out of range (1949-2100): {value}")
+    return value
+
+
+def bounded_float(low: float, high: float):
+    """An argparse type: a finite number in [low, high] (no nan, no inf)."""
+    import argparse
+    import math
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not math.isfinite(value) or not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"out of range ({low:g}-{high:g}): {text}")
+        return value
+    return parse
+
+
+def bounded_int(low: int, high: int):
+    import argparse
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"out of range ({low}-{high}): {value}")
+        return value
+    return parse
+
+
+# ------------------------------------------------------------------ the environment, not a bug
+def environment_error(exc: BaseException) -> CliError | None:
+    """A locked, read-only or full disk, or a name too long: bad input (exit 2), not a bug.
+    Transactions roll back and package files are published only after the commit, so the
+    database and the outbox are as they were. None when exc is something else."""
+    import errno
+    import sqlite3
+    from sqlalchemy.exc import OperationalError
+    if isinstance(exc, OperationalError):
+        exc = exc.orig if exc.orig is not None else exc
+    if isinstance(exc, sqlite3.OperationalError) or type(exc).__name__ == "OperationalError":
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            return CliError("the database is in use by another program (or the program's window is saving); "
+                            "nothing was changed - try again when it is done",
+                            "数据库正被其他程序（或本程序窗口）使用，未作任何更改，请稍后重试")
+        if "readonly" in text or "read-only" in text:
+            return CliError("the database file is read-only; nothing was changed",
+                            "数据库文件为只读，未作任何更改")
+        if "full" in text:
+            return CliError("the disk is full; nothing was changed - free some space and try again",
+                            "磁盘已满，未作任何更改，请清理磁盘空间后重试")
+        if "i/o" in text or "unable to open" in text:
+            return CliError(f"the database file cannot be read or written ({text}); nothing was changed",
+                            f"无法读写数据库文件（{text}），未作任何更改")
+        return None
+    if isinstance(exc, OSError):
+        name = f" ({exc.filename})" if exc.filename else ""
+        if exc.errno == errno.ENOSPC:
+            return CliError(f"the disk is full{name}; nothing was changed", f"磁盘已满{name}，未作任何更改")
+        if exc.errno == errno.ENAMETOOLONG:
+            return CliError("a file name is too long; choose a shorter one", "文件名过长，请使用较短的文件名")
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return CliError(f"a file or folder is read-only or not permitted{name}; nothing was changed",
+                            f"文件或文件夹为只读或无权限{name}，未作任何更改")
+        return CliError(f"cannot read or write a file{name}: {exc.strerror}; nothing was changed",
+                        f"无法读写文件{name}：{exc.strerror}，未作任何更改")
+    return None

@@ -5,16 +5,19 @@ nothing changed; 1 a real bug. No traceback is ever shown for bad input."""
 from __future__ import annotations
 
 import argparse
+import difflib
 import logging
+import os
 import sys
 import traceback
 
 from .. import __version__
-from .common import BUG, CliError, print_error
+from .common import OK, BUG, CliError, bounded_int, environment_error, print_error, year_arg
 from . import commands
 from .sync_commands import SYNC_COMMANDS, add_parsers as add_sync_parsers
+from .document_commands import DOCUMENT_COMMANDS, add_parsers as add_document_parsers
 
-COMMANDS = ("init", "demo", "stats", "dump", "check", "backup", "server-setup") + SYNC_COMMANDS
+COMMANDS = ("init", "demo", "stats", "dump", "check", "backup", "server-setup") + SYNC_COMMANDS + DOCUMENT_COMMANDS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,10 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     c = cmd("demo", "create a database filled with demo data / 生成演示数据库")
     c.add_argument("--unit", required=True)
     c.add_argument("--scale", choices=("township", "county", "city"))
-    c.add_argument("--seed", type=int, default=1)
-    c.add_argument("--year", type=int)
+    c.add_argument("--seed", type=bounded_int(0, 2 ** 31 - 1), default=1)
+    c.add_argument("--year", type=year_arg)
     c = cmd("stats", "counts and indicators as JSON / 统计与指标")
-    c.add_argument("--year", type=int)
+    c.add_argument("--year", type=year_arg)
     c.add_argument("--unit", help="unit to report on (default: home unit)")
     c.add_argument("--json", action="store_true", help="print JSON (the only format for now)")
     cmd("dump", "canonical JSON Lines of every record / 导出全部记录（JSON Lines）")
@@ -63,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the clerk (of the office's own unit) who exports and imports packages: the only clerk "
                         "who may use the unit's signing key / 负责数据包交换的录入员")
     add_sync_parsers(cmd)
+    add_document_parsers(cmd)
     return p
 
 
@@ -80,8 +84,29 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted / 已中断", file=sys.stderr)
         return 130
-    except Exception:  # a real bug: say so, with the traceback for the report
+    except BrokenPipeError:
+        # `dump | head -1`: the reader has gone; stop quietly (and keep Python's exit-time flush quiet)
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError:
+            pass
+        return OK
+    except Exception as exc:  # the environment (locked, read-only, full, too long) is input; the rest a bug
+        err = environment_error(exc)
+        if err is not None:
+            print_error(err)
+            return err.code
         traceback.print_exc()
         print("internal error: please report this with the text above / 程序内部错误，请将以上信息报告给维护人员",
               file=sys.stderr)
         return BUG
+
+
+def unknown_command(word: str) -> int:
+    """`sanxiang-desktop stat`: exit 2 naming the nearest command, instead of starting the window."""
+    near = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.5)
+    hint_en = f"; did you mean '{near[0]}'?" if near else "; see 'sanxiang-desktop --help'"
+    hint_zh = f"，您是否要输入“{near[0]}”？" if near else "，请查看 sanxiang-desktop --help"
+    print_error(CliError(f"unknown command '{word}'{hint_en}", f"未知命令“{word}”{hint_zh}"))
+    return 2
+

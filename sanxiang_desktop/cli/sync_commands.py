@@ -12,7 +12,8 @@ from ..store.database import Database
 from ..sync import parts
 from ..sync.errors import PackageError
 from ..sync.outbox import ExchangeError, Written
-from .common import NEEDS_CONFIRMATION, OK, REJECTED, discard, fail, open_existing, print_json
+from .common import (NEEDS_CONFIRMATION, OK, REJECTED, bounded_float, discard, environment_error, fail,
+                     open_existing, print_json)
 
 SYNC_COMMANDS = ("export-package", "import-package", "export-receipt", "export-reference", "export-enrolment",
                  "keys", "sync-status", "conflicts", "return-record", "corrections")
@@ -22,7 +23,7 @@ def add_parsers(cmd) -> None:
     """Add the exchange subcommands; `cmd(name, help)` makes a subparser with --db."""
     c = cmd("export-package", "write the data package for the upper level / 生成报送上级的数据包")
     c.add_argument("--out", required=True, help="folder to write into / 输出文件夹")
-    c.add_argument("--limit-mb", type=float, default=parts.DEFAULT_LIMIT / 1024 / 1024,
+    c.add_argument("--limit-mb", type=bounded_float(0.01, 2048), default=parts.DEFAULT_LIMIT / 1024 / 1024,
                    help="split into parts above this size (MB) / 超过此大小（MB）分卷")
     c.add_argument("--slip", help="also print the transmittal slip to this PDF / 同时生成报送单 PDF")
     c.add_argument("--json", action="store_true")
@@ -45,6 +46,11 @@ def add_parsers(cmd) -> None:
     c.add_argument("--json", action="store_true")
     c = cmd("keys", "this installation's key fingerprint and the trusted units / 本机密钥指纹与已信任单位")
     c.add_argument("--json", action="store_true")
+    c.add_argument("--export-key", metavar="FILE",
+                   help="save this installation's private key to FILE (keep it safe) / 导出本机私钥到文件（请妥善保管）")
+    c.add_argument("--import-key", metavar="FILE",
+                   help="take this database's private key from FILE (after restoring on another computer) / "
+                        "从文件导入本数据库的私钥（在其他电脑上恢复备份后）")
     c = cmd("sync-status", "packages sent and received, gaps, receipts / 数据交换状态")
     c.add_argument("--json", action="store_true")
     c = cmd("conflicts", "list or resolve conflicting versions / 查看或处理冲突")
@@ -71,7 +77,7 @@ def _exchange(fn, *args, **kw):
     except PackageError as err:
         raise fail(err.message_en, err.message_zh) from None
     except OSError as err:
-        raise fail(f"cannot write: {err.strerror} ({err.filename})", f"无法写入：{err.strerror}（{err.filename}）") from None
+        raise environment_error(err) from None
 
 
 def _print_written(w: Written, as_json: bool, extra: dict | None = None) -> None:
@@ -94,19 +100,40 @@ def _open(path: str) -> Database:
 
 def cmd_export_package(args) -> int:
     from ..sync.export import export_package
-    if args.limit_mb < 0.01:
-        raise fail("--limit-mb is too small", "--limit-mb 过小")
+    if args.slip:
+        _check_slip_target(Path(args.slip))       # before a number is used: exit 2 changes nothing
     db = _open(args.db)
     try:
         written = _exchange(export_package, db, Path(args.out), limit=int(args.limit_mb * 1024 * 1024))
         extra = {}
         if args.slip:
-            _render_slip(db, written, Path(args.slip))
-            extra["slip"] = args.slip
+            # The package is written and its number used: a slip that fails now is a warning, not
+            # exit 2 ("nothing changed" would be untrue); the slip can be printed again in the window.
+            try:
+                _render_slip(db, written, Path(args.slip))
+                extra["slip"] = args.slip
+            except Exception as exc:                # noqa: BLE001 - reported, never a traceback
+                from .common import CliError
+                why = exc if isinstance(exc, CliError) else None
+                print(f"warning: package #{written.seq} was written, but the transmittal slip was not"
+                      f"{': ' + why.message_en if why else ''}; print it from 数据交换 in the program\n"
+                      f"警告：第 {written.seq} 号数据包已生成，但报送单未能生成"
+                      f"{'：' + why.message_zh if why else ''}；请在程序“数据交换”中打印。", file=sys.stderr)
+                extra["slip_error"] = why.message_en if why else type(exc).__name__
         _print_written(written, args.json, extra)
     finally:
         db.close()
     return OK
+
+
+def _check_slip_target(pdf: Path) -> None:
+    if pdf.is_dir():
+        raise fail(f"--slip {pdf} is a folder; give a PDF file name", f"--slip {pdf} 是文件夹，请给出 PDF 文件名")
+    folder = pdf.parent if str(pdf.parent) else Path(".")
+    if not folder.is_dir():
+        raise fail(f"the folder of --slip does not exist: {folder}", f"--slip 的文件夹不存在：{folder}")
+    if not os.access(folder, os.W_OK) or (pdf.exists() and not os.access(pdf, os.W_OK)):
+        raise fail(f"--slip cannot be written: {pdf}", f"--slip 无法写入：{pdf}")
 
 
 def _render_slip(db: Database, written: Written, pdf: Path) -> None:
@@ -192,10 +219,17 @@ def _export_down(args, fn, unit: str) -> int:
 
 
 def cmd_keys(args) -> int:
-    from ..sync.trust import ensure_own_key, peers
+    from ..sync.trust import ensure_own_key, export_private_key, import_private_key, peers
     db = _open(args.db)
     try:
-        pair = ensure_own_key(db)
+        if args.import_key:
+            key_id = _exchange(import_private_key, db, Path(args.import_key))
+            print(f"private key {key_id} imported into this computer's key store / 已导入私钥 {key_id}")
+        if args.export_key:
+            _exchange(export_private_key, db, Path(args.export_key))
+            print(f"private key saved to {args.export_key}: keep it as safe as the office seal / "
+                  f"私钥已保存到 {args.export_key}，请像公章一样妥善保管")
+        pair = _exchange(ensure_own_key, db)
         trusted = peers(db)
     finally:
         db.close()

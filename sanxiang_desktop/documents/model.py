@@ -47,24 +47,35 @@ STYLES: dict[str, TextStyle] = {
     "caption": TextStyle(12, "heading", align="center", space_before_pt=4, space_after_pt=4),
     "table_header": TextStyle(10.5, "body", bold=True, align="center"),
     "cell": TextStyle(10.5),
+    "table_header_small": TextStyle(9, "body", bold=True, align="center"),   # 小五: dense ledgers
+    "cell_small": TextStyle(9),
     "label": TextStyle(10.5, "body", bold=True, align="center"),
     "signature": TextStyle(12, space_before_pt=14),
     "footer": TextStyle(9, align="center"),
 }
 PARAGRAPH_STYLES = ("body", "note", "right", "center", "large")
 
-# First installed family wins. Windows names first, then the domestic Linux desktops
-# (UOS/Kylin ship Noto/Source Han or WenQuanYi). 方正小标宋 is the official title face.
+# First installed family wins (GB/T 9704: title in 小标宋, headings in 黑体, body in 仿宋).
+# Windows names first (仿宋_GB2312 on older, 仿宋/FangSong on newer systems), then the
+# domestic Linux desktops (UOS/Kylin ship their own 仿宋, or Noto/Source Han), then Debian.
 FONT_PREFERENCES: dict[FontRole, tuple[str, ...]] = {
-    "title": ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "SimHei", "黑体",
+    "title": ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "宋体", "SimSun",
               "Noto Serif CJK SC", "Source Han Serif SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"),
-    "heading": ("SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+    "heading": ("黑体", "SimHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
                 "Microsoft YaHei"),
-    "body": ("SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", "Noto Sans CJK SC",
-             "WenQuanYi Micro Hei"),
+    "body": ("仿宋_GB2312", "仿宋", "FangSong", "FangSong_GB2312", "STFangsong", "Noto Serif CJK SC",
+             "Source Han Serif SC", "SimSun", "宋体", "Noto Sans CJK SC", "WenQuanYi Micro Hei"),
 }
+# Rare characters in names (GB 18030 Extension B and beyond) that the faces above lack:
+# Windows' SimSun-ExtB/ExtG, Debian's fonts-hanazono (HanaMinA/B). Renderers list them
+# after the chosen face, so only the missing characters come from them.
+EXTENSION_FONTS: tuple[str, ...] = ("SimSun-ExtB", "SimSun-ExtG", "MingLiU-ExtB", "HanaMinB", "HanaMinA")
+# GB/T 9704 margins (top, right, bottom, left) in mm; wide ledgers use narrower ones.
+GB_MARGINS_MM: tuple[float, float, float, float] = (37.0, 26.0, 35.0, 28.0)
+LANDSCAPE_MARGINS_MM: tuple[float, float, float, float] = (12.0, 18.0, 16.0, 18.0)
 # Faces that are heavy by design: asking for bold would only smear them (synthetic bold).
 HEAVY_FACES = ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "SimHei", "黑体")
+PageNumbers = Literal["of", "dash"]   # "第 1 页 共 3 页" (slips) or "— 1 —" (official forms)
 
 
 def _bad(en: str, zh: str) -> ValueError:
@@ -140,13 +151,17 @@ class KeyValueGrid:
     `rows` is a flat list of (label, value) tuples or Fields flowed left to right."""
     rows: Sequence[tuple[str, Value] | Field]
     columns: int = 2
+    min_lines: int = 1          # for every field: 2 on a blank form, so there is room to write by hand
 
     def __post_init__(self) -> None:
         if self.columns < 1:
             raise _bad("KeyValueGrid needs at least 1 column", "登记表至少需要1列")
 
     def fields(self) -> list[Field]:
-        return [r if isinstance(r, Field) else Field(*r) for r in self.rows]
+        out = [r if isinstance(r, Field) else Field(*r) for r in self.rows]
+        if self.min_lines > 1:
+            out = [Field(f.label, f.value, f.span, max(f.min_lines, self.min_lines)) for f in out]
+        return out
 
     def lines(self) -> list[list[Field]]:
         """Fields grouped into grid lines; the last field of a line is widened to fill it,
@@ -206,6 +221,15 @@ class Table:
     header_rows: int = 1
     totals_row: Sequence[Value | Cell] | None = None
     caption: str | None = None
+    compact: bool = False        # 小五 (9 pt) cells: a dense ledger, fewer wrapped lines and pages
+
+    @property
+    def cell_style(self) -> str:
+        return "cell_small" if self.compact else "cell"
+
+    @property
+    def header_style(self) -> str:
+        return "table_header_small" if self.compact else "table_header"
 
     def __post_init__(self) -> None:
         if not self.columns:
@@ -306,7 +330,14 @@ class SignatureLine:
         return [(label, format_value(v, "prose")) for label, v in zip(self.labels, values)]
 
 
-Block = Union[Heading, Paragraph, KeyValueGrid, Table, Spacer, PageBreak, SignatureLine]
+@dataclass(frozen=True)
+class Rule:
+    """A line across the text width: the red rule under a bulletin's issuing unit (版头)."""
+    color: str = "#C00000"
+    width_pt: float = 1.5
+
+
+Block = Union[Heading, Paragraph, KeyValueGrid, Table, Spacer, PageBreak, SignatureLine, Rule]
 
 
 @dataclass
@@ -317,6 +348,8 @@ class Document:
     orientation: str = "portrait"
     blocks: list[Block] = field(default_factory=list)
     footer_text: str | None = None
+    margins_mm: tuple[float, float, float, float] | None = None   # top, right, bottom, left
+    page_numbers: PageNumbers = "of"
 
     def __post_init__(self) -> None:
         if self.page not in PAGE_SIZES_MM:
@@ -325,6 +358,10 @@ class Document:
         if self.orientation not in ORIENTATIONS:
             raise _bad(f"orientation must be portrait or landscape, got {self.orientation!r}",
                        "纸张方向须为portrait（纵向）或landscape（横向）")
+
+    def page_number_text(self, page: int, pages: int) -> str:
+        """The footer's page number for 1-based `page` of `pages`."""
+        return f"— {page} —" if self.page_numbers == "dash" else f"第 {page} 页 共 {pages} 页"
 
     def add(self, *blocks: Block) -> "Document":
         self.blocks.extend(blocks)
@@ -404,6 +441,8 @@ def to_plain_text(doc: Document) -> str:
             out.append("\f")
         elif isinstance(block, SignatureLine):
             out.append("    ".join(label + (value or "________") for label, value in block.items()))
+        elif isinstance(block, Rule):
+            out.append("—" * 30)
     if doc.footer_text:
         out += ["", doc.footer_text]
     return "\n".join(out) + "\n"

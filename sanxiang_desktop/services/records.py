@@ -14,7 +14,7 @@ from ..core.validation import Problem
 from ..store import models as m
 from .coerce import coerce
 from .hooks import CREATE_HOOKS, DELETE_GUARDS, DUPLICATE_CHECKS, RULES, UPDATE_HOOKS, Rule, rule  # noqa: F401
-from .result import Invalid, Result
+from .result import Changes, Invalid, Result
 from .spec import SPECS, RecordSpec
 from .workspace import Workspace, changes_of
 
@@ -133,8 +133,11 @@ def insert(s: Session, ws: Workspace, spec: RecordSpec, values: dict, record_id:
     return obj
 
 
-def create(ws: Workspace, table: str, fields: dict, *, allow_duplicate: bool = False) -> Result:
-    """新增: validate and insert one record owned by this installation."""
+def create(ws: Workspace, table: str, fields: dict, *, allow_duplicate: bool = False,
+           action: str | None = None, label: str | None = None) -> Result:
+    """新增: validate and insert one record owned by this installation.
+
+    A named act built on it (posts.appoint) passes its own audit `action` and `label` prefix."""
     def work(s: Session) -> Result:
         spec = spec_of(table)
         values, problems = validate(s, ws, spec, fields)
@@ -152,12 +155,13 @@ def create(ws: Workspace, table: str, fields: dict, *, allow_duplicate: bool = F
             hook(s, ws, values)
         obj = insert(s, ws, spec, values)
         after = content(spec, obj)
-        return Result(ok=True, label=f"新增{spec.zh}：{display(spec, after)}", record_id=obj.id,
+        return Result(ok=True, label=f"{label or '新增' + spec.zh}：{display(spec, after)}", record_id=obj.id,
                       changes=changes_of(table, obj.id), problems=tuple(problems), after=after)
-    return ws.run(f"create:{table}", work)
+    return ws.run(action or f"create:{table}", work)
 
 
-def update(ws: Workspace, table: str, record_id: str, fields: dict, *, expected_rev: int | None = None) -> Result:
+def update(ws: Workspace, table: str, record_id: str, fields: dict, *, expected_rev: int | None = None,
+           action: str | None = None, label: str | None = None) -> Result:
     """修改: change the given fields of one record."""
     def work(s: Session) -> Result:
         spec = spec_of(table)
@@ -189,39 +193,69 @@ def update(ws: Workspace, table: str, record_id: str, fields: dict, *, expected_
             hook(s, ws, obj)
         _stamp_change(ws, obj)
         after = content(spec, obj)
-        return Result(ok=True, label=f"修改{spec.zh}：{display(spec, after)}", record_id=record_id,
+        return Result(ok=True, label=f"{label or '修改' + spec.zh}：{display(spec, after)}", record_id=record_id,
                       changes=changes_of(table, record_id), problems=tuple(problems),
                       before={k: before[k] for k in changed}, after={k: after[k] for k in changed})
-    return ws.run(f"update:{table}", work)
+    return ws.run(action or f"update:{table}", work)
 
 
-def _set_deleted(ws: Workspace, table: str, record_id: str, deleted: bool) -> Result:
+def _set_deleted_in(s: Session, ws: Workspace, spec: RecordSpec, record_id: str, deleted: bool) -> tuple[str, bool]:
+    """Tombstone (or bring back) one record inside the caller's transaction: (label, changed).
+    Raises Invalid for another unit's record, a built-in division, or a delete guard's refusal."""
+    obj = s.get(spec.model, record_id)
+    _editable(ws, spec, obj)
+    verb = "删除" if deleted else "恢复"
+    label = f"{verb}{spec.zh}：{display(spec, content(spec, obj))}"
+    if obj.deleted == deleted:
+        return label, False
+    if spec.table == "units" and getattr(obj, "builtin", False):
+        raise Invalid(Problem("id", "内置行政区划不能删除", "built-in divisions cannot be deleted"))
+    if deleted:
+        for guard in DELETE_GUARDS.get(spec.table, []):
+            guard(s, obj)
+    obj.deleted = deleted
+    _stamp_change(ws, obj)
+    return label, True
+
+
+def _set_deleted(ws: Workspace, table: str, record_ids: list[str], deleted: bool) -> Result:
     def work(s: Session) -> Result:
         spec = spec_of(table)
-        obj = s.get(spec.model, record_id)
-        _editable(ws, spec, obj)
-        verb = "删除" if deleted else "恢复"
-        if obj.deleted == deleted:
-            return Result(ok=True, label=f"{verb}{spec.zh}：{display(spec, content(spec, obj))}", record_id=record_id)
-        if table == "units" and getattr(obj, "builtin", False):
-            raise Invalid(Problem("id", "内置行政区划不能删除", "built-in divisions cannot be deleted"))
-        if deleted:
-            for guard in DELETE_GUARDS.get(table, []):
-                guard(s, obj)
-        obj.deleted = deleted
-        _stamp_change(ws, obj)
-        return Result(ok=True, label=f"{verb}{spec.zh}：{display(spec, content(spec, obj))}", record_id=record_id,
-                      changes=changes_of(table, record_id))
+        labels, changed = [], []
+        for record_id in record_ids:
+            label, did = _set_deleted_in(s, ws, spec, record_id, deleted)
+            labels.append(label)
+            if did:
+                changed.append(record_id)
+        if len(record_ids) == 1:
+            label = labels[0]
+        else:
+            label = f"{'删除' if deleted else '恢复'}{len(record_ids)}条{spec.zh}记录"
+        return Result(ok=True, label=label, record_id=record_ids[0] if record_ids else None,
+                      changes=changes_of(table, *changed) if changed else Changes())
     return ws.run(f"{'delete' if deleted else 'restore'}:{table}", work)
 
 
 def delete(ws: Workspace, table: str, record_id: str) -> Result:
     """删除: a tombstone, so the deletion travels upward; undone by restore."""
-    return _set_deleted(ws, table, record_id, True)
+    return _set_deleted(ws, table, [record_id], True)
 
 
 def restore(ws: Workspace, table: str, record_id: str) -> Result:
-    return _set_deleted(ws, table, record_id, False)
+    """恢复: bring a deleted record back (the undo of delete); same refusals as update."""
+    return _set_deleted(ws, table, [record_id], False)
+
+
+def delete_many(ws: Workspace, table: str, record_ids: list[str]) -> Result:
+    """删除 several records of one table as one action: one transaction, one audit entry listing
+    every id, one undo step. All or nothing: when one record is refused (another unit's, built in,
+    still in use) the Result fails with that record's problem and no record is deleted."""
+    return _set_deleted(ws, table, list(record_ids), True)
+
+
+def restore_many(ws: Workspace, table: str, record_ids: list[str]) -> Result:
+    """恢复 several records of one table as one action (the undo of delete_many); all or nothing."""
+    return _set_deleted(ws, table, list(record_ids), False)
 
 
 def get(ws: Workspace, table: str, record_id: str) -> dict | None:

@@ -144,7 +144,7 @@ class _SheetWriter:
         if table.caption:
             self.wide_line(table.caption, "caption")
         top = self.row
-        head_style, cell_style = STYLES["table_header"], STYLES["cell"]
+        head_style, cell_style = STYLES[table.header_style], STYLES[table.cell_style]
         for h in table.header_cells():
             self.put(top + h.row, 1 + h.col, h.text, head_style, fill=HEADER_FILL,
                      span=h.colspan, rowspan=h.rowspan)

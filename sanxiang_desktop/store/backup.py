@@ -29,12 +29,22 @@ def backup_file(engine: Engine, out: Path) -> Path:
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")
+            _no_private_keys(dst)
         finally:
             dst.close()
     finally:
         raw.close()
     os.replace(tmp, out)
     return out
+
+
+def _no_private_keys(con: sqlite3.Connection) -> None:
+    """A backup never carries a private key (store/keystore.py), not even one an older release left
+    in the file that has not been moved out yet."""
+    if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'sync_own_keys'").fetchone():
+        con.execute("PRAGMA secure_delete = ON")
+        with con:
+            con.execute("UPDATE sync_own_keys SET private_key = X'' WHERE length(private_key) > 0")
 
 
 def prune_backups(folder: Path, pattern: str, keep: int) -> list[Path]:

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, select, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, SessionTransactionOrigin, sessionmaker
 
 from .errors import StoreError
-from .location import TargetError, classify_db_target, unsafe_location
+from .location import TargetError, classify_db_target, server_url, unsafe_location
 from .models import Meta
-from . import migrate
+from . import keystore, migrate
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -34,6 +35,25 @@ def _on_connect(dbapi_conn, _record) -> None:
 
 def _on_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN")
+
+
+def _immediate_for_writes(session, transaction, connection) -> None:
+    """`with session.begin():` is how this program writes: make that BEGIN IMMEDIATE (SQLite only).
+
+    A deferred BEGIN that reads and then writes cannot wait for another writer (SQLite answers
+    "database is locked" at once, busy timeout or not); BEGIN IMMEDIATE takes the write lock first
+    and waits up to BUSY_TIMEOUT_MS for it. Nothing has run yet in the deferred transaction the
+    engine began, so ending it and beginning again loses nothing. Reads (autobegin) stay deferred."""
+    if getattr(transaction, "origin", None) is SessionTransactionOrigin.BEGIN and transaction.parent is None:
+        connection.exec_driver_sql("ROLLBACK")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_sessions(engine: Engine) -> sessionmaker[Session]:
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    if engine.dialect.name == "sqlite":
+        event.listen(sessions, "after_begin", _immediate_for_writes)
+    return sessions
 
 
 def make_engine(path: Path) -> Engine:
@@ -131,9 +151,17 @@ class Database:
         self.engine.dispose()
 
 
-def quick_check(engine: Engine) -> list[str]:
+# Up to this size the FULL integrity_check (which also finds stale indexes, unlike quick_check) runs
+# at start-up, in well under a second; larger files get quick_check here and the full check before
+# every export and receipt (sync/publish.py).
+FOREGROUND_CHECK_BYTES = 256 * 1024 * 1024
+
+
+def quick_check(engine: Engine, *, full: bool = False) -> list[str]:
+    """SQLite's own check: [] when clean, else its first complaints. full=True: integrity_check."""
+    pragma = "integrity_check(20)" if full else "quick_check"
     with engine.connect() as conn:
-        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+        rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA {pragma}").fetchall()]
     return [] if rows == ["ok"] else rows
 
 
@@ -144,12 +172,12 @@ def open_database(path: str | Path, *, create: bool = False, allow_unsafe_locati
     database must exist; create=True then makes the schema in it when it is empty).
     Raises StoreError with English and Chinese messages; never leaves a half-made schema."""
     try:
-        kind, where = classify_db_target(path)
+        kind, _text = classify_db_target(str(path))
+        if kind == "url":
+            return _open_server(server_url(str(path)), create=create)
     except TargetError as err:
-        raise StoreError("bad_target", err.message_en, err.message_zh) from None
-    if kind == "postgresql":
-        return _open_server(str(where), create=create)
-    path = Path(where)
+        raise StoreError("url", err.message_en, err.message_zh) from None
+    path = Path(path)
     if not path.exists() and not create:
         raise StoreError("missing", f"Database file not found: {path}",
                          f"找不到数据库文件：{path}")
@@ -167,6 +195,10 @@ def open_database(path: str | Path, *, create: bool = False, allow_unsafe_locati
                              f"数据库位于移动存储（U 盘等）上（{path}），拔出时容易损坏。请把数据库放在本机硬盘上。")
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
+    if not create and path.stat().st_size == 0:
+        # never turn an empty file into a database by reading it (dump, stats, check ...)
+        raise StoreError("not_sqlite", f"{path} is empty: it is not a database of this program",
+                         f"{path} 是空文件，不是本程序的数据库")
     if path.exists() and path.stat().st_size > 0:
         with open(path, "rb") as fh:
             if fh.read(16) != b"SQLite format 3\x00":
@@ -174,19 +206,24 @@ def open_database(path: str | Path, *, create: bool = False, allow_unsafe_locati
                                  f"{path} 不是本程序的数据库文件")
     engine = make_engine(path)
     try:
-        problems = quick_check(engine)
+        size = path.stat().st_size if path.exists() else 0
+        problems = quick_check(engine, full=size <= FOREGROUND_CHECK_BYTES)
         if problems:
             raise StoreError("corrupt",
                              f"The database failed its integrity check ({problems[0]}); restore a backup.",
                              f"数据库完整性检查未通过（{problems[0]}），请从备份恢复。")
         backup = migrate.upgrade(engine, path)
+        try:
+            keystore.move_out(engine)       # an existing installation's key leaves the file (keystore.py)
+        except (OSError, OperationalError):
+            pass                            # read-only file or key folder: moved at a later open, nothing lost
     except StoreError:
         engine.dispose()
         raise
     except Exception as exc:  # sqlite3.DatabaseError on garbage files
         engine.dispose()
         raise StoreError("unreadable", f"Cannot open {path}: {exc}", f"无法打开数据库 {path}：{exc}") from exc
-    return Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False),
+    return Database(path=path, engine=engine, sessions=make_sessions(engine),
                     migration_backup=backup)
 
 

@@ -6,8 +6,15 @@ corrupts the file; the database belongs on the office PC's own disk.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
+
+# "scheme://…" (postgresql+psycopg://, file://, http://): never a file name. One letter before ":"
+# followed by a slash is a Windows drive (C:/…, C:\…), which is a file name.
+_URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):(//|/|\\)")
+# The PostgreSQL backend (issue 13): every spelling libpq users write, normalised by server_url().
+SERVED_SCHEMES: frozenset[str] = frozenset({"postgresql+psycopg", "postgresql", "postgres"})
 
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afs", "ncpfs", "davfs", "fuse.davfs2"}
 REMOVABLE_PREFIXES = ("/media/", "/run/media/", "/mnt/usb")
@@ -49,10 +56,6 @@ def unsafe_location(path: Path) -> str | None:
     return None
 
 
-# -- what --db names: a file (SQLite) or a PostgreSQL server (issue 13) ------------------------------------
-SERVER_SCHEMES = ("postgresql+psycopg://", "postgresql://", "postgres://")
-
-
 class TargetError(ValueError):
     """--db names something the program cannot use; carries both languages."""
 
@@ -61,34 +64,55 @@ class TargetError(ValueError):
         self.message_en, self.message_zh = message_en, message_zh
 
 
-def classify_db_target(target: "str | Path") -> tuple[str, "str | Path"]:
-    """("sqlite", Path) for a file, ("postgresql", URL) for a server.
+class UnservedTarget(TargetError):
+    """A --db that is a URL of a kind this program does not serve (bilingual message)."""
 
-    URLs are normalised to the psycopg 3 driver (`postgresql+psycopg://`). A password in the
-    URL is refused: it would end up in shell history, settings files and logs; libpq's
-    password file (PGPASSFILE / ~/.pgpass) or service file (`?service=NAME`) hold it instead.
-    Other schemes (mysql://, sqlite://, http://) are refused. Raises TargetError."""
-    text = str(target).strip()
-    lowered = text.lower()
-    if "://" not in text:
-        return "sqlite", Path(text)
-    if not lowered.startswith(SERVER_SCHEMES):
-        scheme = text.split("://", 1)[0]
-        raise TargetError(f"--db {scheme}:// is not supported: give a file path or a postgresql+psycopg:// URL",
-                          f"不支持 {scheme}:// 形式的数据库地址：请给出文件路径或 postgresql+psycopg:// 服务器地址")
+    def __init__(self, scheme: str):
+        self.scheme = scheme
+        super().__init__(f"--db names a '{scheme}' URL, which this program does not serve; give the path of a "
+                         "database file or a postgresql+psycopg:// server address",
+                         f"--db 给出的是本程序不支持的“{scheme}”地址，请给出数据库文件的路径或 postgresql+psycopg:// 服务器地址")
+
+
+def classify_db_target(text: str) -> tuple[str, str]:
+    """What a --db value names: ("file", text) for a file path, ("url", text) for a URL of a scheme
+    in SERVED_SCHEMES (a PostgreSQL server, issue 13: then see server_url). Raises UnservedTarget
+    for any other URL (never taken as a file name: a "mysql://host/db" must not become folders in
+    the current directory)."""
+    text = str(text) if text is not None else ""
+    match = _URL.match(text)
+    if match is None or (len(match.group(1)) == 1 and sys.platform == "win32") \
+            or (len(match.group(1)) == 1 and match.group(2) != "//"):
+        return "file", text
+    scheme = match.group(1).lower()
+    if scheme in SERVED_SCHEMES:
+        return "url", text
+    raise UnservedTarget(scheme)
+
+
+def server_url(text: str) -> str:
+    """A served URL made ready to connect: the psycopg 3 driver (`postgresql+psycopg://`), no password.
+
+    A password in the URL is refused: it would end up in shell history, settings files and logs;
+    libpq's password file (PGPASSFILE / ~/.pgpass) or service file (`?service=NAME`) hold it instead;
+    `sslmode` and the other libpq settings pass through. Raises TargetError."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
     try:
-        url = make_url("postgresql+psycopg://" + text.split("://", 1)[1])
-    except ArgumentError:
+        url = make_url("postgresql+psycopg://" + str(text).strip().split("://", 1)[1])
+    except (ArgumentError, IndexError, ValueError):
         raise TargetError("the server address is not a valid URL", "服务器地址格式不正确") from None
     if url.password is not None or "password" in {k.lower() for k in url.query}:
         raise TargetError("do not put a password in the server address: use libpq's password file (PGPASSFILE) "
                           "or a service file (?service=NAME)",
                           "服务器地址中不能包含密码：请使用 PostgreSQL 密码文件（PGPASSFILE）或服务文件（?service=名称）")
-    return "postgresql", url.render_as_string(hide_password=False)
+    return url.render_as_string(hide_password=False)
 
 
-def is_server_target(target: "str | Path") -> bool:
-    """True when --db names a server (any URL); classify_db_target says whether it is usable."""
-    return "://" in str(target)
+def is_server_target(target) -> bool:
+    """True when --db is a URL (served or not: open_database says which); False for a file path."""
+    try:
+        return classify_db_target(str(target))[0] == "url"
+    except UnservedTarget:
+        return True
+

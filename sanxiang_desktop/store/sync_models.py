@@ -20,12 +20,12 @@ Stamp = String(32)
 
 
 class OwnKey(Base):
-    """This installation's key pair.
+    """This installation's key pair: the public half and key id only.
 
-    Kept in its own table, not in `meta`: generic meta listings (diagnostics,
-    settings pages, bug reports) never show it, the file's backups carry it (a
-    restored backup keeps its identity, so the upper level sees no key change),
-    and no package is ever built from this table."""
+    The private half lives outside the database file, in the per-user key store
+    (store/keystore.py), so a copy of the file cannot sign; `private_key` is empty
+    (b"") for every current installation and only ever non-empty in a file of an
+    older release, until open_database moves it out."""
     __tablename__ = "sync_own_keys"
     key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
     public_key: Mapped[bytes] = mapped_column(LargeBinary)

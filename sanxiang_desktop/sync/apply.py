@@ -21,6 +21,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from ..core.hlc import later
 from ..core.ids import new_id
 from ..services.search_keys import derive
 from ..store import models as m
@@ -50,7 +51,7 @@ class Counts:
 def beats(a: dict, b: dict) -> bool:
     """True when version a wins over version b (a total order: no arrival order matters)."""
     if a["hlc"] != b["hlc"]:
-        return a["hlc"] > b["hlc"]
+        return later(a["hlc"], b["hlc"])          # as numbers: counter 100000 is above 99999
     if bool(a.get("deleted")) != bool(b.get("deleted")):
         return not a.get("deleted")
     if a["owner"] != b["owner"]:
@@ -62,9 +63,9 @@ def merged_state(local: dict, incoming: dict) -> tuple[dict, str, bool]:
     """(state to keep, 'local'|'incoming'|'merged', diverged) for two different versions."""
     if content_of(local) == content_of(incoming):       # only stamps differ: no conflict to show
         return (incoming, "incoming", False) if beats(incoming, local) else (local, "local", False)
-    if incoming["rev"] > local["rev"] and incoming["hlc"] > local["hlc"]:
+    if incoming["rev"] > local["rev"] and later(incoming["hlc"], local["hlc"]):
         return incoming, "incoming", False
-    if incoming["rev"] < local["rev"] and incoming["hlc"] < local["hlc"]:
+    if incoming["rev"] < local["rev"] and later(local["hlc"], incoming["hlc"]):
         return local, "local", False
     winner, loser = (incoming, local) if beats(incoming, local) else (local, incoming)
     if winner.get("deleted") and not loser.get("deleted"):
@@ -165,7 +166,7 @@ def apply_records(s: Session, items: list[Incoming], blobs: dict[str, bytes], *,
     by_table: dict[str, list[Incoming]] = {}
     for it in items:
         by_table.setdefault(it.table, []).append(it)
-        if it.hlc > counts.max_hlc:
+        if later(it.hlc, counts.max_hlc):
             counts.max_hlc = it.hlc
     origins: list[dict] = []
     people_written: list[dict] = []

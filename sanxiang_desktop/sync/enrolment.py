@@ -27,6 +27,7 @@ from .container import open_package, open_payload, peek_manifest
 from .errors import PackageError
 from .keys import fingerprint
 from .outbox import ExchangeError, Written, next_seq, write_package
+from .publish import publish
 from .records import Incoming, decode_record, encode_line, parse_lines
 from .reference import apply_keys, check_reference_items, reference_lines
 from .trust import add_peer, ensure_own_key, is_below, new_token, unit_name, utc_stamp
@@ -38,7 +39,7 @@ def export_enrolment(db: Database, for_unit: str, folder: str | Path) -> Written
     """Write the enrolment file for child unit `for_unit` (a new token each time)."""
     home = db.home_unit
     signer = ensure_own_key(db)
-    with db.session() as s, s.begin():
+    def build(s, package_id: str) -> Written:
         if not is_below(s, for_unit, home):
             raise ExchangeError("not_child", f"Unit {for_unit} is not below {unit_name(s, home)}.",
                                 f"单位 {for_unit} 不是{unit_name(s, home)}的下级。")
@@ -51,7 +52,8 @@ def export_enrolment(db: Database, for_unit: str, folder: str | Path) -> Written
         return write_package(s, kind="enrolment", sender=home, recipient=for_unit,
                              seq=next_seq(s, for_unit, "enrolment"), acked_seq=0,
                              body_lines=[encode_line({"enrolment": info}), *lines], counts=counts, signer=signer,
-                             folder=Path(folder), encrypt=False)
+                             folder=Path(folder), encrypt=False, package_id=package_id)
+    return publish(db, folder, build)
 
 
 @dataclass
@@ -75,12 +77,11 @@ def _refuse(en: str, zh: str, code: str = "bad_enrolment") -> PackageError:
 def read_enrolment(path: str | Path, unit: str | None = None) -> EnrolmentFile:
     """Verify an enrolment file (for `unit`, when given) completely, without touching any database."""
     path = Path(path)
+    from .inbox import read_regular
     try:
-        if path.stat().st_size > MAX_ENROLMENT:
-            raise _refuse("the file is too large", "文件过大")
-        data = path.read_bytes()
-    except OSError:
-        raise _refuse(f"cannot read {path}", f"无法读取 {path}", "unreadable") from None
+        data = read_regular(path, MAX_ENROLMENT)
+    except PackageError as err:
+        raise _refuse(err.message_en.rstrip("."), err.message_zh.rstrip("。"), err.code) from None
     manifest = peek_manifest(data)
     if manifest.get("kind") != "enrolment":
         raise _refuse("this is not an enrolment file", "该文件不是注册文件")

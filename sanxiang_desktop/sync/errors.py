@@ -60,3 +60,11 @@ class UntrustedSender(PackageError):
             f"确认后再导入。",
             sender_unit=sender_unit, fingerprint=fingerprint, key_id=key_id,
         )
+
+
+class ExchangeError(Exception):
+    """A refused exchange action (not a damaged file): bilingual, for the CLI and the GUI."""
+
+    def __init__(self, code: str, message_en: str, message_zh: str):
+        super().__init__(f"{message_en} / {message_zh}")
+        self.code, self.message_en, self.message_zh = code, message_en, message_zh

@@ -14,21 +14,23 @@ from typing import Iterator
 from sqlalchemy import and_, func, select, text
 from sqlalchemy.orm import Session
 
-from ..core.ids import new_id
 from ..store import models as m
 from ..store.database import Database
 from ..store.sync_models import ReceivedReceipt, RecordChange, RecordOrigin, SentPackage
 from . import parts
 from .outbox import ExchangeError, Written, b64, next_seq, write_package
+from .publish import publish
 from .records import encode_line, record_line, row_state
 from .trust import ensure_own_key, proof_for, subtree, unit_name, upward_recipient
 
 
 def last_receipt(s: Session, sender: str) -> ReceivedReceipt | None:
-    """The receipt that counts: the one the upper level issued last. By issue time first: an upper
-    level restored from a backup numbers its receipts again from an older point."""
+    """The receipt that counts: the one the upper level issued last, by its SEQUENCE NUMBER, never by
+    the time written on it (one receipt written while a clock was years ahead would otherwise outrank
+    every later one). Receipt numbers never restart: the upper level numbers past the receipt number
+    its child last saw (data packages carry it as ``receipt_seq``), even after a restore."""
     return s.scalar(select(ReceivedReceipt).where(ReceivedReceipt.sender == sender)
-                    .order_by(ReceivedReceipt.issued_at.desc(), ReceivedReceipt.seq.desc()).limit(1))
+                    .order_by(ReceivedReceipt.seq.desc(), ReceivedReceipt.received_at.desc()).limit(1))
 
 
 def change_threshold(s: Session, recipient: str, acked: int) -> int:
@@ -96,7 +98,7 @@ def export_package(db: Database, folder: str | Path, *, limit: int = parts.DEFAU
     if not home:
         raise ExchangeError("no_home", "This database has no home unit; run init first.", "数据库尚未设置本单位。")
     signer = ensure_own_key(db)
-    with db.session() as s, s.begin():
+    def build(s: Session, package_id: str) -> Written:
         recipient = upward_recipient(s, home)
         if recipient is None:
             raise ExchangeError("top_level", f"{unit_name(s, home)} is the top level: there is no upper level to "
@@ -112,15 +114,15 @@ def export_package(db: Database, folder: str | Path, *, limit: int = parts.DEFAU
             # so no change below `high` can appear after it.
             s.execute(text("LOCK TABLE sync_changes IN SHARE MODE"))
         high = s.scalar(select(func.max(RecordChange.change_seq))) or 0
-        package_id = new_id()
         lines, counts, shas = collect_records(s, home, package_id, low, high)
         body = blob_lines(s, shas) + lines
         del lines
         proof = proof_for(s, recipient, signer.public_bytes)
-        extra = {"blobs": len(shas)}
+        extra = {"blobs": len(shas), "receipt_seq": receipt.seq if receipt else 0}
         if proof:
             extra["enrolment_proof"] = proof
         written = write_package(s, kind="data", sender=home, recipient=recipient, seq=seq, acked_seq=acked,
                                 body_lines=body, counts=counts, signer=signer, folder=Path(folder), limit=limit,
                                 change_high=high, extra_manifest=extra, package_id=package_id)
-    return written
+        return written
+    return publish(db, folder, build)

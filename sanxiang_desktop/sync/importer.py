@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from sqlalchemy.orm import Session
 
-from ..core.hlc import HybridClock
+from ..core.hlc import MAX_SKEW_MS, HybridClock, ahead_ms
 from ..store.database import Database
 from ..store.models import Meta
 from ..store.sync_models import ReceivedPackage, ReceivedReceipt, Rejection
@@ -24,6 +24,7 @@ from .container import open_package, open_payload, peek_manifest
 from .errors import PackageError, UntrustedSender
 from .keys import fingerprint_matches
 from .outbox import CAPABILITIES, KINDS, check_code
+from .ownership import Refusal, screen
 from .inbox import CAPS, Decoded, Loader, decode_payload, read_inputs
 from .receipts import apply_receipt, sequence_state
 from .records import CODE_RE, PAYLOAD_VERSION, UUID_RE, RecordProblem
@@ -54,6 +55,8 @@ class ImportResult:
     missing: list[int] = field(default_factory=list)
     already_imported_at: str | None = None   # ISO date of the earlier import, for a duplicate
     paths: list[str] = field(default_factory=list)   # the files this result covers (every part)
+    refused: list[dict[str, str]] = field(default_factory=list)   # records refused alone (ownership)
+    clock_ahead: dict[str, int] = field(default_factory=dict)     # unit -> days its clock is ahead
 
     def to_json(self) -> dict[str, Any]:
         return {"file": self.file, "status": self.status, "kind": self.kind, "package_id": self.package_id,
@@ -62,7 +65,8 @@ class ImportResult:
                 "message_zh": self.message_zh, "fingerprint": self.fingerprint, "check_code": self.check_code,
                 "dry_run": self.dry_run,
                 "notes": self.notes, "missing": self.missing, "already_imported_at": self.already_imported_at,
-                "paths": self.paths}
+                "paths": self.paths, "refused": self.refused,
+                "clock_ahead": self.clock_ahead}
 
     def fail(self, err: PackageError, status: str = "rejected") -> "ImportResult":
         self.status, self.code = status, err.code
@@ -269,16 +273,13 @@ def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, r
                                      f"退回更正 {summary['returns']} 条")
             else:
                 if kind == "data":
-                    allowed = subtree(s, sender)
-                    for it in decoded.items:
-                        if it.owner not in allowed:
-                            raise RecordProblem(f"{it.table} {it.id}", f"owned by unit {it.owner}, which is not "
-                                                f"{sender} or below it", f"所属单位 {it.owner} 不是发送单位或其下级",
-                                                code="wrong_owner")
+                    decoded.items, refused = screen(s, decoded.items, subtree(s, sender))
                 else:
                     check_reference_items(s, decoded.items, home, sender)
+                    decoded.items, refused = screen(s, decoded.items, set(), check_units=False)
                     res.notes += apply_keys(s, decoded.keys, home, sender)
                     res.notes += note_catalogues(s, decoded.catalogues)
+                _note_refused(s, manifest, refused, res, log=not dry_run)
                 counts = apply_records(s, decoded.items, decoded.blobs, package_id=manifest["package_id"],
                                        sender=sender, now=now)
                 s.add(ReceivedPackage(package_id=manifest["package_id"], kind=kind, sender=sender,
@@ -286,6 +287,9 @@ def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, r
                                       created_at=manifest["created_at"][:32], received_at=now,
                                       counts=json_counts(counts)))
                 _advance_clock(s, counts.max_hlc, None if dry_run else clock)
+                _flag_fast_clocks(s, decoded.items, res)
+                if kind == "data":
+                    _note_receipt_seq(s, sender, manifest.get("receipt_seq"))
             s.flush()
             if kind == "data":
                 st = sequence_state(s, sender)
@@ -312,14 +316,65 @@ def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, r
                           f"未变 {counts.unchanged}，冲突 {counts.conflicts}")
 
 
+MAX_REFUSALS_LOGGED = 200
+
+
+def _note_refused(s: Session, manifest: dict, refused: list[Refusal], res: ImportResult, *, log: bool) -> None:
+    """Refused records: listed in the result (preview) and, for the receipt, as rejections of
+    this package (table, id and reason: no personal data)."""
+    res.refused = [r.to_json() for r in refused]
+    if not refused:
+        return
+    res.notes.append(f"{len(refused)} record(s) refused: the sender may not change them / "
+                     f"{len(refused)} 条记录被拒收：发送单位无权更改")
+    if not log:
+        return
+    for r in refused[:MAX_REFUSALS_LOGGED]:
+        s.add(Rejection(at=utc_stamp(), sender=manifest["sender_unit"], kind=manifest["kind"],
+                        package_id=manifest["package_id"], seq=manifest["seq"], code=r.code[:32],
+                        message_en=f"{r.table} {r.id}: {r.message_en}", message_zh=f"{r.table} {r.id}：{r.message_zh}"))
+
+
+def _note_receipt_seq(s: Session, sender: str, seen: Any) -> None:
+    """The highest receipt number the child says it holds: receipts to it are numbered past it, so a
+    restored upper level never issues a receipt number twice (older senders do not send it)."""
+    if not isinstance(seen, int) or isinstance(seen, bool) or not 0 < seen < 2 ** 31:
+        return
+    key = f"receipt_seq_seen:{sender}"
+    row = s.get(Meta, key)
+    if row is None:
+        s.add(Meta(key=key, value=str(seen)))
+    elif int(row.value or 0) < seen:
+        row.value = str(seen)
+
+
+def _flag_fast_clocks(s: Session, items: list, res: ImportResult) -> None:
+    """Records stamped more than MAX_SKEW_MS ahead of this PC's clock: name the unit whose clock is
+    wrong. The stamps are kept as they are (every level must pick the same winner)."""
+    ahead: dict[str, int] = {}
+    for it in items:
+        gap = ahead_ms(it.hlc)
+        if gap > MAX_SKEW_MS:
+            unit = (it.origin or {}).get("unit") or it.owner
+            ahead[unit] = max(ahead.get(unit, 0), gap)
+    for unit, gap in sorted(ahead.items()):
+        days = round(gap / (24 * 3600 * 1000))
+        name = unit_name(s, unit)
+        res.clock_ahead[unit] = days
+        res.notes.append(f"warning: the computer clock of {name} ({unit}) is about {days} days ahead; its records "
+                         f"keep their time stamps, this computer's clock does not follow. Ask {name} to correct "
+                         f"its computer's date and time. / 警告：{name}（{unit}）的电脑时钟快了约 {days} 天，"
+                         f"其记录的时间戳保持不变，本机时钟不随之调整。请通知{name}校正电脑的日期和时间。")
+
+
 def _advance_clock(s: Session, stamp: str, clock: HybridClock | None) -> None:
     """Move this installation's clock past every stamp received (meta, and the caller's clock)."""
     if not stamp:
         return
     row = s.get(Meta, "hlc_last")
     current = row.value if row else ""
-    local = HybridClock(lambda: 0, current or None)
-    local.observe(stamp)
+    local = HybridClock(None, current or None)
+    local.observe(stamp)                  # limited: a far-future stamp does not drag this PC along
     if clock is not None:
         clock.observe(stamp)
         local.observe(clock.last)

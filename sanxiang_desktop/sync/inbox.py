@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -18,25 +20,51 @@ CAPS = Caps()
 Loader = Callable[[], bytes]
 
 
+def read_regular(path: Path, cap: int, name: str | None = None, *, head: bool = False) -> bytes:
+    """The bytes of a REGULAR file, at most `cap` (head=True: the first `cap` bytes, no error).
+
+    Whatever stat() says: a device (/dev/zero) reports size 0 and a named pipe blocks a plain
+    open(), so the file type is checked on the opened descriptor (opened non-blocking) and the
+    read itself stops at cap + 1 bytes. Raises PackageError('not_a_file' | 'too_large' | 'unreadable')."""
+    name = name or path.name
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        raise PackageError("unreadable", f"Cannot read {path}.", f"无法读取文件 {path}。") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise PackageError("not_a_file", f"{name} is not a regular file (a folder, a device or a pipe).",
+                               f"{name} 不是普通文件（是文件夹、设备或管道）。")
+        chunks, total = [], 0
+        while total <= cap:
+            block = os.read(fd, min(1 << 20, cap + 1 - total))
+            if not block:
+                break
+            chunks.append(block)
+            total += len(block)
+    except OSError:
+        raise PackageError("unreadable", f"Cannot read {path}.", f"无法读取文件 {path}。") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if head:
+        return data[:cap]
+    if len(data) > cap:
+        raise PackageError("too_large", f"{name} is too large (over {cap} bytes).", f"{name} 过大（超过 {cap} 字节）。")
+    return data
+
+
 def _reader(path: Path, name: str) -> Loader:
     def load() -> bytes:
-        try:
-            if path.is_dir():
-                raise IsADirectoryError(path)
-            size = path.stat().st_size
-            if size > CAPS.max_package:
-                raise PackageError("too_large", f"{name} is too large ({size} bytes).", f"{name} 过大（{size} 字节）。")
-            return path.read_bytes()
-        except OSError:
-            raise PackageError("unreadable", f"Cannot read {path}.", f"无法读取文件 {path}。") from None
+        return read_regular(path, CAPS.max_package, name)
     return load
 
 
 def _head(path: Path) -> bytes:
     try:
-        with open(path, "rb") as fh:
-            return fh.read(parts.HEADER_SIZE)
-    except OSError:
+        return read_regular(path, parts.HEADER_SIZE, head=True)
+    except PackageError:
         return b""
 
 

@@ -24,6 +24,7 @@ from ..core.ids import new_id
 from ..store.sync_models import SentPackage
 from . import parts
 from .container import FORMAT_VERSION, build_package
+from .errors import ExchangeError
 from .keys import KeyPair
 from .records import PAYLOAD_VERSION, encode_line
 from .trust import peer_key, utc_stamp
@@ -35,12 +36,6 @@ REQUIRED = {"data": ["records/1"], "reference": ["records/1", "reference/1"], "r
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
-class ExchangeError(Exception):
-    """A refused exchange action (not a damaged file): bilingual, for the CLI and the GUI."""
-
-    def __init__(self, code: str, message_en: str, message_zh: str):
-        super().__init__(f"{message_en} / {message_zh}")
-        self.code, self.message_en, self.message_zh = code, message_en, message_zh
 
 
 @lru_cache(maxsize=1)
@@ -95,20 +90,30 @@ def next_seq(s: Session, recipient: str, kind: str, at_least: int = 0) -> int:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Temp file, fsync, rename: a half-written package never carries the real name."""
+    """Temp file, fsync, rename: a half-written file never carries the real name."""
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
+    _write_synced(tmp, data)
+    os.replace(tmp, path)
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    with open(path, "wb") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
-    os.replace(tmp, path)
+
+
+def pending_name(name: str, package_id: str) -> str:
+    """The temporary name a package file has until its row in sync_sent is committed."""
+    return f"{name}.{package_id}.tmp"
 
 
 def write_package(s: Session, *, kind: str, sender: str, recipient: str, seq: int, acked_seq: int,
                   body_lines: Iterable[bytes], counts: dict[str, int], signer: KeyPair, folder: Path,
                   limit: int = parts.DEFAULT_LIMIT, change_high: int = 0, encrypt: bool = True,
                   extra_manifest: dict[str, Any] | None = None, package_id: str | None = None) -> Written:
-    """Build, sign, seal, split and write one package; record it in sync_sent (caller commits)."""
+    """Build, sign, seal, split and write one package under temporary names and record it in
+    sync_sent (the caller commits; sync.publish.publish then gives the files their real names)."""
     package_id = package_id or new_id()
     created = utc_stamp()
     header = {"package_id": package_id, "sender": sender, "recipient": recipient, "kind": kind,
@@ -133,7 +138,8 @@ def write_package(s: Session, *, kind: str, sender: str, recipient: str, seq: in
     files = parts.split_package(data, file_stem(kind, sender, recipient, seq), limit)
     paths = []
     for name, blob in files:
-        write_atomic(folder / name, blob)
+        # Under a temporary name: the real name appears only after the commit (publish.py).
+        _write_synced(folder / pending_name(name, package_id), blob)
         paths.append(folder / name)
     s.add(SentPackage(package_id=package_id, kind=kind, recipient=recipient, seq=seq, acked_seq=acked_seq,
                       change_high=change_high, created_at=created, files=json.dumps([n for n, _ in files]),

@@ -20,11 +20,12 @@ from sqlalchemy.orm import Session
 from ..core import clock
 from ..store import models as m
 from ..store.database import Database
-from ..store.sync_models import ReceivedPackage, ReceivedReceipt, Rejection, PersonDuplicate
+from ..store.sync_models import PersonDuplicate, ReceivedPackage, ReceivedReceipt, Rejection, SentPackage
 from .container import FORMAT_VERSION
 from .errors import PackageError
 from .outbox import CAPABILITIES, ExchangeError, Written, next_seq, schema_version, write_package
 from .records import encode_line
+from .publish import publish
 from .returns import apply_returns, returns_for_receipt
 from .trust import ensure_own_key, is_below, unit_name, utc_stamp
 
@@ -76,7 +77,7 @@ def export_receipt(db: Database, to: str, folder: str | Path) -> Written:
     for correction on the way to `to` (ids and the clerk's reason). No personal data."""
     home = db.home_unit
     signer = ensure_own_key(db)
-    with db.session() as s, s.begin():
+    def build(s: Session, package_id: str) -> Written:
         if not is_below(s, to, home):
             raise ExchangeError("not_child", f"Unit {to} is not below {unit_name(s, home)}; receipts go to "
                                 "lower units only.", f"单位 {to} 不是{unit_name(s, home)}的下级，回执只发给下级单位。")
@@ -93,8 +94,10 @@ def export_receipt(db: Database, to: str, folder: str | Path) -> Written:
             "receiver": home, "issued_at": utc_stamp(), "acked_seq": st.high_water, "max_seq": st.max_seq,
             "missing": st.missing, "schema_version": schema_version(), "format_version": FORMAT_VERSION,
             "capabilities": list(CAPABILITIES),
-            "applied": [{"package_id": r.package_id, "seq": r.seq, "received_at": r.received_at,
-                         "counts": json.loads(r.counts)} for r in received],
+            # ids AND content hashes: the child checks them against its own before it believes
+            # "received up to N" (a number once written twice with different content is caught)
+            "applied": [{"package_id": r.package_id, "seq": r.seq, "sha256": r.sha256,
+                         "received_at": r.received_at, "counts": json.loads(r.counts)} for r in received],
             "duplicates": [{"package_id": r.package_id, "seq": r.seq, "times": r.duplicate_count,
                             "last_at": r.last_duplicate_at} for r in received if r.duplicate_count],
             "rejections": [{"package_id": r.package_id, "seq": r.seq, "code": r.code, "reason_en": r.message_en,
@@ -104,12 +107,14 @@ def export_receipt(db: Database, to: str, folder: str | Path) -> Written:
                                         if a in own_people or b in own_people}),
             "returns": returns_for_receipt(s, home, to),
         }
-        seq = next_seq(s, to, "receipt")
+        seen = s.get(m.Meta, f"receipt_seq_seen:{to}")
+        seq = next_seq(s, to, "receipt", int(seen.value) if seen is not None else 0)
         return write_package(s, kind="receipt", sender=home, recipient=to, seq=seq, acked_seq=st.high_water,
                              body_lines=[encode_line({"receipt": body})],
                              counts={"applied": len(received), "rejections": len(rejected),
                                      "returns": len(body["returns"])},
-                             signer=signer, folder=Path(folder))
+                             signer=signer, folder=Path(folder), package_id=package_id)
+    return publish(db, folder, build)
 
 
 def _is_count(v: Any) -> bool:
@@ -121,14 +126,43 @@ def apply_receipt(s: Session, manifest: dict, body: Any, sha: str, now: str) -> 
     if not isinstance(body, dict) or not _is_count(body.get("acked_seq")) or not _is_count(body.get("max_seq", 0)):
         raise PackageError("bad_payload", "The receipt content is invalid.", "回执内容无效。")
     issued = body.get("issued_at") if isinstance(body.get("issued_at"), str) else manifest["created_at"]
+    acked, mismatch = believed_acked(s, manifest["sender_unit"], body)
     row = ReceivedReceipt(package_id=manifest["package_id"], sender=manifest["sender_unit"], seq=manifest["seq"],
-                          acked_seq=body["acked_seq"], max_seq=body.get("max_seq", 0), issued_at=issued[:32],
+                          acked_seq=acked, max_seq=body.get("max_seq", 0), issued_at=issued[:32],
                           received_at=now, schema_version=str(body.get("schema_version", ""))[:32],
                           body=encode_line(body).decode("utf-8"))
     s.add(row)
     s.flush()
-    return receipt_summary(s, row) | {"returns": apply_returns(s, manifest["recipient_unit"],
-                                                               body.get("returns"), now)}
+    summary = receipt_summary(s, row) | {"returns": apply_returns(s, manifest["recipient_unit"],
+                                                                  body.get("returns"), now)}
+    if mismatch:
+        summary["message_en"] += (f"; its package {body['acked_seq']} is not the one sent from here, so everything "
+                                  "since the last matching receipt will be sent again")
+        summary["message_zh"] += f"；对方所收第 {body['acked_seq']} 包与本机发出的不符，将重新报送上次确认以来的全部数据"
+    return summary
+
+
+def believed_acked(s: Session, upper: str, body: dict) -> tuple[int, bool]:
+    """(the "received up to N" this installation believes, whether the receipt disagreed).
+
+    The receipt names the package id and content hash of each package it acknowledges; the one
+    at its high-water mark must be the package sent from here under that number, else the
+    receipt is not believed beyond the last receipt that was (a number once written twice with
+    different content, or a receipt for someone else's file). Receipts of older releases carry
+    no hash: the package id alone is compared then."""
+    acked = body["acked_seq"]
+    if acked <= 0:
+        return acked, False
+    entry = next((e for e in body.get("applied") or [] if isinstance(e, dict) and e.get("seq") == acked), None)
+    ours = s.scalar(select(SentPackage).where(SentPackage.recipient == upper, SentPackage.kind == "data",
+                                              SentPackage.seq == acked))
+    if entry is None or ours is None:
+        return acked, False
+    if entry.get("package_id") == ours.package_id and entry.get("sha256", ours.sha256) == ours.sha256:
+        return acked, False
+    from .export import last_receipt
+    previous = last_receipt(s, upper)
+    return (min(previous.acked_seq, acked) if previous else 0), True
 
 
 def receipt_summary(s: Session, row: ReceivedReceipt) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from ..store.sync_models import Peer
 from .errors import PackageError
 from .keys import key_id_of
 from .outbox import ExchangeError, Written, b64, next_seq, write_package
+from .publish import publish
 from .records import Incoming, RecordProblem, encode_line, record_line, row_state
 from .trust import add_peer, ancestors, ensure_own_key, is_below, subtree, unit_name
 
@@ -63,13 +64,15 @@ def reference_lines(s: Session, home: str, child: str, signer_public: bytes) -> 
 def export_reference(db: Database, to: str, folder: str | Path) -> Written:
     home = db.home_unit
     signer = ensure_own_key(db)
-    with db.session() as s, s.begin():
+    def build(s: Session, package_id: str) -> Written:
         if not is_below(s, to, home):
             raise ExchangeError("not_child", f"Unit {to} is not below {unit_name(s, home)}; reference data goes "
                                 "to lower units only.", f"单位 {to} 不是{unit_name(s, home)}的下级，基础数据只发给下级单位。")
         lines, counts = reference_lines(s, home, to, signer.public_bytes)
         return write_package(s, kind="reference", sender=home, recipient=to, seq=next_seq(s, to, "reference"),
-                             acked_seq=0, body_lines=lines, counts=counts, signer=signer, folder=Path(folder))
+                             acked_seq=0, body_lines=lines, counts=counts, signer=signer, folder=Path(folder),
+                             package_id=package_id)
+    return publish(db, folder, build)
 
 
 def check_reference_items(s: Session, items: list[Incoming], home: str, sender: str) -> None:

@@ -31,7 +31,7 @@ def history(db: Database, limit: int = 500) -> dict[str, list[dict[str, Any]]]:
     with db.session() as s:
         names = dict(s.execute(select(m.Unit.code, m.Unit.name)).all())
         acked: dict[str, int] = {}
-        for r in s.scalars(select(ReceivedReceipt).order_by(ReceivedReceipt.issued_at, ReceivedReceipt.seq)):
+        for r in s.scalars(select(ReceivedReceipt).order_by(ReceivedReceipt.seq, ReceivedReceipt.received_at)):
             acked[r.sender] = r.acked_seq
         sent = [{"package_id": p.package_id, "kind": p.kind, "recipient": p.recipient,
                  "recipient_name": names.get(p.recipient, p.recipient), "seq": p.seq, "created_at": p.created_at,
@@ -131,7 +131,7 @@ def resolve_conflict(db: Database, conflict_id: str, keep: str, *, actor: str = 
         changed = content_of(current) != content_of(chosen)
         if changed:
             clock = clock or HybridClock(last=db.get_meta("hlc_last"))
-            clock.observe(current["hlc"])
+            clock.observe(current["hlc"], limit=False)     # the clerk's choice must win everywhere
             now = utc_stamp()
             new_state = dict(chosen, rev=current["rev"] + 1, hlc=clock.tick(), updated_at=now,
                              updated_by=actor or "")
@@ -192,3 +192,21 @@ def received_records(db: Database, child: str, table: str, text: str = "", limit
         names = {code: unit_name(s, code) for code in {r["owner"] for r in rows}}
         return [{"id": r["id"], "table": table, "title": record_title(table, dict(r)), "owner": r["owner"],
                  "owner_name": names[r["owner"]], "rev": r["rev"], "updated_at": r["updated_at"]} for r in rows]
+
+
+def own_clock_warning(db: Database) -> tuple[str, str] | None:
+    """(English, Chinese) when this PC's clock is clearly wrong: behind the newest stamp this
+    installation has made or adopted (meta 'hlc_last') by more than core.hlc.MAX_SKEW_MS. What the
+    clock adopts from packages is limited to that skew, so a right clock never sees this. None if fine."""
+    from ..core.hlc import MAX_SKEW_MS, ahead_ms
+    last = db.get_meta("hlc_last")
+    if not last:
+        return None
+    gap = ahead_ms(last)
+    if gap <= MAX_SKEW_MS:
+        return None
+    days = round(gap / (24 * 3600 * 1000))
+    return (f"this computer's clock is about {days} day(s) behind the newest time stamp in this database; "
+            "correct the computer's date and time before entering or exchanging data",
+            f"本机时钟比数据库中最新的时间戳慢约 {days} 天，请先校正电脑的日期和时间，再录入或交换数据")
+

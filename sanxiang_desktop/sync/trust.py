@@ -2,14 +2,16 @@
 questions trust depends on (who is above or below whom).
 
 The key pair is made the first time it is needed (init calls it, so "first
-start"); it lives in the sync_own_keys table (see store/sync_models.OwnKey for
-why there) and never leaves the database file.
+start"); its public half lives in the sync_own_keys table, its private half in the
+per-user key store outside the database file (store/keystore.py), so a copy of the
+database cannot sign.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
 import hmac
+from pathlib import Path
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -18,8 +20,11 @@ from sqlalchemy.orm import Session
 from ..core import clock
 from ..services.tree import units_below
 from ..store import models as m
+from ..store import keystore
 from ..store.database import Database
+from ..store.errors import StoreError
 from ..store.sync_models import Enrolment, OwnKey, Peer
+from .errors import ExchangeError, PackageError
 from .keys import KeyPair, fingerprint, key_id_of
 
 _PROOF_LABEL = b"sanxiang-enrolment-proof:"
@@ -35,20 +40,90 @@ def _active_key(s: Session) -> OwnKey | None:
 
 
 def ensure_own_key(db: Database) -> KeyPair:
-    """The installation's key pair, made on first use."""
-    with db.session() as s, s.begin():
+    """The installation's key pair, made on first use. The private key goes to the key store
+    (store/keystore.py), never into the database file; only the public half and the key id are
+    kept in sync_own_keys. Raises ExchangeError('key_missing') when the database holds a key
+    whose private half is not on this computer (a backup restored elsewhere)."""
+    with db.session() as s:
         row = _active_key(s)
-        if row is None:
+    if row is not None:
+        try:
+            with db.session() as s:
+                return _pair(s, row)
+        except PackageError as err:
+            raise ExchangeError(err.code, err.message_en, err.message_zh) from None
+    with db.session() as s, s.begin():
+        inst = keystore.installation_id(s)
+        if _active_key(s) is None:
             pair = KeyPair.generate()
-            s.add(OwnKey(key_id=pair.key_id, public_key=pair.public_bytes, private_key=pair.private_bytes,
+            keystore.save_key(inst, pair.key_id, pair.private_bytes)    # the key file first
+            s.add(OwnKey(key_id=pair.key_id, public_key=pair.public_bytes, private_key=b"",
                          created_at=utc_stamp(), active=True))
             return pair
-        return KeyPair.from_private_bytes(row.private_key)
+    return ensure_own_key(db)
+
+
+def _pair(s: Session, row: OwnKey) -> KeyPair:
+    private = bytes(row.private_key or b"")
+    if not private:                         # moved out of the file (every current installation)
+        row_inst = s.get(m.Meta, keystore.META_KEY)
+        if row_inst is None:
+            raise PackageError("key_missing", *_missing_texts())
+        try:
+            private = keystore.load_key(row_inst.value, row.key_id)
+        except StoreError as err:
+            raise PackageError(err.code, err.message_en, err.message_zh) from None
+    pair = KeyPair.from_private_bytes(private)
+    if pair.public_bytes != bytes(row.public_key):
+        raise PackageError("key_missing", *_missing_texts())
+    return pair
+
+
+def _missing_texts() -> tuple[str, str]:
+    err = keystore.missing_key("00000000-0000-0000-0000-000000000000")
+    return err.message_en, err.message_zh
+
+
+def export_private_key(db: Database, out: Path) -> Path:
+    """Write this installation's private key file to `out` (to move the installation to another PC).
+    Raises ExchangeError('key_missing')."""
+    pair = ensure_own_key(db)
+    with db.session() as s, s.begin():
+        inst = keystore.installation_id(s)
+    keystore.save_key(inst, pair.key_id, pair.private_bytes)
+    return keystore.export_keys(inst, out)
+
+
+def import_private_key(db: Database, path: Path) -> str:
+    """Take this database's private key from a key file (export_private_key on the old PC) into this
+    computer's key store; only a key whose public half this database holds is taken. Returns its id.
+    Raises ExchangeError('bad_key_file' | 'key_mismatch')."""
+    try:
+        found = keystore.read_key_file(path)
+    except StoreError as err:
+        raise ExchangeError(err.code, err.message_en, err.message_zh) from None
+    with db.session() as s, s.begin():
+        inst = keystore.installation_id(s)
+        rows = {r.key_id: bytes(r.public_key) for r in s.scalars(select(OwnKey))}
+    taken = ""
+    for key_id, seed in found.items():
+        try:
+            pair = KeyPair.from_private_bytes(seed)
+        except PackageError:
+            continue
+        if rows.get(pair.key_id) == pair.public_bytes:
+            keystore.save_key(inst, pair.key_id, seed)
+            taken = taken or pair.key_id
+    if not taken:
+        raise ExchangeError("key_mismatch", "The key file does not hold this database's key.",
+                            "该密钥文件中没有本数据库的密钥。")
+    return taken
 
 
 def own_key(s: Session) -> KeyPair | None:
+    """This installation's key pair, or None before one was made. Raises PackageError('key_missing')."""
     row = _active_key(s)
-    return KeyPair.from_private_bytes(row.private_key) if row else None
+    return _pair(s, row) if row else None
 
 
 @dataclass(frozen=True)

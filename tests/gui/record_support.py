@@ -170,6 +170,22 @@ def drain_list_queries(timeout_ms: int = 10000) -> None:
         _spin_until(lambda: runner.pending == 0, timeout_ms, "the database worker")
 
 
+def worker_idle(qtbot, timeout_ms: int = 10000) -> None:
+    """Writes (operations, undo, redo) run on the database worker: wait until it has nothing left."""
+    runner = tasks.default_runner()
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=timeout_ms)
+
+
+def undo(qtbot, context) -> None:
+    context.undo_stack.undo()
+    worker_idle(qtbot)
+
+
+def redo(qtbot, context) -> None:
+    context.undo_stack.redo()
+    worker_idle(qtbot)
+
+
 def list_values(view, column_key: str) -> list[str]:
     wait_for_rows(view)
     model = view.model

@@ -395,3 +395,19 @@ def test_the_page_in_english(qtbot, settings, runner, english, world):
     assert child["state"] == "complete up to package 1" and child["due"] == "No. 1"
     assert page.tabs.tabText(2) == "&Conflicts (0)"
     helper.settle()
+
+
+def test_a_forged_takeover_is_shown_as_refused_in_the_preview(pages, world, tmp_path):
+    """Issue 8: a township's package (its real key) carrying the county's own person is previewed
+    with that record refused, the rest importable."""
+    from tests.sync.world import forge, record_lines
+    t1, c = world["t1"], world["c"]
+    line = json.loads(record_lines(c, "people")[0])
+    line["record"].update(owner=TOWN1, deleted=True, rev=line["record"]["rev"] + 1)
+    path = tmp_path / "forged.sxpkg"
+    path.write_bytes(forge(t1, [json.dumps(line, ensure_ascii=False).encode()], recipient=c.code, seq=1))
+    page = pages.open(c, "county")
+    dialog = preview(pages, page, path)
+    assert column(dialog, "outcome") == ["可以导入；1 条记录被拒收：发送单位无权更改"]
+    dialog.reject()
+    pages.settle()

@@ -237,3 +237,24 @@ def test_closing_asks_when_a_form_holds_unsaved_typing(qtbot, window, monkeypatc
     window.close()
     assert asked and window.isVisible() and dialog.isVisible()
     dialog.done(0)
+
+
+def test_a_pc_clock_clearly_behind_is_told_at_start_up(qtbot, tmp_path, county_db, app_settings_in, runner):
+    """Issue 8: the newest stamp in the file is three days after this PC's clock: said at start."""
+    import datetime as dt
+    from sanxiang_desktop.core import clock
+    from sanxiang_desktop.core.hlc import format_stamp
+    from sanxiang_desktop.store.database import open_database
+    path = copy_db(county_db, tmp_path / "db")
+    db = open_database(path)
+    ahead = clock.utc_now() + dt.timedelta(days=3)
+    db.set_meta("hlc_last", format_stamp(int(ahead.timestamp() * 1000), 0))
+    db.close()
+    launcher = Launcher(app_settings_in, runner)
+    with qtbot.waitSignal(launcher.window_shown, timeout=30000) as shown:
+        launcher.start(db=path)
+    window = shown.args[0]
+    box = window._start_notes_box
+    assert box.isVisible() and "本机时钟" in box.text() and "3 天" in box.text()
+    box.close()
+    close_window(qtbot, window, runner)

@@ -21,6 +21,7 @@ from sanxiang_desktop.ui.forms.person_picker import PersonPicker
 from sanxiang_desktop.ui.pages.base import PAGE_FACTORIES
 from sanxiang_desktop.ui.forms.record_form import RecordDialog
 from tests.gui.record_support import (COUNTY, TOWNSHIP, VILLAGE, answer_next_modal, count, enter, ime, list_values,
+                                      redo, undo, worker_idle,
                                       show, type_into)
 from tests.gui.record_support import county, county_db, township, township_db, zh  # noqa: F401  (fixtures)
 
@@ -76,9 +77,9 @@ def test_person_appears_in_the_people_list_and_undo_redo(qtbot, township):
     assert "单于洋" in list_values(page.panel.view, "name")
     assert page.panel.view.model.total_count == before + 1
     assert "139****5678" in list_values(page.panel.view, "phone")
-    township.undo_stack.undo()
+    undo(qtbot, township)
     assert "单于洋" not in list_values(page.panel.view, "name")
-    township.undo_stack.redo()
+    redo(qtbot, township)
     assert "单于洋" in list_values(page.panel.view, "name")
 
 
@@ -94,11 +95,12 @@ def test_delete_asks_once_and_undo_restores_redo_deletes_again(qtbot, township):
     assert count(township.ws, m.Venue) == before
     answer_next_modal("删除", QMessageBox)
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    worker_idle(qtbot)
     assert count(township.ws, m.Venue) == before - 1 and name not in list_values(view, "name")
     assert township.undo_stack.undoText().startswith("删除阵地")
-    township.undo_stack.undo()
+    undo(qtbot, township)
     assert count(township.ws, m.Venue) == before and name in list_values(view, "name")
-    township.undo_stack.redo()
+    redo(qtbot, township)
     assert count(township.ws, m.Venue) == before - 1 and name not in list_values(view, "name")
 
 
@@ -118,7 +120,7 @@ def test_venue_and_edit_by_enter(qtbot, township):
     qtbot.keyClicks(area.editor(), "60")
     enter(qtbot, area.editor())
     assert "60" in list_values(view, "area_m2")
-    township.undo_stack.undo()
+    undo(qtbot, township)
     assert "45.5" in list_values(view, "area_m2")
 
 
@@ -151,9 +153,9 @@ def test_end_post_empties_the_key_slot_and_appoint_fills_it(qtbot, township):
     assert records.create(ws, "people", {"unit_code": TOWNSHIP, "name": "纳文斌", "category": "health_center_head"}).ok
     add_by_keyboard(qtbot, page.panel, {"person_id": "纳文斌", "role": "jzfzx"})     # 任职 as 兼职副主席
     assert "纳文斌" in list_values(view, "person") and "纳文斌" in page.slots.texts()["hospital"]
-    township.undo_stack.undo()                            # the appointment
+    undo(qtbot, township)                            # the appointment
     assert page.slots.texts()["hospital"].endswith("空缺")
-    township.undo_stack.undo()                            # the end of the post
+    undo(qtbot, township)                            # the end of the post
     assert holder in list_values(view, "person") and holder in page.slots.texts()["hospital"]
 
 
@@ -281,7 +283,7 @@ def test_photo_is_scaled_down_stored_once_and_opened_by_id(qtbot, township, tmp_
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     path = page.attachments.open_attachment(infos[-1].id)
     assert opened == [str(path)] and Path(path).name == f"{infos[-1].id}.jpg"
-    township.undo_stack.undo()
+    undo(qtbot, township)
     assert len(page.attachments.infos) == before + 1
 
 

@@ -1,14 +1,12 @@
-"""An import killed with SIGKILL at 50+ moments leaves the database exactly before or
-exactly after, never in between (scripts/kill_test.py runs more points)."""
+"""SIGKILL at numbered steps (every SQL statement, COMMIT, fsync, rename): an import leaves the
+database exactly before or exactly after; an export or a receipt leaves no package file the
+database does not know and uses no number twice (scripts/kill_test.py and kill_exports.py run
+more points). Steps, not delays: the same points on a fast or a loaded machine."""
 from __future__ import annotations
 
 import importlib.util
-import os
-import shutil
 import signal
-import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -16,49 +14,61 @@ import pytest
 
 from sanxiang_desktop.store.database import open_database
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "kill_test.py"
-POINTS = 52
+SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+IMPORT_POINTS = 40
+EXPORT_POINTS = 26          # per command: export-package and export-receipt, 52 in all
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 
 
-def load_harness():
-    spec = importlib.util.spec_from_file_location("kill_test", SCRIPT)
+def _load(name: str):
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
-    sys.modules["kill_test"] = module          # dataclasses look their module up there
+    sys.modules[name] = module          # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
 
+def load_harness():
+    return _load("kill_test")
+
+
 def test_sigkill_during_import_leaves_before_or_after(tmp_path):
     harness = load_harness()
-    setup = harness.prepare(tmp_path / "kill")
-    assert setup.duration > setup.startup            # there is an import to interrupt
+    setup = harness.prepare_steps(tmp_path / "kill")
+    assert setup.main_begin < setup.main_commit                # there is a transaction to interrupt
     outcomes = Counter()
     broken = []
-    for n, delay in enumerate(harness.delays(setup, POINTS, seed=7)):
-        result = harness.kill_once(setup, delay, n)
+    points = harness.step_points(setup, IMPORT_POINTS)
+    for n, at in enumerate(points):
+        result = harness.kill_import_at(setup, at, n)
         outcomes[result.split()[0]] += 1
-        outcomes["killed inside the transaction"] += result.startswith("before") and "began" in result
+        outcomes["killed inside the transaction"] += result.endswith("inside")
         if result.startswith("BROKEN"):
-            broken.append((n, delay))
-        elif n % 10 == 0 and Path(f"{setup.folder}/kill{n}.db").exists():
-            open_database(f"{setup.folder}/kill{n}.db").close()
-    assert broken == [], f"states in between at {broken}"
-    assert outcomes["before"] + outcomes["after"] == POINTS
+            broken.append(at)
+        elif n % 10 == 0 and Path(f"{setup.folder}/step{n}.db").exists():
+            open_database(f"{setup.folder}/step{n}.db").close()
+    print(f"import kill outcomes over {len(setup.steps)} steps: {dict(outcomes)}")
+    assert broken == [], f"states in between at steps {broken}"
+    assert outcomes["before"] + outcomes["after"] == len(points) >= IMPORT_POINTS
     assert outcomes["before"] and outcomes["after"], outcomes
     assert outcomes["killed inside the transaction"] >= 5, outcomes
-    print(f"kill outcomes: {dict(outcomes)}")
-    # after a kill the program opens the file again and the same import completes
+    # after a kill inside the transaction the same import completes
     db = setup.folder / "again.db"
+    import shutil
     shutil.copyfile(setup.city, db)
-    proc = subprocess.Popen([sys.executable, "-m", "sanxiang_desktop", "import-package", "--db", str(db),
-                             str(setup.package), "--trust-new-sender"],
-                            env=dict(os.environ, PYTHONPATH=str(harness.REPO)),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(setup.duration * 0.8)
-    proc.kill()
-    proc.wait()
-    done = harness.run_cli("import-package", "--db", str(db), str(setup.package), "--trust-new-sender")
-    assert "applied" in done.stdout or "already imported" in done.stdout
+    harness.run_killed(harness.import_args(db, setup.package), setup.main_commit - 1, setup.folder / "hook-again")
+    done = harness.run_cli(*harness.import_args(db, setup.package))
+    assert "applied" in done.stdout
     assert harness.state_digest(db) == setup.after
+
+
+def test_sigkill_during_exports_and_receipts_leaves_no_orphan_and_no_reused_number(tmp_path):
+    sweep = _load("kill_exports")
+    outcomes = sweep.sweep(tmp_path / "exports", EXPORT_POINTS, report=print)
+    print(f"export/receipt kill outcomes: {dict(outcomes)}")
+    assert outcomes["points"] >= 50
+    assert outcomes["export-package points"] and outcomes["export-receipt points"]
+    assert outcomes["ORPHAN"] == outcomes["REUSED"] == outcomes["LEFTOVER"] == 0, outcomes

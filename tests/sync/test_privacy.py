@@ -34,7 +34,7 @@ def test_no_personal_data_in_names_manifests_or_receipts(world, tmp_path):
     # a rejected package too, so the receipt carries a rejection reason
     bad = tmp_path / "bad.sxpkg"
     bad.write_bytes(forge(t1, record_lines(t1, "people", limit=3, owner="640104001"), recipient=c.code))
-    assert c.take(*ups, bad)[2].status == "rejected"
+    assert c.take(*ups, bad)[2].refused
     county_up = c.export()
     y.take(county_up)
     downs = [c.receipt_for(t1), c.receipt_for(t2), y.receipt_for(c)]

@@ -127,13 +127,13 @@ def test_receipts_report_rejections_with_reasons(world, tmp_path):
     path = tmp_path / "bad.sxpkg"
     path.write_bytes(bad)
     res = c.take(path)[0]
-    assert res.status == "rejected" and res.code == "wrong_owner"
+    assert res.status == "applied" and [r["code"] for r in res.refused] == ["owner_changed"]
     data = c.receipt_for(t1).paths[0].read_bytes()
     with t1.db.session() as s:
         opened = open_package(data, trusted_key_for=lambda u: peer_key(s, u))
         body = json.loads(open_payload(opened, own_key(s)).split(b"\n")[1])["receipt"]
-    assert body["acked_seq"] == 1 and body["applied"][0]["seq"] == 1 and body["schema_version"] == "0003"
-    assert [r["code"] for r in body["rejections"]] == ["wrong_owner"]
+    assert body["acked_seq"] == 2 and body["applied"][-1]["seq"] == 1 and body["schema_version"] == "0003"
+    assert [r["code"] for r in body["rejections"]] == ["owner_changed"]
     assert body["rejections"][0]["seq"] == 2 and "640104001" in body["rejections"][0]["reason_en"]
     summary = t1.take(c.receipt_for(t1))[0]
     assert summary.status == "applied"

@@ -133,6 +133,9 @@ class Node:
     def export(self, **kw):
         return export_package(self.db, self.out / self.name, **kw)
 
+    def export_to(self, folder, **kw):
+        return export_package(self.db, folder, **kw)
+
     def receipt_for(self, child: "Node"):
         return export_receipt(self.db, child.code, self.out / f"{self.name}-receipts")
 

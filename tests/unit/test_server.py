@@ -18,7 +18,7 @@ from sanxiang_desktop.services.workspace import Workspace
 from sanxiang_desktop.store import migrate, server
 from sanxiang_desktop.store.database import open_database
 from sanxiang_desktop.store.errors import StoreError
-from sanxiang_desktop.store.location import TargetError, classify_db_target
+from sanxiang_desktop.store.location import TargetError, classify_db_target, server_url
 from sanxiang_desktop.store.notify import ChangeListener
 
 from .conftest import COUNTY, TOWNSHIP, fixed_clock
@@ -27,16 +27,17 @@ TOWN2 = "640104001"
 
 
 def test_db_targets_are_files_or_server_urls_without_passwords(tmp_path):
-    assert classify_db_target(tmp_path / "a.db") == ("sqlite", tmp_path / "a.db")
-    kind, url = classify_db_target("postgresql://clerk@office-server/sanxiang?sslmode=require")
-    assert kind == "postgresql" and url.startswith("postgresql+psycopg://clerk@office-server/sanxiang")
-    assert "sslmode=require" in url
-    assert classify_db_target("postgresql+psycopg:///?service=office")[0] == "postgresql"
-    for bad in ("postgresql://clerk:secret@host/db", "postgresql://clerk@host/db?password=secret",
-                "mysql://clerk@host/db"):
+    assert classify_db_target(str(tmp_path / "a.db")) == ("file", str(tmp_path / "a.db"))
+    assert classify_db_target("postgresql://clerk@office-server/sanxiang")[0] == "url"
+    url = server_url("postgresql://clerk@office-server/sanxiang?sslmode=require")
+    assert url.startswith("postgresql+psycopg://clerk@office-server/sanxiang") and "sslmode=require" in url
+    assert server_url("postgresql+psycopg:///?service=office").startswith("postgresql+psycopg://")
+    for bad in ("postgresql://clerk:secret@host/db", "postgresql://clerk@host/db?password=secret"):
         with pytest.raises(TargetError) as err:
-            classify_db_target(bad)
+            server_url(bad)
         assert "secret" not in err.value.message_en and err.value.message_zh
+    with pytest.raises(TargetError):
+        classify_db_target("mysql://clerk@host/db")
     assert main(["check", "--db", "postgresql://clerk:secret@host/db"]) == 2
 
 

@@ -237,3 +237,35 @@ def test_search_keys_follow_renames(ws):
         assert "zeng" in s.get(m.Person, p).search_key
         assert "jkjt" in s.get(m.Activity, a.record_id).search_key
         assert "gmc" in s.get(m.Unit, v.record_id).search_key and "hxc" not in s.get(m.Unit, v.record_id).search_key
+
+
+def test_deleting_several_is_one_action_and_all_or_nothing(ws):
+    """Batch delete: one transaction, one audit entry listing the ids, one undo; a refused row changes nothing."""
+    import json
+    from sanxiang_desktop.services.records import delete_many, restore_many
+    ids = [create(ws, "people", {"unit_code": TOWNSHIP, "name": name}).record_id for name in ("甲一", "乙二", "丙三")]
+    assert appoint(ws, ids[2], TOWNSHIP, "part_time_vice_chair").ok            # 丙三 holds a post: may not be deleted
+    before = audit_count(ws)
+    refused = delete_many(ws, "people", ids)
+    assert not refused.ok and "丙三" in refused.message_zh() and refused.changes.ids == frozenset()
+    assert audit_count(ws) == before and all(not get(ws, "people", i)["deleted"] for i in ids)
+
+    done = delete_many(ws, "people", ids[:2])
+    assert done.ok and done.changes.ids == frozenset(ids[:2]) and done.label == "删除2条人员记录"
+    assert audit_count(ws) == before + 1 and all(get(ws, "people", i)["deleted"] for i in ids[:2])
+    with ws.session() as s:
+        entry = s.scalars(select(m.AuditEntry).order_by(m.AuditEntry.seq.desc()).limit(1)).one()
+        assert entry.action == "delete:people" and sorted(json.loads(entry.record_ids)) == sorted(ids[:2])
+    assert restore_many(ws, "people", ids[:2]).ok and audit_count(ws) == before + 2
+    assert not any(get(ws, "people", i)["deleted"] for i in ids)
+
+
+def test_appoint_and_end_post_are_named_in_the_audit_log(ws):
+    """任职 and 离任 are their own acts in the log, not create:posts / update:posts."""
+    person = create(ws, "people", {"unit_code": TOWNSHIP, "name": "孙丙"}).record_id
+    appointed = appoint(ws, person, TOWNSHIP, "part_time_vice_chair")
+    ended = end_post(ws, appointed.record_id, dt.date(2026, 7, 1))
+    assert appointed.ok and ended.ok and appointed.label.startswith("任职：") and ended.label.startswith("离任：")
+    with ws.session() as s:
+        last = s.scalars(select(m.AuditEntry).order_by(m.AuditEntry.seq.desc()).limit(2)).all()
+    assert [(e.action, e.label[:2]) for e in last] == [("end_post:posts", "离任"), ("appoint:posts", "任职")]

@@ -51,6 +51,20 @@ def _count_rows(counts: Mapping[str, int]) -> list[list[object]]:
     return [[RECORD_TYPE_LABELS.get(k, k), counts[k]] for k in known + unknown]
 
 
+PAIRED_ABOVE = 8   # more kinds than this: two kinds per line, so counts and signatures share page 1
+
+
+def _count_table(rows: list[list[object]]) -> Table:
+    total = sum(n for _, n in rows)
+    if len(rows) <= PAIRED_ABOVE:
+        return Table(columns=[Column("类型", 16), Column("条数", 10, "right")], rows=rows,
+                     totals_row=["合计", total])
+    half = (len(rows) + 1) // 2
+    paired = [[*rows[i], *(rows[i + half] if i + half < len(rows) else [None, None])] for i in range(half)]
+    return Table(columns=[Column("类型", 16), Column("条数", 8, "right"), Column("类型", 16),
+                          Column("条数", 8, "right")], rows=paired, totals_row=["合计", None, None, total])
+
+
 def transmittal_slip(data: TransmittalData) -> Document:
     rows = _count_rows(data.record_counts)
     return Document(
@@ -65,8 +79,7 @@ def transmittal_slip(data: TransmittalData) -> Document:
                 Field("数据包文件", data.package_file, span=2),
             ]),
             Heading("记录条数", level=2),
-            Table(columns=[Column("类型", 16), Column("条数", 10, "right")], rows=rows,
-                  totals_row=["合计", sum(n for _, n in rows)]),
+            _count_table(rows),
             Heading("校验码", level=2),
             Paragraph(data.check_code, style="large"),
             Paragraph("接收方导入后请电话核对此校验码", style="center"),

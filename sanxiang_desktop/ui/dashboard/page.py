@@ -54,6 +54,8 @@ class DashboardPage(UnitPage):
         top.addStretch(1)
         top.addWidget(self.county_label)
         top.addWidget(self.county_combo)
+        from sanxiang_desktop.ui.dashboard.form_actions import install_form_actions
+        install_form_actions(self, top)     # 统计汇总表 and 通报: print, Word, Excel (page.form_actions)
 
         self.cards = SummaryCards(self)
         self.model = DashboardModel(self)

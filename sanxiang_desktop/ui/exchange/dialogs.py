@@ -213,6 +213,11 @@ class ImportDialog(QDialog):
             text += self.tr(": {message}").format(message=in_language(r.message_zh, r.message_en))
         if r.missing:
             text += self.tr("; package {numbers} missing").format(numbers=numbers(r.missing))
+        if r.refused:
+            text += self.tr("; {count} record(s) refused: the sender may not change them").format(
+                count=len(r.refused))
+        if r.clock_ahead:
+            text += self.tr("; the clock of {units} is ahead").format(units=", ".join(sorted(r.clock_ahead)))
         return text
 
     def _row(self, r: ImportResult) -> dict[str, Any]:

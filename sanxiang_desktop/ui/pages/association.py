@@ -18,6 +18,7 @@ from sanxiang_desktop.ui.pages.panel import RecordPanel, Retranslating
 from sanxiang_desktop.ui.pages.base import PageContext, UnitPage
 from sanxiang_desktop.ui.forms.record_form import RecordDialog, problem_text
 from sanxiang_desktop.ui.shell.undo import push_result
+from sanxiang_desktop.ui.lists.document_actions import install_print_export
 
 VILLAGE_FIELDS = ("established", "contact_person_id", "service_venue_id", "notes")
 UNIT_FIELDS = tuple(f.name for f in SPECS["associations"].fields
@@ -120,6 +121,7 @@ class AssociationPage(Retranslating, UnitPage):
         self.box = SingleRecordBox(context, "associations", self)
         self.meetings = RecordPanel(context, "association_meetings", dialog_options=self.meeting_options,
                                     add_text=lambda: self.tr("&Add Meeting"), parent=self)
+        install_print_export(self, self.meetings, self.tr("Overview"))   # the registration form; page.document_actions
         self.meetings_box = QGroupBox(self)
         QVBoxLayout(self.meetings_box).addWidget(self.meetings)
         layout = QVBoxLayout(self)

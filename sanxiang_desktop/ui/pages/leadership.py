@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sanxiang_desktop.services import lists
+from sanxiang_desktop.services import lists, posts
 from sanxiang_desktop.services.result import Changes
 from sanxiang_desktop.ui.forms.field_widgets import ERROR_STYLE
 from sanxiang_desktop.ui.pages.panel import RecordPanel, Retranslating
 from sanxiang_desktop.ui.pages.base import PageContext, UnitPage
 from sanxiang_desktop.ui.forms.record_form import RecordDialog
+from sanxiang_desktop.ui.lists.document_actions import install_print_export
 
 
 class KeySlotBar(QWidget):
@@ -55,6 +56,7 @@ class LeadershipPage(Retranslating, UnitPage):
         self.panel.view.toolbar_layout.addWidget(self.end_button)
         self.ended_box = QCheckBox(self)
         self.panel.view.toolbar_layout.addWidget(self.ended_box)
+        install_print_export(self, self.panel, self.tr("Leadership"))     # 打印/导出; also page.document_actions
         self.end_button.clicked.connect(self.end_post)
         self.ended_box.toggled.connect(lambda _on: self.panel.set_base(self.base_extra()))
         self.panel.view.selection_changed.connect(self._update)
@@ -80,7 +82,8 @@ class LeadershipPage(Retranslating, UnitPage):
 
     def dialog_options(self) -> dict:
         unit = self.unit_code or self.context.ws.home_unit
-        return {"defaults": {"unit_code": unit, "start_on": self.context.ws.today()}, "hidden": ("unit_code",)}
+        return {"defaults": {"unit_code": unit, "start_on": self.context.ws.today()}, "hidden": ("unit_code",),
+                "create_with": posts.appoint_fields}
 
     def set_unit(self, code: str, level: str) -> None:
         super().set_unit(code, level)
@@ -108,7 +111,9 @@ class LeadershipPage(Retranslating, UnitPage):
         if not post_id:
             return None
         dialog = RecordDialog(self.context, "posts", record_id=post_id, fields=("end_on",), parent=self,
-                              title=self.tr("End Post"))
+                              title=self.tr("End Post"),
+                              update_with=lambda ws, record_id, fields, expected_rev=None: posts.end_post(
+                                  ws, record_id, fields.get("end_on"), expected_rev=expected_rev))
         if not dialog.read_only and not dialog.widgets["end_on"].value():
             dialog.widgets["end_on"].set_value(self.context.ws.today())
         dialog.saved.connect(lambda _id: self.panel.view.refresh())

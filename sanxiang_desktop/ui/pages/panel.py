@@ -199,6 +199,8 @@ class ListPage(Retranslating, UnitPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.panel)
+        from sanxiang_desktop.ui.lists.document_actions import install_print_export
+        install_print_export(self, self.panel, self.title())     # 打印/导出; also page.document_actions
 
     def base_extra(self) -> dict:
         extra: dict[str, Any] = {"unit": self.unit_code or self.context.ws.home_unit}

@@ -12,8 +12,8 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QTextBlockForma
                            QTextTable, QTextTableFormat)
 
 from sanxiang_desktop.documents.model import (
-    FONT_PREFERENCES, HEAVY_FACES, STYLES, Document, Heading, KeyValueGrid, PageBreak, Paragraph,
-    SignatureLine, Spacer, Table, TextStyle, cell_positions, format_value, text_width)
+    EXTENSION_FONTS, FONT_PREFERENCES, HEAVY_FACES, STYLES, Document, Heading, KeyValueGrid, PageBreak, Paragraph,
+    Rule, SignatureLine, Spacer, Table, TextStyle, cell_positions, format_value, text_width)
 
 HEADER_FILL = QColor("#e6e6e6")
 LABEL_FILL = QColor("#f0f0f0")
@@ -33,6 +33,20 @@ def pick_family(role: str) -> str:
         prefs = (*FONT_PREFERENCES[role], *FONT_PREFERENCES["body"])  # type: ignore[index]
         _family_cache[role] = next((f for f in prefs if f in installed), QFont().defaultFamily())
     return _family_cache[role]
+
+
+# Digits and Latin letters from a Latin face, as official documents set them (Times New Roman):
+# it also keeps them searchable in the PDF where Qt (< 6.10) cannot switch off "locl" per format.
+LATIN_FACES = ("Times New Roman", "Liberation Serif", "DejaVu Serif")
+
+
+def font_families(family: str) -> list[str]:
+    """A Latin face, the chosen CJK face, the body fallbacks, then the extension faces for
+    rare characters: Qt takes each glyph from the first family that has it."""
+    installed = set(QFontDatabase.families())
+    latin = [next((f for f in LATIN_FACES if f in installed), None)] if hasattr(QFont, "Tag") else []
+    return [*(f for f in latin if f), family, *(f for f in FONT_PREFERENCES["body"] if f != family),
+            *EXTENSION_FONTS]
 
 
 def no_locl(font: QFont) -> QFont:
@@ -55,11 +69,12 @@ class ContentBuilder:
         self.reuse_block = True       # a new document (and the spot after a table) has an empty block
         self.break_before = False
         self.placed: list[list[tuple[QTextTable, int, int, int]]] = []  # per Table: (qtable, head, first, end)
+        self.signatures: list[tuple[QTextTable, int]] = []   # (sign-off row, index of the table it signs or -1)
 
     def char_format(self, style: TextStyle, bold: bool | None = None) -> QTextCharFormat:
         family = pick_family(style.font)
         fmt = QTextCharFormat()
-        fmt.setFontFamilies([family, *FONT_PREFERENCES["body"]])
+        fmt.setFontFamilies(font_families(family))
         fmt.setFontPointSize(style.size_pt)
         if _FEATURES and hasattr(fmt, "setFontFeatures"):      # QTextCharFormat: Qt 6.10+
             fmt.setFontFeatures(_FEATURES)
@@ -144,7 +159,7 @@ def _add_table(b: ContentBuilder, t: Table, breaks: set[int]) -> None:
     extra, body, totals = t.extra_header_rows(), t.body_rows(), t.totals()
     head = t.header_row_count
     aligns = [c.align for c in t.columns]
-    widths = [float(w) for w in t.widths()]
+    widths = [float(w) + 2 for w in t.widths()]   # + the cell padding, so a date fits on one line
     starts = [0, *sorted(i for i in breaks if 0 < i < len(body))]
     segments = []
     for k, first in enumerate(starts):
@@ -156,19 +171,19 @@ def _add_table(b: ContentBuilder, t: Table, breaks: set[int]) -> None:
         # No space after a part that fills its page: it would push the page break one page on.
         table = b.table(n_rows, widths, head, space_after_pt=6.0 if last else 0.0)
         for h in t.header_cells():
-            b.fill(table, h.row, h.col, h.text, "table_header", fill=HEADER_FILL,
+            b.fill(table, h.row, h.col, h.text, t.header_style, fill=HEADER_FILL,
                    rowspan=h.rowspan, colspan=h.colspan)
         for i, row in enumerate(extra):
             for col, cell in cell_positions(row):
-                b.fill(table, t.title_rows + i, col, format_value(cell.value), "table_header",
+                b.fill(table, t.title_rows + i, col, format_value(cell.value), t.header_style,
                        fill=HEADER_FILL, colspan=max(1, cell.colspan))
         for i, row in enumerate(body[first:end]):
             for col, cell in cell_positions(row):
-                b.fill(table, head + i, col, format_value(cell.value), "cell", align=aligns[col],
+                b.fill(table, head + i, col, format_value(cell.value), t.cell_style, align=aligns[col],
                        colspan=max(1, cell.colspan))
         if last and totals:
             for col, cell in cell_positions(totals):
-                b.fill(table, n_rows - 1, col, format_value(cell.value), "cell", align=aligns[col],
+                b.fill(table, n_rows - 1, col, format_value(cell.value), t.cell_style, align=aligns[col],
                        bold=True, colspan=max(1, cell.colspan))
         segments.append((table, head, first, end))
     b.placed.append(segments)
@@ -176,8 +191,12 @@ def _add_table(b: ContentBuilder, t: Table, breaks: set[int]) -> None:
 
 def _add_grid(b: ContentBuilder, grid: KeyValueGrid) -> None:
     lines = grid.lines()
-    label_w = max([text_width(f.label) for line in lines for f in line] + [4]) + 2
-    table = b.table(len(lines), [label_w, max(label_w, 16)] * grid.columns)
+    # Labels may wrap (a long one such as 乡镇科协意见（盖章）); single-width values such as an
+    # 18-digit ID number should not, so the value columns are sized from them.
+    label_w = min(max([text_width(f.label) for line in lines for f in line] + [4]) + 2, 14)
+    values = [text_width(format_value(f.value, "prose")) for line in lines for f in line if f.span == 1]
+    value_w = max(16, label_w, min(max(values + [0]) + 2, 26))
+    table = b.table(len(lines), [label_w, value_w] * grid.columns)
     for r, line in enumerate(lines):
         col = 0
         for f in line:
@@ -190,8 +209,26 @@ def _add_grid(b: ContentBuilder, grid: KeyValueGrid) -> None:
 def _add_signatures(b: ContentBuilder, sig: SignatureLine) -> None:
     items = sig.items()
     table = b.table(1, [1.0] * len(items), ruled=False, space_before_pt=STYLES["signature"].space_before_pt)
+    b.signatures.append((table, len(b.placed) - 1))
     for col, (label, value) in enumerate(items):
         b.fill(table, 0, col, label + value, "signature", align="left")
+
+
+def _add_rule(b: ContentBuilder, rule: Rule) -> None:
+    """A one-cell table with no padding and a 1 pt font: its border reads as a line."""
+    table = b.table(1, [1.0], space_before_pt=2, space_after_pt=8)
+    fmt = table.format()
+    fmt.setCellPadding(0)
+    fmt.setBorder(px(rule.width_pt))
+    fmt.setBorderBrush(QBrush(QColor(rule.color)))
+    table.setFormat(fmt)
+    cursor = table.cellAt(0, 0).firstCursorPosition()
+    cf = QTextCharFormat()
+    cf.setFontPointSize(1)
+    cursor.setBlockCharFormat(cf)
+    bf = QTextBlockFormat()
+    bf.setLineHeight(1.0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    cursor.setBlockFormat(bf)
 
 
 def build_content(doc: Document, breaks: dict[int, set[int]]) -> tuple[QTextDocument, ContentBuilder]:
@@ -219,6 +256,8 @@ def build_content(doc: Document, breaks: dict[int, set[int]]) -> tuple[QTextDocu
             b.break_before = True
         elif isinstance(block, SignatureLine):
             _add_signatures(b, block)
+        elif isinstance(block, Rule):
+            _add_rule(b, block)
     return qdoc, b
 
 

@@ -63,6 +63,20 @@ def _first_page_crossing(qdoc: QTextDocument, b: ContentBuilder) -> tuple[int, i
     return None
 
 
+def _orphaned_signature(qdoc: QTextDocument, b: ContentBuilder) -> int | None:
+    """Index of a table whose sign-off row starts a page after the table's last row ends
+    (signers must sign on the page of what they sign), or None."""
+    page = qdoc.pageSize().height()
+    for sig, ti in b.signatures:
+        if ti < 0:
+            continue
+        table = b.placed[ti][-1][0]
+        end_page = int((_row_extent(qdoc, table, table.rows() - 1)[1] - 1) // page)
+        if int(_row_extent(qdoc, sig, 0)[0] // page) > end_page:
+            return ti
+    return None
+
+
 def _row_heights(qdoc: QTextDocument, b: ContentBuilder) -> list[tuple[float, list[float]]]:
     """Per table (laid out unpaginated, so rows have their own heights): the header height,
     and each body row's height (the totals row added to the last)."""
@@ -94,7 +108,13 @@ def _paginate(doc: Document, device: QPaintDevice | None, dpi: float, size: QSiz
     for _ in range(12):   # one round per table that spans pages, plus the odd correction
         split = _first_page_crossing(qdoc, b)
         if split is None:
-            return qdoc
+            orphan = _orphaned_signature(qdoc, b)
+            if orphan is None or len(measured[orphan][1]) < 2:
+                return qdoc
+            # Carry the last two rows over with the sign-off (the totals row goes with them).
+            split = (orphan, len(measured[orphan][1]) - 2)
+            if split[1] in breaks.get(orphan, set()):
+                return qdoc
         ti, row = split
         header, heights = measured[ti]
         kept = {r for r in breaks.get(ti, set()) if r < row} | {row}
@@ -112,6 +132,11 @@ def _paginate(doc: Document, device: QPaintDevice | None, dpi: float, size: QSiz
     return qdoc
 
 
+def margins_mm(doc: Document) -> tuple[float, float, float, float]:
+    """(top, right, bottom, left) of `doc`, in millimetres."""
+    return doc.margins_mm or (MARGIN_MM,) * 4
+
+
 def _text_area(doc: Document, device: QPaintDevice | None) -> tuple[float, QSizeF]:
     """(dpi, size of the text area in device pixels)."""
     if device is not None:
@@ -124,8 +149,8 @@ def _text_area(doc: Document, device: QPaintDevice | None) -> tuple[float, QSize
         if doc.orientation == "landscape":
             w_mm, h_mm = h_mm, w_mm
         page_w, page_h = w_mm * dpi / 25.4, h_mm * dpi / 25.4
-    margin = MARGIN_MM * dpi / 25.4
-    return dpi, QSizeF(page_w - 2 * margin, page_h - 2 * margin)
+    top, right, bottom, left = (m * dpi / 25.4 for m in margins_mm(doc))
+    return dpi, QSizeF(page_w - left - right, page_h - top - bottom)
 
 
 def document_to_qtextdocument(doc: Document, device: QPaintDevice | None = None) -> QTextDocument:
@@ -145,7 +170,7 @@ def paint_document(doc: Document, device: QPagedPaintDevice) -> int:
     (QPdfWriter with zero margins, QPrinter with setFullPage(True)). Returns the page count."""
     dpi, size = _text_area(doc, device)
     qdoc = _paginate(doc, device, dpi, size)
-    margin = MARGIN_MM * dpi / 25.4
+    top, _right, bottom, left = (m * dpi / 25.4 for m in margins_mm(doc))
     pages = max(1, qdoc.pageCount())
     painter = QPainter()
     if not painter.begin(device):
@@ -155,19 +180,21 @@ def paint_document(doc: Document, device: QPagedPaintDevice) -> int:
         footer_font = QFont(pick_family("body"))
         footer_font.setPointSizeF(STYLES["footer"].size_pt)
         no_locl(footer_font)
-        footer_top = margin + size.height() + FOOTER_GAP_MM * dpi / 25.4
-        footer_rect = QRectF(margin, footer_top, size.width(), STYLES["footer"].size_pt * dpi / 72 * 2)
+        # The footer sits in the bottom margin: GB/T 9704 puts the number about 7 mm below the text.
+        gap = min(FOOTER_GAP_MM * dpi / 25.4, bottom * 0.4)
+        footer_top = top + size.height() + gap
+        footer_rect = QRectF(left, footer_top, size.width(), STYLES["footer"].size_pt * dpi / 72 * 2)
         for page in range(pages):
             if page and not device.newPage():
                 raise OSError("cannot start a new page / 无法新建页面")
             painter.save()
-            painter.translate(margin, margin - page * size.height())
+            painter.translate(left, top - page * size.height())
             # A few pixels of slack sideways so the outer table rules are not clipped.
             qdoc.drawContents(painter, QRectF(-4, page * size.height(), size.width() + 8, size.height()))
             painter.restore()
             painter.setFont(footer_font)
             painter.setPen(Qt.black)
-            number = f"第 {page + 1} 页 共 {pages} 页"
+            number = doc.page_number_text(page + 1, pages)
             if doc.footer_text:
                 painter.drawText(footer_rect, int(Qt.AlignLeft | Qt.AlignTop), doc.footer_text)
                 painter.drawText(footer_rect, int(Qt.AlignRight | Qt.AlignTop), number)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from sanxiang_desktop.core import clock
-from sanxiang_desktop.store.location import TargetError, classify_db_target
+from sanxiang_desktop.store.location import TargetError, classify_db_target, server_url
 from sanxiang_desktop.ui.shell import i18n
 from sanxiang_desktop.ui.shell.errors import show_error
 from sanxiang_desktop.ui.shell.settings import REGISTRY
@@ -156,9 +156,10 @@ class SettingsDialog(QDialog):
         server = self.server_edit.text().strip()
         if server:
             try:
-                kind, _url = classify_db_target(server)
-                if kind != "postgresql":
+                kind, _text = classify_db_target(server)
+                if kind != "url":
                     raise TargetError("not a server address", "不是服务器地址")
+                server_url(server)
             except TargetError as err:
                 show_error(self, self.tr("Settings"), self.tr(
                     "The office server address is not usable: {why}").format(

@@ -167,6 +167,22 @@ class Launcher(QObject):
         self.window_shown.emit(window)
         if dashboard is None:
             self._first_fill(window)
+        self._start_checks(window, opened)
+
+    def _start_checks(self, window: MainWindow, opened: OpenedDatabase) -> None:
+        """What the start found (a clock clearly wrong, package files completed after a crash), and
+        the full integrity check of a file too large to check before showing (on the worker)."""
+        from sanxiang_desktop.sync.startup import background_check, needs_background_check
+        if opened.start_notes:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Please note"),
+                              "\n\n".join(zh for _, zh in opened.start_notes), parent=window)
+            box.open()                      # not modal to the program: the clerk reads it and goes on
+            window._start_notes_box = box
+        if needs_background_check(opened.db):
+            self.tasks.run(lambda: background_check(opened.db),
+                           lambda problems: problems and show_error(window, self.tr("The database is damaged"), self.tr(
+                               "The full check of the database found damage. Do not export packages; restore "
+                               "the latest backup (Settings → Backups).") + "\n\n" + problems[0]))
 
     def _first_fill(self, window: MainWindow) -> None:
         if getattr(window, "_ready_reported", False):

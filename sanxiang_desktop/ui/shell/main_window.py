@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -58,6 +58,7 @@ class OpenedDatabase:
     ws: Workspace
     home: UnitNode
     children: list[UnitNode]
+    start_notes: list[tuple[str, str]] = field(default_factory=list)   # sync.startup.at_start: (en, zh)
 
 
 def open_workspace(source: Database | Path | str, clerk: str = "") -> OpenedDatabase:
@@ -68,7 +69,8 @@ def open_workspace(source: Database | Path | str, clerk: str = "") -> OpenedData
         home = tree_service.unit_node(db, ws.home_unit)
         if home is None:
             raise ValueError(f"home unit {ws.home_unit} missing from the units table")
-        return OpenedDatabase(db, ws, home, tree_service.children(db, [home.code])[home.code])
+        from sanxiang_desktop.sync.startup import at_start      # crash leftovers, a clock clearly wrong
+        return OpenedDatabase(db, ws, home, tree_service.children(db, [home.code])[home.code], at_start(db))
     except BaseException:
         if not isinstance(source, Database):
             db.close()

@@ -2,12 +2,15 @@
 
 The action has already happened when its command is pushed (the form saved through the
 service, which returned the Result), and QUndoStack.push calls redo() at once: so each command
-skips its first redo. Undo and redo call the services again; each reports its changes through
-context.notify, so the lists refresh. The main window owns the stack (Ctrl+Z / Ctrl+Y)."""
+skips its first redo. Undo and redo call the services again, on the database worker
+(ui/shell/operations.py); each reports its changes through context.notify, so the lists refresh.
+Deleting several records is one service call (records.delete_many): one transaction, one audit
+entry, one undo step, all or nothing. The main window owns the stack (Ctrl+Z / Ctrl+Y)."""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -15,6 +18,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sanxiang_desktop.services import records
 from sanxiang_desktop.services.result import Changes, Result
 from sanxiang_desktop.ui.shell import i18n
+from sanxiang_desktop.ui.shell.errors import report_exception
+from sanxiang_desktop.ui.shell.operations import run_operation, runner_of
 
 
 def message(result: Result) -> str:
@@ -33,10 +38,15 @@ class RecordCommand(QUndoCommand):
         if self._skip_first_redo:
             self._skip_first_redo = False
             return
-        self._run(self.forward())
+        self._submit(self.forward)
 
     def undo(self) -> None:
-        self._run(self.backward())
+        self._submit(self.backward)
+
+    def _submit(self, calls: Callable[[], list[Result]]) -> None:
+        """The service calls run on the database worker; their Results come back to _run."""
+        runner_of(self.context).run(calls, self._run, lambda exc: report_exception(None, exc),
+                                    owner=self.context.undo_stack)
 
     def forward(self) -> list[Result]:
         raise NotImplementedError
@@ -88,20 +98,22 @@ class UpdateCommand(RecordCommand):
 
 
 class DeleteCommand(RecordCommand):
-    """删除 (one record or several selected at once): undo restores them, redo deletes them again."""
+    """删除 (one record or several selected at once, one service call): undo restores them all in one
+    transaction, redo deletes them again."""
 
-    def __init__(self, context, table: str, results: list[Result]):
-        text = (results[0].label if len(results) == 1 else
-                QCoreApplication.translate("undo", "Delete {count} records").format(count=len(results)))
+    def __init__(self, context, table: str, result: Result):
+        ids = sorted(result.changes.ids)
+        text = (result.label if len(ids) == 1 else
+                QCoreApplication.translate("undo", "Delete {count} records").format(count=len(ids)))
         super().__init__(context, text)
         self.table = table
-        self.ids = [r.record_id for r in results]
+        self.ids = ids
 
     def forward(self) -> list[Result]:
-        return [records.delete(self.context.ws, self.table, i) for i in self.ids]
+        return [records.delete_many(self.context.ws, self.table, self.ids)]
 
     def backward(self) -> list[Result]:
-        return [records.restore(self.context.ws, self.table, i) for i in reversed(self.ids)]
+        return [records.restore_many(self.context.ws, self.table, self.ids)]
 
 
 def push_result(context, table: str, result: Result, kind: str) -> None:
@@ -127,22 +139,22 @@ def confirm_delete(parent: QWidget | None, what: str) -> bool:
     return box.clickedButton() is delete
 
 
-def delete_records(context, parent: QWidget | None, table: str, ids: Iterable[str], what: str) -> list[str]:
-    """Ask, delete through the service, push one undo step. Returns the ids actually deleted."""
+def delete_records(context, parent: QWidget | None, table: str, ids: Iterable[str], what: str,
+                   done: Callable[[Result], None] | None = None) -> list[str]:
+    """Ask, then delete them all as one operation on the worker (records.delete_many: all or
+    nothing, one undo step). Returns the ids submitted ([] when the clerk cancelled); `done`
+    gets the Result when the worker has finished."""
     ids = list(ids)
     if not ids or not confirm_delete(parent, what):
         return []
-    done, failed = [], []
-    for record_id in ids:
-        result = records.delete(context.ws, table, record_id)
-        (done if result.ok and result.changes.tables else failed if not result.ok else []).append(result)
-    if done:
-        changes = Changes()
-        for r in done:
-            changes = changes | r.changes
-        context.undo_stack.push(DeleteCommand(context, table, done))
-        context.notify(changes)
-    if failed:
-        QMessageBox.warning(parent, QCoreApplication.translate("undo", "Not Deleted"),
-                            "\n".join(dict.fromkeys(message(r) for r in failed)))
-    return [r.record_id for r in done]
+
+    def finished(result: Result) -> None:
+        if not result.ok:
+            owner = parent if parent is not None and shiboken6.isValid(parent) else None
+            QMessageBox.warning(owner, QCoreApplication.translate("undo", "Not Deleted"), message(result))
+        if done is not None:
+            done(result)
+    ws = context.ws
+    run_operation(context, lambda: records.delete_many(ws, table, ids), parent=parent,
+                  undo=lambda result: DeleteCommand(context, table, result), done=finished)
+    return ids
