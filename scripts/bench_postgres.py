@@ -19,8 +19,8 @@ import argparse
 import base64
 import datetime as dt
 import gc
-import io
 import json
+import os
 import sys
 import tempfile
 import time
@@ -154,6 +154,7 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory(prefix="sx-bench-pg-") as tmp:
             folder = Path(tmp)
+            os.environ["SANXIANG_KEY_DIR"] = str(folder / "keys")     # the run's keys stay in its folder
             keys, packages = county_packages(folder, counties)
             schema_db = server.new_database("schema")
             open_database(server.url(schema_db), create=True).close()
