@@ -28,7 +28,8 @@ def display_url(url: str) -> str:
     host = u.host or u.query.get("host") or "localhost"
     if isinstance(host, tuple):
         host = host[0]
-    return f"{u.username or ''}{'@' if u.username else ''}{host}{':' + str(u.port) if u.port else ''}/{u.database or ''}"
+    user = f"{u.username}@" if u.username else ""
+    return f"postgresql+psycopg://{user}{host}{':' + str(u.port) if u.port else ''}/{u.database or ''}"
 
 
 def _first_line(exc: BaseException) -> str:
