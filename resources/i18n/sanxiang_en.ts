@@ -731,10 +731,6 @@
     <context>
         <name>DuplicatesPanel</name>
         <message>
-            <source>The same ID number is registered for two different people. Ask the unit that entered the wrong one to correct it; dismiss the entry once checked.</source>
-            <translation>The same ID number is registered for two different people. Ask the unit that entered the wrong one to correct it; dismiss the entry once checked.</translation>
-        </message>
-        <message>
             <source>I&amp;gnore</source>
             <translation>I&amp;gnore</translation>
         </message>
@@ -758,6 +754,22 @@
             <source>Saving…</source>
             <translation>Saving…</translation>
         </message>
+        <message>
+            <source>Two records that may be one person: the same ID number, or the same name (however it is written) and birth date. Ask the unit that entered the wrong one to correct it; dismiss the entry once checked.</source>
+            <translation>Two records that may be one person: the same ID number, or the same name (however it is written) and birth date. Ask the unit that entered the wrong one to correct it; dismiss the entry once checked.</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Same ID number</source>
+            <translation>Same ID number</translation>
+        </message>
+        <message>
+            <source>Same name and birth date</source>
+            <translation>Same name and birth date</translation>
+        </message>
     </context>
     <context>
         <name>ExchangePage</name>
@@ -780,10 +792,6 @@
         <message>
             <source>Data packages from units below, receipts and reference data from the upper level</source>
             <translation>Data packages from units below, receipts and reference data from the upper level</translation>
-        </message>
-        <message>
-            <source>Package files (.sxpkg) can also be dragged onto this page.</source>
-            <translation>Package files (.sxpkg) can also be dragged onto this page.</translation>
         </message>
         <message>
             <source>Reporting to the Upper Level</source>
@@ -870,16 +878,20 @@ Check that the USB stick is plugged in and has free space, then try again.</tran
             <translation>Packages to Import</translation>
         </message>
         <message>
-            <source>Packages (*.sxpkg);;All files (*)</source>
-            <translation>Packages (*.sxpkg);;All files (*)</translation>
-        </message>
-        <message>
             <source>Checking the packages…</source>
             <translation>Checking the packages…</translation>
         </message>
         <message>
             <source>{count} package(s) imported.</source>
             <translation>{count} package(s) imported.</translation>
+        </message>
+        <message>
+            <source>Package files (.sxpkg, or a .zip holding them) can also be dragged onto this page.</source>
+            <translation>Package files (.sxpkg, or a .zip holding them) can also be dragged onto this page.</translation>
+        </message>
+        <message>
+            <source>Packages (*.sxpkg *.zip);;All files (*)</source>
+            <translation>Packages (*.sxpkg *.zip);;All files (*)</translation>
         </message>
     </context>
     <context>
@@ -1662,6 +1674,22 @@ Copy the current database there now?</translation>
         <message>
             <source>&amp;Keep Editing</source>
             <translation>&amp;Keep Editing</translation>
+        </message>
+        <message>
+            <source>Check the ID Number</source>
+            <translation>Check the ID Number</translation>
+        </message>
+        <message>
+            <source>Has it been compared with the ID card, digit by digit?</source>
+            <translation>Has it been compared with the ID card, digit by digit?</translation>
+        </message>
+        <message>
+            <source>Compared with the card: save</source>
+            <translation>Compared with the card: save</translation>
+        </message>
+        <message>
+            <source>Go back and correct it</source>
+            <translation>Go back and correct it</translation>
         </message>
     </context>
     <context>

@@ -738,10 +738,6 @@
     <context>
         <name>DuplicatesPanel</name>
         <message>
-            <source>The same ID number is registered for two different people. Ask the unit that entered the wrong one to correct it; dismiss the entry once checked.</source>
-            <translation>同一身份证号登记在两个不同的人员名下。请通知录错的单位更正；核对后可忽略此条。</translation>
-        </message>
-        <message>
             <source>I&amp;gnore</source>
             <translation>忽略(&amp;G)</translation>
         </message>
@@ -765,6 +761,22 @@
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
+        <message>
+            <source>Two records that may be one person: the same ID number, or the same name (however it is written) and birth date. Ask the unit that entered the wrong one to correct it; dismiss the entry once checked.</source>
+            <translation>以下两条记录可能是同一人：身份证号相同，或姓名（不论写法）和出生日期相同。请通知录错的单位更正；核对后可忽略此条。</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Same ID number</source>
+            <translation>身份证号相同</translation>
+        </message>
+        <message>
+            <source>Same name and birth date</source>
+            <translation>姓名和出生日期相同</translation>
+        </message>
     </context>
     <context>
         <name>ExchangePage</name>
@@ -787,10 +799,6 @@
         <message>
             <source>Data packages from units below, receipts and reference data from the upper level</source>
             <translation>下级单位的数据包，上级的回执和基础数据</translation>
-        </message>
-        <message>
-            <source>Package files (.sxpkg) can also be dragged onto this page.</source>
-            <translation>也可以把数据包文件（.sxpkg）直接拖到本页。</translation>
         </message>
         <message>
             <source>Reporting to the Upper Level</source>
@@ -877,16 +885,20 @@ Check that the USB stick is plugged in and has free space, then try again.</sour
             <translation>选择要导入的数据包</translation>
         </message>
         <message>
-            <source>Packages (*.sxpkg);;All files (*)</source>
-            <translation>数据包 (*.sxpkg);;所有文件 (*)</translation>
-        </message>
-        <message>
             <source>Checking the packages…</source>
             <translation>正在检查数据包…</translation>
         </message>
         <message>
             <source>{count} package(s) imported.</source>
             <translation>已导入 {count} 个数据包。</translation>
+        </message>
+        <message>
+            <source>Package files (.sxpkg, or a .zip holding them) can also be dragged onto this page.</source>
+            <translation>也可以把数据包文件（.sxpkg，或装有数据包的 .zip 压缩包）直接拖到本页。</translation>
+        </message>
+        <message>
+            <source>Packages (*.sxpkg *.zip);;All files (*)</source>
+            <translation>数据包 (*.sxpkg *.zip);;所有文件 (*)</translation>
         </message>
     </context>
     <context>
@@ -1669,6 +1681,22 @@ Copy the current database there now?</source>
         <message>
             <source>&amp;Keep Editing</source>
             <translation>继续编辑(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Check the ID Number</source>
+            <translation>核对身份证号</translation>
+        </message>
+        <message>
+            <source>Has it been compared with the ID card, digit by digit?</source>
+            <translation>是否已与身份证原件逐位核对无误？</translation>
+        </message>
+        <message>
+            <source>Compared with the card: save</source>
+            <translation>已与原件核对，保存</translation>
+        </message>
+        <message>
+            <source>Go back and correct it</source>
+            <translation>返回修改</translation>
         </message>
     </context>
     <context>

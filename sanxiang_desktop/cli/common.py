@@ -53,6 +53,8 @@ def open_existing(path: str) -> Database:
 def new_database(path: str) -> Database:
     """A new, empty database file at `path` (or the schema in an empty server database); CliError when
     the file exists, the server database holds data already, or it cannot be made."""
+    if not path.strip():
+        raise fail("no database file was given (--db)", "未指定数据库文件（--db）")
     if is_server_target(path):
         try:
             db = open_database(path, create=True)
@@ -64,7 +66,11 @@ def new_database(path: str) -> Database:
                        "该服务器数据库中已有数据，请指定一个空数据库")
         return db
     p = Path(path)
-    if p.exists() and p.stat().st_size > 0:
+    try:
+        taken = p.exists() and p.stat().st_size > 0
+    except OSError:
+        taken = False   # open_database names what the system refuses about the path
+    if taken:
         raise fail(f"{path} already exists; choose a new file name", f"{path} 已存在，请另选文件名")
     try:
         return open_database(p, create=True)

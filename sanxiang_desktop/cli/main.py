@@ -14,10 +14,12 @@ import traceback
 from .. import __version__
 from .common import OK, BUG, CliError, bounded_int, environment_error, print_error, year_arg
 from . import commands
+from .people_commands import PEOPLE_COMMANDS, add_parsers as add_people_parsers
 from .sync_commands import SYNC_COMMANDS, add_parsers as add_sync_parsers
 from .document_commands import DOCUMENT_COMMANDS, add_parsers as add_document_parsers
 
-COMMANDS = ("init", "demo", "stats", "dump", "check", "backup", "server-setup") + SYNC_COMMANDS + DOCUMENT_COMMANDS
+COMMANDS = ("init", "demo", "stats", "dump", "check", "backup", "server-setup") + SYNC_COMMANDS + DOCUMENT_COMMANDS \
+    + PEOPLE_COMMANDS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "who may use the unit's signing key / 负责数据包交换的录入员")
     add_sync_parsers(cmd)
     add_document_parsers(cmd)
+    add_people_parsers(cmd)
     return p
 
 

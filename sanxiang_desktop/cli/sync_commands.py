@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..core.clock import format_local
 from ..store.database import Database
 from ..sync import parts
 from ..sync.errors import PackageError
@@ -239,7 +240,7 @@ def cmd_keys(args) -> int:
         return OK
     print(f"this installation ({db.home_unit}) / 本机密钥指纹: {pair.fingerprint}  (key id {pair.key_id})")
     for p in trusted:
-        print(f"  {p.unit_code} {p.name}: {p.fingerprint} ({p.how}, {p.trusted_at[:10]})")
+        print(f"  {p.unit_code} {p.name}: {p.fingerprint} ({p.how}, {format_local(p.trusted_at, date_only=True)})")
     return OK
 
 
@@ -318,7 +319,7 @@ def cmd_corrections(args) -> int:
         return OK
     for r in rows:
         print(f"{r['id']}  {r['type_zh']}  {r['title']}  {r['owner_name']}  {r['reason']}  "
-              f"{r['from_name']} {r['returned_at'][:10]}  {r['status']}")
+              f"{r['from_name']} {format_local(r['returned_at'], date_only=True)}  {r['status']}")
     print(f"{len(rows)} record(s) / 共 {len(rows)} 条")
     return OK
 

@@ -15,6 +15,8 @@ import unicodedata
 
 __all__ = [
     "COMPOUND_SURNAMES",
+    "SURNAME_SOURCE",
+    "SURNAME_SOURCES",
     "MAX_VARIANTS",
     "SURNAMES",
     "like_pattern",
@@ -28,21 +30,41 @@ __all__ = [
 #: Upper bound on whole-name readings per key, so a long name of heteronyms cannot explode.
 MAX_VARIANTS = 8
 
-#: Single-character surnames whose surname reading differs from the everyday one
-#: (pypinyin has no surname mode). Value: readings in preference order.
-SURNAMES: dict[str, tuple[str, ...]] = {
-    "单": ("shan",), "曾": ("zeng",), "解": ("xie",), "仇": ("qiu",), "区": ("ou",),
-    "查": ("zha",), "朴": ("piao",), "乐": ("yue", "le"), "盖": ("ge", "gai"),
-    "尉": ("wei",), "缪": ("miao",), "秘": ("bi",), "繁": ("po",), "覃": ("qin", "tan"),
-    "召": ("shao",), "种": ("chong",), "员": ("yun",), "句": ("gou",), "阚": ("kan",),
-    "柏": ("bai",), "薄": ("bo",), "翟": ("zhai",), "隗": ("wei",), "沈": ("shen",),
-    "冼": ("xian",), "洗": ("xian",), "祭": ("zhai",), "折": ("she",), "那": ("na",),
-    "牟": ("mou", "mu"), "费": ("fei",), "便": ("pian",), "能": ("nai",), "藏": ("zang",),
-    "莘": ("shen", "xin"), "褚": ("chu",), "佴": ("nai",), "谌": ("chen", "shen"),
-    "车": ("che",), "番": ("pan",), "蕃": ("pi",), "殷": ("yin",), "燕": ("yan",),
-    "华": ("hua",), "任": ("ren",), "纪": ("ji",), "宁": ("ning",), "相": ("xiang",),
-    "郇": ("huan", "xun"), "眭": ("sui",), "过": ("guo",),
+#: Where each surname reading below comes from (pypinyin has no surname mode, so the table is
+#: kept here; the readings are those these references give for the character used as a surname).
+SURNAME_SOURCES: dict[str, str] = {
+    "XH": "《现代汉语词典》第7版（商务印书馆，2016），该字注“姓”的义项",
+    "XHZ": "《新华字典》第12版（商务印书馆，2020），该字注“姓”的义项",
+    "BJX": "《百家姓》及《中华姓氏大辞典》（袁义达、杜若甫，2013）所注读音",
 }
+
+# (surname, readings in preference order, source key). Readings after the first are other
+# readings in real use for the same surname (乐: Yuè and Lè families both exist).
+_SURNAME_TABLE: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("单", ("shan",), "XH"), ("曾", ("zeng",), "XH"), ("解", ("xie",), "XH"), ("仇", ("qiu",), "XH"),
+    ("区", ("ou",), "XH"), ("查", ("zha",), "XH"), ("朴", ("piao",), "XH"), ("乐", ("yue", "le"), "XH"),
+    ("盖", ("ge", "gai"), "XH"), ("尉", ("wei",), "XH"), ("缪", ("miao",), "XH"), ("秘", ("bi",), "XH"),
+    ("繁", ("po",), "XH"), ("覃", ("qin", "tan"), "XH"), ("召", ("shao",), "XH"),
+    ("种", ("chong",), "XH"), ("员", ("yun",), "XH"), ("贠", ("yun",), "XH"), ("句", ("gou",), "XH"),
+    ("阚", ("kan",), "XH"), ("柏", ("bai",), "XH"), ("薄", ("bo",), "XH"), ("翟", ("zhai",), "XH"),
+    ("隗", ("wei",), "XH"), ("冼", ("xian",), "XH"), ("洗", ("xian",), "XHZ"), ("祭", ("zhai",), "XH"),
+    ("折", ("she",), "XH"), ("那", ("na",), "XH"), ("牟", ("mou", "mu"), "XH"), ("费", ("fei",), "XH"),
+    ("便", ("pian",), "XH"), ("能", ("nai",), "XHZ"), ("藏", ("zang",), "BJX"), ("莘", ("shen", "xin"), "XH"),
+    ("褚", ("chu",), "XH"), ("佴", ("nai",), "XH"), ("谌", ("chen", "shen"), "XH"), ("车", ("che",), "XH"),
+    ("番", ("pan",), "XH"), ("蕃", ("pi",), "BJX"), ("殷", ("yin",), "XH"), ("燕", ("yan",), "XH"),
+    ("华", ("hua",), "XH"), ("任", ("ren",), "XH"), ("纪", ("ji",), "XH"), ("宁", ("ning",), "XH"),
+    ("相", ("xiang",), "XH"), ("郇", ("huan", "xun"), "XH"), ("眭", ("sui",), "XH"), ("过", ("guo",), "XH"),
+    ("逄", ("pang",), "XH"), ("乜", ("nie",), "XH"), ("粘", ("nian",), "XH"), ("朝", ("chao",), "XH"),
+    ("长", ("chang",), "XHZ"), ("重", ("chong",), "XHZ"), ("隽", ("juan",), "XH"), ("角", ("jue",), "XH"),
+    ("啜", ("chuai",), "XH"), ("都", ("du",), "XH"), ("台", ("tai",), "XH"), ("蔚", ("yu", "wei"), "XH"),
+    ("仉", ("zhang",), "XH"), ("禚", ("zhuo",), "XH"), ("厍", ("she",), "XH"), ("亓", ("qi",), "XH"),
+    ("缑", ("gou",), "XH"), ("恽", ("yun",), "XH"), ("訾", ("zi",), "XH"),
+)
+
+#: Single-character surnames whose surname reading differs from (or is not first among) the
+#: everyday ones. Value: readings in preference order. Sources: ``SURNAME_SOURCE``.
+SURNAMES: dict[str, tuple[str, ...]] = {ch: readings for ch, readings, _ in _SURNAME_TABLE}
+SURNAME_SOURCE: dict[str, str] = {ch: SURNAME_SOURCES[src] for ch, _, src in _SURNAME_TABLE}
 
 #: Two-character surnames and their readings (several are read unlike their characters).
 COMPOUND_SURNAMES: dict[str, tuple[str, str]] = {
@@ -67,7 +89,7 @@ COMPOUND_SURNAMES: dict[str, tuple[str, str]] = {
 }
 
 _HAN_RUN = re.compile(
-    "([\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)"
+    "([\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af]+)"
 )
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 # Apostrophes separate syllables in typed pinyin ("xi'an"); spaces are never significant.
@@ -113,7 +135,43 @@ def _pinyin(run: str) -> list[list[str]]:
     # only needs normalize_query) should not pay it at start-up.
     from pypinyin import Style, pinyin
 
-    return pinyin(run, style=Style.NORMAL, heteronym=True)
+    items = pinyin(run, style=Style.NORMAL, heteronym=True)
+    if len(items) == len(run):
+        for i, (ch, item) in enumerate(zip(run, items)):
+            if item == [ch]:  # pypinyin has no reading (CJK Extension B and later, rare forms)
+                items[i] = extra_readings(ch) or item
+    return items
+
+
+# pypinyin-dict modules (maintained pinyin-data tables) consulted, in order, for characters
+# pypinyin's own data does not read: zdic (汉典) covers most of Extension B; kHanyuPinyin and the
+# merged pinyin-data table add a few more. Only their data dicts are read; nothing is loaded
+# into pypinyin, so the readings of common characters stay pypinyin's own.
+_EXTRA_TABLES = ("zdic", "pinyin", "khanyupinyin")
+_extra: list[dict[int, str]] = []
+
+
+def extra_readings(ch: str) -> list[str]:
+    """Toneless readings of a character from pypinyin-dict's tables; [] when none has one."""
+    if not _extra:
+        import importlib
+
+        for name in _EXTRA_TABLES:
+            try:
+                _extra.append(importlib.import_module(f"pypinyin_dict.pinyin_data.{name}").pinyin_dict)
+            except ImportError:  # a build without pypinyin-dict: the rest of the name still matches
+                pass
+    for table in _extra:
+        found = table.get(ord(ch))
+        if found:
+            out: list[str] = []
+            for reading in found.split(","):
+                plain = unicodedata.normalize("NFD", reading.strip()).replace("u\u0308", "v")
+                plain = "".join(c for c in plain if not unicodedata.combining(c))
+                if plain and plain not in out:
+                    out.append(plain)
+            return out
+    return []
 
 
 def _syllable_reading(*syllables: str) -> Reading:

@@ -18,85 +18,29 @@ from . import clock
 __all__ = [
     "Problem", "IdNumberInfo", "clean_text", "clean_multiline", "check_id_number",
     "id_number_partial_problem", "check_mobile", "check_phone", "parse_date",
-    "mask_id_number", "mask_phone",
+    "mask_id_number", "mask_phone", "ID_EXCEL_DAMAGED", "ID_EXCEL_CONFIRM", "ID_CHECK_DIGIT",
+    "name_key", "to_simplified", "phone_query", "phone_search_key",
 ]
 
-
-@dataclass(frozen=True)
-class Problem:
-    field: str
-    message_zh: str
-    message_en: str
-    severity: str = "error"  # "error" | "warning"
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity == "error"
-
-
-def _err(field: str, zh: str, en: str) -> Problem:
-    return Problem(field, zh, en, "error")
+#: Problem codes other layers act on (the Excel importer, the GUI form, package import):
+#: an ID number that Excel damaged (a number/float/scientific cell, or text ending in 000 with a
+#: wrong check digit): refused, re-enter it from the card; never a suggested check digit.
+ID_EXCEL_DAMAGED = "id_excel_damaged"
+#: A text ID number ending in 000 whose check digit is valid (real IDs can be: sequence x00 with
+#: check digit 0, ~1 in 1,100). An error until the clerk confirms it against the card
+#: (``check_id_number(..., excel_confirmed=True)``), then a warning that stays listed.
+ID_EXCEL_CONFIRM = "id_excel_confirm"
+#: A wrong check digit in an ID not ending in 000; the message names the right digit.
+ID_CHECK_DIGIT = "id_check_digit"
 
 
-def _warn(field: str, zh: str, en: str) -> Problem:
-    return Problem(field, zh, en, "warning")
-
-
-# ---------------------------------------------------------------- text
-
-# Full-width punctuation that a Chinese IME types inside Chinese sentences: converting it would
-# turn "乡镇（街道）" into "乡镇(街道)" and break labels, so only the rest of U+FF01..FF5E
-# (letters, digits, ＠－／．＋ ...) becomes ASCII.  NFKC/NFC are not used: both rewrite CJK
-# compatibility ideographs (U+F900..FAFF, found in legacy-encoded names) and NFKC also turns
-# ① into 1 and Ⅲ into III.
-_KEEP_FULLWIDTH = frozenset("，：；？！（）")
-_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
-_SPACES = re.compile(" {2,}")
-
-
-def _as_text(value: object) -> str:
-    """Spreadsheet cells arrive as int/float/date; 13895072768.0 must read as 13895072768."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    return str(value)
-
-
-def _clean_chars(text: str, keep_newlines: bool) -> str:
-    out = []
-    for ch in _LINE_BREAKS.sub("\n", text):
-        code = ord(ch)
-        if ch == "\n":
-            out.append("\n" if keep_newlines else " ")
-        elif ch == "\t":
-            out.append(" ")
-        elif 0xFF01 <= code <= 0xFF5E and ch not in _KEEP_FULLWIDTH:
-            out.append(chr(code - 0xFEE0))
-        else:
-            category = unicodedata.category(ch)
-            if category == "Zs":  # U+3000, NBSP, thin spaces ...
-                out.append(" ")
-            elif category not in ("Cc", "Cf", "Cs"):  # Cf: zero-width, BOM, soft hyphen, bidi marks
-                out.append(ch)
-    return "".join(out)
-
-
-def clean_text(value: str | None) -> str:
-    """One-line text: half-width ASCII, no invisible characters, single spaces, trimmed."""
-    return _SPACES.sub(" ", _clean_chars(_as_text(value), keep_newlines=False)).strip()
-
-
-def clean_multiline(value: str | None) -> str:
-    """Like clean_text, line by line; keeps "\\n" and at most one blank line in a row."""
-    lines = [_SPACES.sub(" ", line).strip()
-             for line in _clean_chars(_as_text(value), keep_newlines=True).split("\n")]
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+from .text import (  # noqa: F401  (re-exported: the one validation API)
+    _DASHES, _DIGITS, Problem, _as_text, _clean_chars, _err, _warn, clean_multiline, clean_text,
+)
+# Phones and name keys live in their own modules; re-exported so that ``core.validation`` stays
+# the one place other layers (forms, Excel import, packages, CLI) call.
+from .names import name_key, to_simplified  # noqa: F401
+from .phones import check_mobile, check_phone, phone_query, phone_search_key  # noqa: F401
 
 
 # ---------------------------------------------------------------- ID numbers (GB 11643)
@@ -115,10 +59,8 @@ class IdNumberInfo:
         return not any(p.is_error for p in self.problems)
 
 
-_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _ID_SEPARATORS = re.compile(f"[\\s{_DASHES}]")
-_SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
-_DIGITS = frozenset("0123456789")
+_SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$|^\d{15,18}\.0*$")  # 6.4E+17; 640104198002291000.0
 
 
 def _compact_id(value: object) -> str:
@@ -171,26 +113,54 @@ def _shape_problem(number: str, field: str, *, complete: bool) -> Problem | None
 def _check_digit_problem(number: str, check: str, field: str) -> Problem:
     return _err(field, f"身份证号校验位错误，应为 {check}（现为 {number[17]}；也可能是前 17 位有误）",
                 f"Wrong ID number check digit: should be {check}, not {number[17]} "
-                "(or one of the first 17 digits is wrong)")
+                "(or one of the first 17 digits is wrong)", ID_CHECK_DIGIT)
 
 
-def check_id_number(value: str | None, *, field: str = "id_number",
+def _excel_damaged(field: str, what_zh: str, what_en: str) -> Problem:
+    """Excel keeps 15 significant digits: an 18-digit ID typed into a number cell ends in 000.
+    Suggesting a check digit would turn it into a valid ID of someone else (often of the other
+    sex), so the only advice is to re-enter it from the card."""
+    return _err(field, f"{what_zh}：Excel 只保留 15 位有效数字，末几位已变成 0，无法还原。"
+                       "请把该列设为“文本”，并按身份证原件重新录入",
+                f"{what_en}: Excel keeps only 15 significant digits, so the last digits became 0 and "
+                "cannot be recovered. Format the column as text and re-enter the number from the ID card",
+                ID_EXCEL_DAMAGED)
+
+
+def _excel_confirm(field: str, number: str, confirmed: bool) -> Problem:
+    zh = (f"身份证号 {mask_id_number(number)} 以 000 结尾：Excel 损坏的身份证号也是这样，"
+          "请与身份证原件逐位核对后确认")
+    en = (f"The ID number {mask_id_number(number)} ends in 000, as IDs damaged by Excel do; "
+          "compare it with the ID card digit by digit and confirm")
+    return (_warn if confirmed else _err)(field, zh, en, ID_EXCEL_CONFIRM)
+
+
+def _ends_like_excel(number: str) -> bool:
+    return len(number) == 18 and number.endswith("000")
+
+
+def check_id_number(value: str | int | float | None, *, field: str = "id_number",
                     known_region: Callable[[str], bool] | None = None,
-                    today: date | None = None) -> IdNumberInfo:
-    """Resident ID number: normalised to 18 upper-case characters, 15-digit numbers converted."""
-    if isinstance(value, float):  # Excel stored it as a number: the last digits are gone
-        return IdNumberInfo(None, problems=(_err(
-            field, "身份证号被 Excel 当作数字保存，后几位已丢失；请把该列设为“文本”后重新填写",
-            "Excel stored the ID number as a number and lost its last digits; "
-            "format the column as text and enter it again"),))
+                    today: date | None = None, excel_confirmed: bool = False) -> IdNumberInfo:
+    """Resident ID number (GB 11643-1999): normalised to 18 upper-case characters, 15-digit
+    numbers converted (``19`` inserted, check digit added; python-stdnum computes it).
+
+    ``value``: typed text, or a spreadsheet cell as read. A number cell (int or float, Excel's
+    15 significant digits) or scientific-notation text is refused with ``ID_EXCEL_DAMAGED``; so
+    is 18-digit text ending in ``000`` with a wrong check digit, and no check digit is ever
+    suggested for it. Text ending in ``000`` with a valid check digit gets ``ID_EXCEL_CONFIRM``:
+    an error unless ``excel_confirmed`` (the clerk compared it with the card), then a warning.
+    A region code outside ``known_region`` is a warning. Never raises."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return IdNumberInfo(None, problems=(_excel_damaged(
+            field, "身份证号在 Excel 中被存成了数字", "Excel stored the ID number as a number"),))
     text = clean_text(_as_text(value))
     if not text:
         return IdNumberInfo(None)
     if _SCIENTIFIC.match(text):
-        return IdNumberInfo(None, problems=(_err(
-            field, f"身份证号显示为科学计数法（{text}），后几位已丢失；请把该列设为“文本”后重新填写",
-            f"The ID number is in scientific notation ({text}) and has lost digits; "
-            "format the column as text and enter it again"),))
+        return IdNumberInfo(None, problems=(_excel_damaged(
+            field, f"身份证号显示为科学计数法（{text}）",
+            f"The ID number is in scientific notation ({text})"),))
     number = _ID_SEPARATORS.sub("", text).upper()
     shape = _shape_problem(number, field, complete=True)
     converted = len(number) == 15
@@ -204,9 +174,13 @@ def check_id_number(value: str | None, *, field: str = "id_number",
         problems.append(birth)
     check = ric.calc_check_digit(body + "0")  # stdnum ignores the last character
     if not converted and number[17] != check:
-        problems.append(_check_digit_problem(number, check, field))
+        problems.append(_excel_damaged(field, "身份证号以 000 结尾且校验位不符",
+                                       "The ID number ends in 000 and its check digit is wrong")
+                        if _ends_like_excel(number) else _check_digit_problem(number, check, field))
     if problems:
         return IdNumberInfo(None, converted_from_15=converted, problems=tuple(problems))
+    if _ends_like_excel(number):
+        problems.append(_excel_confirm(field, number, excel_confirmed))
     region = body[:6]
     if known_region is not None and not known_region(region):
         problems.append(_warn(
@@ -228,10 +202,15 @@ def id_number_partial_problem(prefix: str, *, field: str = "id_number",
     """As-you-type check: a problem only once the input is certainly wrong, however it ends.
 
     Date fields are judged when complete (year, month, whole date); bad characters at once.
+    A complete number ending in 000 gets the Excel message (``ID_EXCEL_DAMAGED``) or, with a
+    valid check digit, the ``ID_EXCEL_CONFIRM`` warning the form shows until saved.
     """
     number = _compact_id(prefix)
     if not number:
         return None
+    if _SCIENTIFIC.match(number):
+        return _excel_damaged(field, f"身份证号显示为科学计数法（{number}）",
+                              f"The ID number is in scientific notation ({number})")
     shape = _shape_problem(number, field, complete=False)
     if shape:
         return shape
@@ -246,108 +225,19 @@ def id_number_partial_problem(prefix: str, *, field: str = "id_number",
             return new_style
     if n == 18:
         check = ric.calc_check_digit(number)
+        if _ends_like_excel(number):  # never a digit to "correct" to: see check_id_number
+            if number[17] != check:
+                return _excel_damaged(field, "身份证号以 000 结尾且校验位不符",
+                                      "The ID number ends in 000 and its check digit is wrong")
+            return _excel_confirm(field, number, confirmed=True)
         if number[17] != check:
             return _check_digit_problem(number, check, field)
     return None
 
 
 # ---------------------------------------------------------------- phones
-
-_PHONE_SEPARATORS = re.compile(f"[\\s{_DASHES}()（）.]+")
-_COUNTRY_PREFIX = re.compile(r"^(?:\+|00)\s*86")
-_EXTENSION = re.compile(r"(?:转|分机|ext\.?|x|#)\s*(\d{1,6})$", re.IGNORECASE)
+# In core/phones.py (libphonenumber data); re-exported at the end of this module.
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
-
-
-def _bad_chars_problem(text: str, field: str, what_zh: str, what_en: str) -> Problem | None:
-    bad = sorted({ch for ch in text if ch not in _DIGITS})
-    if not bad:
-        return None
-    shown = "".join(bad)
-    return _err(field, f"{what_zh}含有非法字符：{shown}", f"{what_en} contains invalid characters: {shown}")
-
-
-def check_mobile(value, *, field: str = "mobile") -> tuple[str | None, tuple[Problem, ...]]:
-    """Mainland mobile number as 11 digits; +86 / 0086 and separators are dropped."""
-    text = _PHONE_SEPARATORS.sub("", clean_text(_as_text(value)))
-    if not text:
-        return None, ()
-    digits = _COUNTRY_PREFIX.sub("", text)
-    if len(digits) == 13 and digits.startswith("86"):
-        digits = digits[2:]
-    bad = _bad_chars_problem(digits, field, "手机号", "Mobile number")
-    if bad:
-        return None, (bad,)
-    if len(digits) != 11:
-        return None, (_err(field, f"手机号应为 11 位，现为 {len(digits)} 位",
-                           f"A mobile number has 11 digits, this one has {len(digits)}"),)
-    if not _MOBILE.match(digits):
-        return None, (_err(field, f"手机号应以 13 至 19 开头，现为 {digits[:2]}",
-                           f"A mobile number starts with 13 to 19, not {digits[:2]}"),)
-    return digits, ()
-
-
-def _landline(digits: str, field: str) -> tuple[str | None, Problem | None]:
-    """`digits` starts with the trunk 0; returns "area-local" or a problem."""
-    if digits[1] == "0":
-        return None, _err(field, "区号不能以 00 开头（国际号码请写 +86）",
-                          "An area code cannot start with 00 (write +86 for international numbers)")
-    area_len = 3 if digits[1] in "12" else 4  # 010 and 020-029 are the only 3-digit codes
-    area, local = digits[:area_len], digits[area_len:]
-    if digits[1] == "1" and area != "010":
-        return None, _err(field, f"区号 {area} 不存在", f"Area code {area} does not exist")
-    if not 7 <= len(local) <= 8:
-        return None, _err(field, f"固定电话号码（不含区号 {area}）应为 7 至 8 位，现为 {len(local)} 位",
-                          f"A landline number (without area code {area}) has 7 or 8 digits, "
-                          f"this one has {len(local)}")
-    if local[0] in "01":
-        return None, _err(field, "固定电话号码（区号之后）不能以 0 或 1 开头",
-                          "A landline number (after the area code) cannot start with 0 or 1")
-    return f"{area}-{local}", None
-
-
-def check_phone(value, *, field: str = "phone",
-                default_area: str | None = None) -> tuple[str | None, tuple[Problem, ...]]:
-    """Mobile, landline ("0951-6889695", optional "-801" extension) or 400/800 hotline."""
-    text = clean_text(_as_text(value))
-    if not text:
-        return None, ()
-    extension = None
-    found = _EXTENSION.search(text)
-    if found:
-        extension, text = found.group(1), text[:found.start()]
-    text = text.strip()
-    international = bool(_COUNTRY_PREFIX.match(text))
-    groups = [g for g in _PHONE_SEPARATORS.split(_COUNTRY_PREFIX.sub("", text)) if g]
-    bad = _bad_chars_problem("".join(groups), field, "电话号码", "Phone number")
-    if bad or not groups:
-        return None, (bad or _err(field, "电话号码为空", "The phone number is empty"),)
-    if international:  # "+86 (0)951 6889695" or "+86 951 6889695": restore the trunk 0
-        if groups[0] == "0":
-            groups = groups[1:]
-        if groups and not groups[0].startswith(("0", "1")):
-            groups[0] = "0" + groups[0]
-    if extension is None and len(groups) >= 3 and len("".join(groups[2:])) <= 6 \
-            and groups[0].startswith("0") and _landline("".join(groups[:2]), field)[0]:
-        extension, groups = "".join(groups[2:]), groups[:2]
-    digits = "".join(groups)
-    if digits.startswith("1"):
-        if extension:
-            return None, (_err(field, "手机号不能带分机号", "A mobile number has no extension"),)
-        return check_mobile(digits, field=field)
-    if re.fullmatch(r"[48]00\d{7}", digits):
-        return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}", ()
-    suffix = f"-{extension}" if extension else ""
-    if digits.startswith("0"):
-        number, problem = _landline(digits, field)
-        return (number + suffix, ()) if number else (None, (problem,))
-    if 7 <= len(digits) <= 8 and digits[0] not in "01":
-        example = f"{default_area}-{digits}" if default_area else f"0951-{digits}"
-        return digits + suffix, (_warn(
-            field, f"固定电话 {digits} 缺少区号，建议写成 {example} 的形式",
-            f"Landline {digits} has no area code; write it like {example}"),)
-    return None, (_err(field, f"无法识别的电话号码：{clean_text(_as_text(value))}",
-                       f"Unrecognised phone number: {clean_text(_as_text(value))}"),)
 
 
 # ---------------------------------------------------------------- dates
@@ -425,3 +315,4 @@ def mask_phone(value) -> str:
         return f"{parts[0]}-***-{parts[2]}"
     local, rest = parts[0], parts[1:]
     return "-".join(["*" * (len(local) - 4) + local[-4:], *rest])
+

@@ -18,8 +18,12 @@ def _problem(f: FieldSpec, zh: str, en: str, severity: str = "error") -> v.Probl
     return v.Problem(f.name, f"{f.zh}：{zh}", f"{f.en}: {en}", severity)
 
 
-def coerce(f: FieldSpec, value: Any) -> tuple[Any, list[v.Problem]]:
-    """Normalise one value for field f. Empty input becomes None ('' for text)."""
+def coerce(f: FieldSpec, value: Any, confirm: frozenset[str] = frozenset()) -> tuple[Any, list[v.Problem]]:
+    """Normalise one value for field f. Empty input becomes None ('' for text).
+
+    ``confirm``: problem codes the clerk has confirmed (``v.ID_EXCEL_CONFIRM``): they stay
+    listed as warnings instead of blocking the save. Spreadsheet cells come as read (an ID
+    number in a number cell must reach check_id_number as a number to be refused)."""
     if isinstance(value, str):
         value = v.clean_multiline(value) if f.kind == "multiline" else v.clean_text(value)
     empty = value is None or value == ""
@@ -73,10 +77,11 @@ def coerce(f: FieldSpec, value: Any) -> tuple[Any, list[v.Problem]]:
             return entry.code, []
         return None, [_problem(f, f"“{value}”不在可选项中", f"'{value}' is not one of the choices")]
     if kind == "id_number":
-        info = v.check_id_number(str(value), field=f.name, known_region=_known_region)
+        info = v.check_id_number(value, field=f.name, known_region=_known_region,
+                                 excel_confirmed=v.ID_EXCEL_CONFIRM in confirm)
         return info.normalized, list(info.problems)
     if kind == "phone":
-        normalized, problems = v.check_phone(str(value))
-        return normalized, [v.Problem(f.name, p.message_zh, p.message_en, p.severity) for p in problems]
+        normalized, problems = v.check_phone(value)
+        return normalized, [v.Problem(f.name, p.message_zh, p.message_en, p.severity, p.code) for p in problems]
     # person / unit / ref: identifiers, checked against the database by the caller
     return str(value), []

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..core.ids import new_id
-from ..core.validation import Problem, check_id_number, mask_id_number, mask_phone
+from ..core.validation import Problem, check_id_number, mask_id_number, mask_phone, name_key
 from ..store import models as m
 from . import records
 from .result import Changes, Invalid, Result
@@ -163,17 +163,18 @@ def _fields(ctx: _Context, table: str, plan: RowPlan, record) -> dict[str, Any]:
 
 
 def _people_index(s: Session, rows: list[tuple[int, dict]]) -> dict:
-    """Existing live people who share a name or an ID number with a row: one query per 500
-    names instead of one per row (find_duplicates' rules, applied in memory below)."""
-    names = sorted({str(r["name"]).strip() for _, r in rows if r.get("name")})
+    """Existing live people who share a name (on its canonical key, core.names.name_key) or an
+    ID number with a row: one query per 500 keys instead of one per row (find_duplicates' rules,
+    applied in memory below)."""
+    names = sorted({name_key(str(r["name"])) for _, r in rows if r.get("name")} - {""})
     ids = sorted({str(r["id_number"]).strip().upper() for _, r in rows if isinstance(r.get("id_number"), str)})
     index: dict = {}
     P = m.Person
-    for column, keys in ((P.name, names), (P.id_number, ids)):
+    for column, keys in ((P.name_key, names), (P.id_number, ids)):
         for i in range(0, len(keys), 500):
-            for p in s.execute(select(P.id, P.name, P.birth_date, P.phone, P.id_number).where(
+            for p in s.execute(select(P.id, P.name, P.name_key, P.birth_date, P.phone, P.id_number).where(
                     column.in_(keys[i:i + 500]), P.deleted.is_(False))):
-                index.setdefault(p.name, {})[p.id] = p
+                index.setdefault(("name", p.name_key), {})[p.id] = p
                 if p.id_number:
                     index.setdefault(("id", p.id_number), {})[p.id] = p
     return index
@@ -184,7 +185,7 @@ def _person_duplicate(index: dict, values: dict) -> str | None:
     if idn:
         for p in index.get(("id", idn), {}).values():
             return f"与已有人员“{p.name}”身份证号相同"
-    for p in index.get(name, {}).values():
+    for p in index.get(("name", name_key(name)), {}).values():
         if values.get("birth_date") and p.birth_date == values["birth_date"]:
             return f"与已有人员“{p.name}”姓名和出生日期相同"
         if values.get("phone") and p.phone == values["phone"]:
@@ -208,7 +209,7 @@ def _duplicate_of(s: Session, table: str, values: dict) -> str | None:
 
 def _file_key(table: str, values: dict):
     if table == "people":
-        return values.get("id_number") or (values.get("name"), values.get("birth_date"), values.get("phone"))
+        return values.get("id_number") or (name_key(values.get("name")), values.get("birth_date"), values.get("phone"))
     if table == "posts":
         return (values.get("person_id"), values.get("unit_code"), values.get("role"), values.get("start_on"))
     return (values.get("unit_code"), values.get("title"), values.get("held_on"))

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..core import clock
 from ..core import indicators as ind
+from ..core.clock import format_local
 from ..core.catalogues import KEY_SLOTS, LEADERSHIP_ROLES
 from ..store import models as m
 from ..store.database import Database
@@ -26,11 +27,12 @@ def last_package_dates(s: Session, codes: list[str]) -> dict[str, str]:
     for code, when in s.execute(select(ReceivedPackage.sender, func.max(ReceivedPackage.received_at))
                                 .where(ReceivedPackage.sender.in_(codes), ReceivedPackage.kind == "data")
                                 .group_by(ReceivedPackage.sender)):
-        out[code] = when[:10]
+        out[code] = format_local(when, date_only=True)     # the office's date of a UTC stamp
     for code, when in s.execute(select(RecordOrigin.origin_unit, func.max(RecordOrigin.received_at))
                                 .where(RecordOrigin.origin_unit.in_(codes)).group_by(RecordOrigin.origin_unit)):
-        if when[:10] > out.get(code, ""):
-            out[code] = when[:10]
+        day = format_local(when, date_only=True)
+        if day > out.get(code, ""):
+            out[code] = day
     return out
 
 _SLOT_OF = {cat: slot for slot, cats in KEY_SLOTS.items() for cat in cats}

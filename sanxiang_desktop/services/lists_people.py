@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 
 from ..core.catalogues import KEY_SLOTS
+from ..core.names import name_key
+from ..core.phones import phone_query
 from ..core.pinyin import normalize_query
 from ..core.validation import mask_phone
 from ..store import models as m
@@ -22,18 +24,36 @@ P, U = m.Person, m.Unit
 _ID_TEXT = re.compile(r"^\d{6,17}[0-9x]$")
 
 
+def _phone_word(digits: str):
+    """The phone key has a word that begins or ends with the digits (core.phones.phone_query)."""
+    spaced = " " + P.phone_key + " "
+    return or_(spaced.like(f"% {digits}%"), spaced.like(f"%{digits} %"))
+
+
 def people_filter(text: str):
-    """WHERE clause for what the clerk typed into a people filter or picker."""
+    """WHERE clause for what the clerk typed into a people filter or picker.
+
+    Digits or a phone however written (``0951-6889695``, ``(0951)6889695``, ``+86 139 …``,
+    ``6889695`` without area code or extension): ID-number and unit-code prefixes and the
+    phone key. Otherwise the search key, by the text and by its canonical name key, so a
+    traditional, spaced or differently dotted spelling finds the person."""
     q = normalize_query(text)
     if not q:
         return None
-    if q.isdigit():
-        clauses = [prefix(P.id_number, q), prefix(P.phone, q), P.phone.like(f"%{q}")]
-        if len(q) <= 12:
-            clauses.append(prefix(P.unit_code, q))
+    phone = phone_query(text)
+    if q.isdigit() or phone:
+        digits = q if q.isdigit() else phone
+        clauses = [prefix(P.id_number, digits), _phone_word(digits)]
+        if phone and phone != digits:
+            clauses.append(_phone_word(phone))
+        if len(digits) <= 12:
+            clauses.append(prefix(P.unit_code, digits))
         return or_(*clauses)
     if _ID_TEXT.match(q):
         return or_(prefix(P.id_number, q.upper()), key_like(P.search_key, q))
+    canonical = name_key(text)
+    if canonical and canonical != q:
+        return or_(key_like(P.search_key, q), key_like(P.search_key, canonical))
     return key_like(P.search_key, q)
 
 

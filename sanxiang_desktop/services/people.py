@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from ..core.names import name_key
+from ..core.phones import phone_digits
 from ..core.validation import Problem, check_id_number
 from ..store import models as m
 from .hooks import DELETE_GUARDS, DUPLICATE_CHECKS, rule
@@ -46,17 +48,26 @@ def _person_sector(s: Session, ws, values: dict, record) -> list[Problem]:
 
 
 def find_duplicates(s: Session, values: dict, exclude_id: str | None = None, limit: int = 10) -> list[Duplicate]:
-    """Existing people who may be this one: same ID number; or same name with the
-    same birth date or the same phone. Reported before a second copy is created."""
+    """Existing people who may be this one: same ID number; or the same name with the
+    same birth date or the same phone. Reported before a second copy is created.
+
+    Names are compared on their canonical key (core.names.name_key: ``买买提.艾力``,
+    ``买买提艾力``, ``張　三`` / ``张三``, ``陳秀寶`` / ``陈秀宝`` are each one name); phones on the
+    digits of the normalised number (the first word of ``phone_key``). ``values`` holds
+    coerced field values (name, id_number, birth_date, phone); returns up to ``limit``."""
     name, idn = values.get("name"), values.get("id_number")
     birth, phone = values.get("birth_date"), values.get("phone")
+    key = name_key(name)
+    digits = phone_digits(phone)
     clauses = []
     if idn:
         clauses.append(m.Person.id_number == idn)
-    if name and birth:
-        clauses.append(and_(m.Person.name == name, m.Person.birth_date == birth))
-    if name and phone:
-        clauses.append(and_(m.Person.name == name, m.Person.phone == phone))
+    if key and birth:
+        clauses.append(and_(m.Person.name_key == key, m.Person.birth_date == birth))
+    if key and digits:
+        clauses.append(and_(m.Person.name_key == key,
+                            or_(m.Person.phone == phone, m.Person.phone_key == digits,
+                                m.Person.phone_key.like(f"{digits} %"))))
     if not clauses:
         return []
     query = select(m.Person).where(or_(*clauses), m.Person.deleted.is_(False)).limit(limit)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..core.validation import Problem
+from ..core.validation import ID_EXCEL_CONFIRM, Problem
 from ..store import models as m
 from .coerce import coerce
 from .hooks import CREATE_HOOKS, DELETE_GUARDS, DUPLICATE_CHECKS, RULES, UPDATE_HOOKS, Rule, rule  # noqa: F401
@@ -71,8 +71,10 @@ def _check_refs(s: Session, ws: Workspace, spec: RecordSpec, values: dict) -> li
     return problems
 
 
-def validate(s: Session, ws: Workspace, spec: RecordSpec, raw: dict, record=None) -> tuple[dict, list[Problem]]:
-    """Coerce and check the given fields (all of them on create, the given ones on update)."""
+def validate(s: Session, ws: Workspace, spec: RecordSpec, raw: dict, record=None,
+             confirm: frozenset[str] = frozenset()) -> tuple[dict, list[Problem]]:
+    """Coerce and check the given fields (all of them on create, the given ones on update).
+    ``confirm``: problem codes the clerk confirmed (see coerce)."""
     unknown = set(raw) - set(spec.names)
     if unknown:
         raise Invalid(Problem(sorted(unknown)[0], f"未知字段：{'、'.join(sorted(unknown))}",
@@ -84,7 +86,11 @@ def validate(s: Session, ws: Workspace, spec: RecordSpec, raw: dict, record=None
             continue
         if record is not None and not f.editable:
             continue
-        value, found = coerce(f, raw.get(f.name))
+        confirmed = confirm
+        if record is not None and f.kind == "id_number" and isinstance(raw.get(f.name), str) \
+                and raw[f.name].strip().upper() == (getattr(record, f.name) or ""):
+            confirmed = confirm | {ID_EXCEL_CONFIRM}   # confirmed when it was saved
+        value, found = coerce(f, raw.get(f.name), confirmed)
         values[f.name] = value
         # "required" is judged after the rules, which may derive a value (domain from type, ...)
         problems.extend(p for p in found if not (f.required and value is None and p.field == f.name
@@ -134,13 +140,19 @@ def insert(s: Session, ws: Workspace, spec: RecordSpec, values: dict, record_id:
 
 
 def create(ws: Workspace, table: str, fields: dict, *, allow_duplicate: bool = False,
-           action: str | None = None, label: str | None = None) -> Result:
+           action: str | None = None, label: str | None = None,
+           confirm: frozenset[str] | tuple[str, ...] = ()) -> Result:
     """新增: validate and insert one record owned by this installation.
 
-    A named act built on it (posts.appoint) passes its own audit `action` and `label` prefix."""
+    A named act built on it (posts.appoint) passes its own audit `action` and `label` prefix.
+    ``confirm``: codes of problems the clerk has confirmed, e.g. ``(ID_EXCEL_CONFIRM,)`` after
+    comparing an ID number ending in 000 with the card; unconfirmed, such a problem is an error
+    and the failed Result names it by its ``code``."""
+    confirm = frozenset(confirm)
+
     def work(s: Session) -> Result:
         spec = spec_of(table)
-        values, problems = validate(s, ws, spec, fields)
+        values, problems = validate(s, ws, spec, fields, confirm=confirm)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise Invalid(*problems)
@@ -161,8 +173,11 @@ def create(ws: Workspace, table: str, fields: dict, *, allow_duplicate: bool = F
 
 
 def update(ws: Workspace, table: str, record_id: str, fields: dict, *, expected_rev: int | None = None,
-           action: str | None = None, label: str | None = None) -> Result:
-    """修改: change the given fields of one record."""
+           action: str | None = None, label: str | None = None,
+           confirm: frozenset[str] | tuple[str, ...] = ()) -> Result:
+    """修改: change the given fields of one record (``confirm`` as in create)."""
+    confirm = frozenset(confirm)
+
     def work(s: Session) -> Result:
         spec = spec_of(table)
         # FOR UPDATE: on a server a second clerk's save of the same record waits here and then
@@ -180,7 +195,7 @@ def update(ws: Workspace, table: str, record_id: str, fields: dict, *, expected_
         if obj.deleted:
             raise Invalid(Problem("id", f"该{spec.zh}已删除，请先恢复", f"this {spec.en} is deleted; restore it first"))
         before = content(spec, obj)
-        values, problems = validate(s, ws, spec, fields, obj)
+        values, problems = validate(s, ws, spec, fields, obj, confirm=confirm)
         if any(p.severity == "error" for p in problems):
             raise Invalid(*problems)
         changed = {k: v for k, v in values.items() if before.get(k) != v}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy import URL, Engine, create_engine, event, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, SessionTransactionOrigin, sessionmaker
 
@@ -57,7 +57,10 @@ def make_sessions(engine: Engine) -> sessionmaker[Session]:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    """The engine for one SQLite file. The URL is built from parts, never from text: a folder
+    such as ``科协%20资料`` or ``a#b?c`` is the file name the operating system has, not a URL
+    to unescape (issue 9)."""
+    engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -165,19 +168,7 @@ def quick_check(engine: Engine, *, full: bool = False) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-def open_database(path: str | Path, *, create: bool = False, allow_unsafe_location: bool = False) -> Database:
-    """Open (or with create=True, create) the database and bring its schema up to date.
-
-    path: a file path (SQLite) or a `postgresql+psycopg://user@host/db` URL (the server
-    database must exist; create=True then makes the schema in it when it is empty).
-    Raises StoreError with English and Chinese messages; never leaves a half-made schema."""
-    try:
-        kind, _text = classify_db_target(str(path))
-        if kind == "url":
-            return _open_server(server_url(str(path)), create=create)
-    except TargetError as err:
-        raise StoreError("url", err.message_en, err.message_zh) from None
-    path = Path(path)
+def _check_path(path: Path, *, create: bool, allow_unsafe_location: bool) -> None:
     if not path.exists() and not create:
         raise StoreError("missing", f"Database file not found: {path}",
                          f"找不到数据库文件：{path}")
@@ -187,8 +178,10 @@ def open_database(path: str | Path, *, create: bool = False, allow_unsafe_locati
         why = unsafe_location(path)
         if why == "network":
             raise StoreError("network_share",
-                             f"{path} is on a network share; keep the database on this computer's own disk.",
-                             f"数据库位于网络共享位置（{path}），容易损坏。请把数据库放在本机硬盘上。")
+                             f"{path} is on a network share (also one opened in the file manager); "
+                             "keep the database on this computer's own disk.",
+                             f"数据库位于网络共享位置（{path}，包括在文件管理器中打开的网络位置），容易损坏。"
+                             "请把数据库放在本机硬盘上。")
         if why == "removable":
             raise StoreError("removable",
                              f"{path} is on a removable drive; keep the database on this computer's own disk.",
@@ -204,6 +197,29 @@ def open_database(path: str | Path, *, create: bool = False, allow_unsafe_locati
             if fh.read(16) != b"SQLite format 3\x00":
                 raise StoreError("not_sqlite", f"{path} is not a sanxiang-desktop database",
                                  f"{path} 不是本程序的数据库文件")
+
+
+def open_database(path: str | Path, *, create: bool = False, allow_unsafe_location: bool = False) -> Database:
+    """Open (or with create=True, create) the database and bring its schema up to date.
+
+    path: a file path (SQLite) or a `postgresql+psycopg://user@host/db` URL (the server
+    database must exist; create=True then makes the schema in it when it is empty).
+    Raises StoreError with English and Chinese messages; never leaves a half-made schema."""
+    if not str(path).strip():
+        raise StoreError("bad_path", "No database file was given.", "未指定数据库文件。")
+    try:
+        kind, _text = classify_db_target(str(path))
+        if kind == "url":
+            return _open_server(server_url(str(path)), create=create)
+    except TargetError as err:
+        raise StoreError("url", err.message_en, err.message_zh) from None
+    path = Path(path)
+    try:
+        _check_path(path, create=create, allow_unsafe_location=allow_unsafe_location)
+    except OSError as exc:  # name too long, a component is a file, no permission, read-only ...
+        reason = exc.strerror or str(exc)
+        raise StoreError("bad_path", f"The system cannot use this path: {path} ({reason}). Nothing was written.",
+                         f"系统无法使用该路径：{path}（{reason}），未写入任何内容。") from None
     engine = make_engine(path)
     try:
         size = path.stat().st_size if path.exists() else 0

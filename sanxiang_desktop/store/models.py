@@ -73,6 +73,11 @@ class Person(Record, Base):
     unit_code: Mapped[str] = unit_fk()          # the unit whose roster entered the person
     name: Mapped[str] = mapped_column(String(50), index=True)
     search_key: Mapped[str] = mapped_column(Text, default="")
+    # Derived like search_key (services.search_keys; never travels): the canonical matching key of
+    # the name (core.names.name_key) that duplicate checks compare, and the words a phone is
+    # found by (core.phones.phone_search_key).
+    name_key: Mapped[str] = mapped_column(String(100), default="", index=True)
+    phone_key: Mapped[str] = mapped_column(Text, default="")
     gender: Mapped[str | None] = mapped_column(String(8))
     ethnicity: Mapped[str | None] = mapped_column(String(4))
     birth_date: Mapped[dt.date | None] = mapped_column(Date)

@@ -218,7 +218,7 @@ def _apply_table(s: Session, model, group: list[Incoming], counts: Counts, origi
         origins.append({"table_name": name, "record_id": it.id, "origin_unit": origin["unit"],
                         "origin_package": origin.get("package"), "origin_rev": values["rev"],
                         "via_package": package_id, "via_sender": sender, "received_at": now})
-        if name == "people" and not values["deleted"] and values.get("id_number"):
+        if name == "people" and not values["deleted"]:
             people.append(values)
     try:
         if model is m.Unit:
@@ -252,11 +252,24 @@ def _log_conflict(s: Session, it: Incoming, here: dict, result: str, package_id:
     return True
 
 
+def _list_pair(s: Session, a: str, b: str, reason: str, package_id: str, now: str) -> int:
+    a, b = sorted((a, b))
+    if s.scalar(select(PersonDuplicate.id).where(PersonDuplicate.person_a == a,
+                                                 PersonDuplicate.person_b == b)) is not None:
+        return 0
+    s.add(PersonDuplicate(id=new_id(), person_a=a, person_b=b, reason=reason,
+                          package_id=package_id, detected_at=now, status="open"))
+    s.flush()
+    return 1
+
+
 def _find_duplicates(s: Session, people: list[dict], package_id: str, now: str) -> int:
-    """The same ID number under two different people: listed, never merged."""
+    """The same ID number under two different people, or the same canonical name
+    (core.names.name_key) and birth date: listed, never merged."""
     by_number: dict[str, str] = {}
     for p in people:
-        by_number.setdefault(p["id_number"], p["id"])
+        if p.get("id_number"):
+            by_number.setdefault(p["id_number"], p["id"])
     found = 0
     numbers = list(by_number)
     for chunk in _chunks(numbers):
@@ -269,11 +282,15 @@ def _find_duplicates(s: Session, people: list[dict], package_id: str, now: str) 
             ids = sorted(set(ids))
             for i, a in enumerate(ids):
                 for b in ids[i + 1:]:
-                    if s.scalar(select(PersonDuplicate.id).where(PersonDuplicate.person_a == a,
-                                                                 PersonDuplicate.person_b == b)) is None:
-                        s.add(PersonDuplicate(id=new_id(), person_a=a, person_b=b, reason="id_number",
-                                              package_id=package_id, detected_at=now, status="open"))
-                        found += 1
+                    found += _list_pair(s, a, b, "id_number", package_id, now)
+    for p in people:
+        if not p.get("name_key") or p.get("birth_date") is None:
+            continue
+        others = s.scalars(select(m.Person.id).where(
+            m.Person.name_key == p["name_key"], m.Person.birth_date == p["birth_date"],
+            m.Person.id != p["id"], m.Person.deleted.is_(False))).all()
+        for other in others:
+            found += _list_pair(s, p["id"], other, "name_birth", package_id, now)
     s.flush()
     return found
 

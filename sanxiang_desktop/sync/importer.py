@@ -16,6 +16,7 @@ from typing import Any, Iterable
 from sqlalchemy.orm import Session
 
 from ..core.hlc import MAX_SKEW_MS, HybridClock, ahead_ms
+from ..core.clock import format_local
 from ..store.database import Database
 from ..store.models import Meta
 from ..store.sync_models import ReceivedPackage, ReceivedReceipt, Rejection
@@ -155,9 +156,10 @@ def _import_one(db: Database, load: Loader, name: str, *, trust: bool = False, f
     res.check_code = check_code(opened.sha256)
     try:
         if done := _already(db, manifest):
-            res.status, res.already_imported_at = "duplicate", done[:10]
-            res.message_en = f"already imported on {done[:10]}"
-            res.message_zh = f"该数据包已于 {done[:10]} 导入，无需重复导入"
+            day = format_local(done, date_only=True)   # the office's date, not UTC's (issue 9)
+            res.status, res.already_imported_at = "duplicate", day
+            res.message_en = f"already imported on {day}"
+            res.message_zh = f"该数据包已于 {day} 导入，无需重复导入"
             if not dry_run:
                 _count_duplicate(db, manifest, kind)
             return res

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from . import parts
+from . import parts, wrapped
 from .container import Caps
 from .errors import PackageError
 from .records import SHA_RE, RecordProblem, decode_record, parse_lines
@@ -68,33 +68,52 @@ def _head(path: Path) -> bytes:
         return b""
 
 
-def read_inputs(paths: Iterable[str | Path]) -> list[tuple[str, Loader, list[str]]]:
-    """(name, loader, file paths) per package, the parts of a split package grouped (given in any order).
-    Only part headers are read here; each package is read when its turn comes, so a batch of
-    big packages is never in memory at once."""
-    singles: list[tuple[str, Loader | None, Path | None]] = []
-    groups: dict[str, list[tuple[str, Path]]] = {}
+def _sources(paths: Iterable[str | Path]) -> list[tuple[str, bytes, Loader, Path]]:
+    """(shown name, first bytes, loader, file) per package handed in: a file, or each package
+    inside an ordinary zip that wraps packages (sync/wrapped.py)."""
+    out: list[tuple[str, bytes, Loader, Path]] = []
     for raw in paths:
         path = Path(raw)
         head = _head(path)
+        try:
+            inner = wrapped.packages_in_zip(path, head, CAPS, parts.HEADER_SIZE)
+        except PackageError as err:
+            def refuse(err=err) -> bytes:
+                raise err
+            out.append((path.name, b"", refuse, path))
+            continue
+        if inner is None:
+            out.append((path.name, head, _reader(path, path.name), path))
+        else:
+            out.extend((name, first, load, path) for name, first, load in inner)
+    return out
+
+
+def read_inputs(paths: Iterable[str | Path]) -> list[tuple[str, Loader, list[str]]]:
+    """(name, loader, file paths) per package, the parts of a split package grouped (given in any order).
+    Only part headers are read here; each package is read when its turn comes, so a batch of
+    big packages is never in memory at once. A zip holding packages gives each package inside."""
+    singles: list[tuple[str, Loader | None, Path | None]] = []
+    groups: dict[str, list[tuple[str, Loader, Path]]] = {}
+    for name, head, load, path in _sources(paths):
         if parts.is_part(head):
             try:
                 key = parts.part_info(head).package_sha256
             except PackageError:
-                key = f"damaged:{path}"
+                key = f"damaged:{path}:{name}"
             if key not in groups:
                 singles.append((key, None, None))   # placeholder keeps the order given
-            groups.setdefault(key, []).append((path.name, path))
+            groups.setdefault(key, []).append((name, load, path))
         else:
-            singles.append((path.name, _reader(path, path.name), path))
+            singles.append((name, load, path))
     out = []
     for name, loader, single in singles:
         if loader is None:
             members = groups[name]
-            loaders = [_reader(p, n) for n, p in members]
-            out.append((", ".join(n for n, _ in members),
+            loaders = [load for _, load, _ in members]
+            out.append((", ".join(n for n, _, _ in members),
                         lambda loaders=loaders: parts.join_parts([load() for load in loaders]),
-                        [str(p) for _, p in members]))
+                        sorted({str(p) for _, _, p in members})))
         else:
             out.append((name, loader, [str(single)]))
     return out

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..core import clock
+from ..core.clock import format_local
 from ..store import models as m
 from ..store.database import Database
 from ..store.sync_models import PersonDuplicate, ReceivedPackage, ReceivedReceipt, Rejection, SentPackage
@@ -167,7 +168,7 @@ def believed_acked(s: Session, upper: str, body: dict) -> tuple[int, bool]:
 
 def receipt_summary(s: Session, row: ReceivedReceipt) -> dict[str, Any]:
     name = unit_name(s, row.sender)
-    day = row.issued_at[:10]
+    day = format_local(row.issued_at, date_only=True)
     body = json.loads(row.body)
     return {"sender": row.sender, "acked_seq": row.acked_seq, "max_seq": row.max_seq, "issued_at": row.issued_at,
             "rejections": body.get("rejections", []), "missing": body.get("missing", []),
@@ -201,4 +202,7 @@ def days_since(stamp: str | None, today: dt.date | None = None) -> int | None:
     if not stamp:
         return None
     today = today or clock.today()
-    return (today - dt.date.fromisoformat(stamp[:10])).days
+    try:
+        return (today - clock.local_date(stamp)).days
+    except ValueError:   # a bare ISO date
+        return (today - dt.date.fromisoformat(stamp[:10])).days

@@ -100,16 +100,22 @@ def return_for_correction(db: Database, table: str, record_id: str, reason: str,
         return _describe(s, ret) | {"to": child, "to_name": unit_name(s, child)}
 
 
-def _corrected(s: Session, ret: ReturnedRecord) -> bool:
-    """A revision above the one returned (or a deletion) here closes the return."""
+def _is_corrected(s: Session, ret: ReturnedRecord) -> bool:
+    """True when a revision above the one returned (or a deletion) is here: the return is done.
+    Reads only (listing the returns must not write)."""
     row = _row(s, ret.table_name, ret.record_id)
-    if row is not None and (row["rev"] > ret.rev or row.get("deleted")):
+    return row is not None and (row["rev"] > ret.rev or bool(row.get("deleted")))
+
+
+def _corrected(s: Session, ret: ReturnedRecord) -> bool:
+    """Close the return when it is done; only inside a write (the receipt being exported)."""
+    if _is_corrected(s, ret):
         ret.status, ret.closed_at = "corrected", utc_stamp()
         return True
     return False
 
 
-def _describe(s: Session, ret: ReturnedRecord) -> dict[str, Any]:
+def _describe(s: Session, ret: ReturnedRecord, status: str | None = None) -> dict[str, Any]:
     row = _row(s, ret.table_name, ret.record_id)
     zh, en = _type(ret.table_name)
     spec = SPECS.get(ret.table_name)
@@ -119,21 +125,20 @@ def _describe(s: Session, ret: ReturnedRecord) -> dict[str, Any]:
     return {"id": ret.id, "table": ret.table_name, "type_zh": zh, "type_en": en, "record_id": ret.record_id,
             "title": record_title(ret.table_name, row), "owner": ret.owner, "owner_name": unit_name(s, ret.owner),
             "reason": ret.reason, "from_unit": ret.from_unit, "from_name": unit_name(s, ret.from_unit),
-            "returned_at": ret.returned_at, "received_at": ret.received_at, "status": ret.status,
+            "returned_at": ret.returned_at, "received_at": ret.received_at, "status": status or ret.status,
             "direction": ret.direction, "open_table": open_table, "open_id": open_id}
 
 
 def _listed(db: Database, directions: tuple[str, ...], open_only: bool) -> list[dict[str, Any]]:
-    with db.session() as s, s.begin():
+    with db.session() as s:
         rows = s.scalars(select(ReturnedRecord).where(ReturnedRecord.direction.in_(directions))
                          .order_by(ReturnedRecord.returned_at, ReturnedRecord.id)).all()
         out = []
         for ret in rows:
-            if ret.status == "open" and _corrected(s, ret) and open_only:
+            status = "corrected" if ret.status == "open" and _is_corrected(s, ret) else ret.status
+            if open_only and status != "open":
                 continue
-            if open_only and ret.status != "open":
-                continue
-            out.append(_describe(s, ret))
+            out.append(_describe(s, ret, status))
         return out
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
+from ..core.clock import format_local
 from ..core.hlc import HybridClock
 from ..core.validation import mask_id_number, mask_phone
 from ..services.indicators import last_package_dates  # noqa: F401  (was here; callers may import it)

@@ -100,10 +100,10 @@ def test_the_import_wizard_imports_the_good_rows_only_when_asked(qtbot, township
     assert dialog.result.ok and count(township.ws, m.Person) == before + 1
     stack = township.undo_stack
     assert stack.count() == 1
-    stack.undo()
-    assert count(township.ws, m.Person) == before
+    stack.undo()                                                  # undo and redo run on the worker
+    qtbot.waitUntil(lambda: count(township.ws, m.Person) == before, timeout=20000)
     stack.redo()
-    assert count(township.ws, m.Person) == before + 1
+    qtbot.waitUntil(lambda: count(township.ws, m.Person) == before + 1, timeout=20000)
 
 
 def test_any_list_exports_as_shown(qtbot, township, tmp_path, monkeypatch):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import shutil
 
+from sanxiang_desktop.store.migrate import head_revision
 from sanxiang_desktop.services import records
 from sanxiang_desktop.services.workspace import Workspace
 from sanxiang_desktop.store.database import open_database
@@ -132,7 +133,7 @@ def test_receipts_report_rejections_with_reasons(world, tmp_path):
     with t1.db.session() as s:
         opened = open_package(data, trusted_key_for=lambda u: peer_key(s, u))
         body = json.loads(open_payload(opened, own_key(s)).split(b"\n")[1])["receipt"]
-    assert body["acked_seq"] == 2 and body["applied"][-1]["seq"] == 1 and body["schema_version"] == "0003"
+    assert body["acked_seq"] == 2 and body["applied"][-1]["seq"] == 1 and body["schema_version"] == head_revision()
     assert [r["code"] for r in body["rejections"]] == ["owner_changed"]
     assert body["rejections"][0]["seq"] == 2 and "640104001" in body["rejections"][0]["reason_en"]
     summary = t1.take(c.receipt_for(t1))[0]

@@ -69,6 +69,9 @@ def test_a_return_travels_down_two_levels_and_clears_when_edited(world):
     ws = Workspace.open(t1.db)
     assert records.update(ws, "activities", act["id"], {"place": "掌政镇文化广场（已更正）"}).ok
     assert service.corrections_due(t1.db) == []
+    from sanxiang_desktop.store.sync_models import ReturnedRecord
+    with t1.db.session() as s:                          # listing is a read: it wrote nothing
+        assert s.get(ReturnedRecord, out["id"]).status == "open"
     up_to_city(t1, c, y)
     assert [r["status"] for r in service.returns_sent(y.db)] == ["corrected"]
     assert receipt_body(c, y.receipt_for(c))["returns"] == []

@@ -102,8 +102,10 @@ def test_old_database_file_is_migrated_after_a_backup(tmp_path):
 
 
 def test_network_and_removable_locations(monkeypatch, tmp_path):
-    mounts = [("/", "ext4"), ("/srv/share", "cifs"), ("/media/usb", "vfat"), ("/home", "ext4")]
-    monkeypatch.setattr(location, "_mounts", lambda: mounts)
+    table = tmp_path / "mounts"
+    table.write_text("/dev/sda1 / ext4 rw 0 0\n//srv/share /srv/share cifs rw 0 0\n"
+                     "/dev/sdb1 /media/usb vfat rw 0 0\n/dev/sda2 /home ext4 rw 0 0\n", encoding="utf-8")
+    monkeypatch.setattr(location, "MOUNTS_FILE", str(table))
     assert location.unsafe_location("/srv/share/x.db") == "network"
     assert location.unsafe_location("/media/usb/x.db") == "removable"
     assert location.unsafe_location("/home/clerk/x.db") is None

@@ -9,6 +9,7 @@ from hypothesis import given, settings, strategies as st
 from sanxiang_desktop.core.validation import (
     IdNumberInfo, Problem, check_id_number, check_mobile, check_phone, clean_multiline,
     clean_text, id_number_partial_problem, mask_id_number, mask_phone, parse_date,
+    ID_EXCEL_CONFIRM, ID_EXCEL_DAMAGED,
 )
 
 TODAY = date(2024, 6, 1)
@@ -200,14 +201,18 @@ def test_unknown_region_is_only_a_warning():
 def test_every_well_formed_number_round_trips(region, born, sequence):
     body = region + born.strftime("%Y%m%d") + sequence
     number = body + gb11643_check(body)
-    info = check_id_number(number.lower(), today=TODAY)
+    like_excel = number.endswith("000")  # a real ID can end so: the clerk confirms it (issue 9)
+    info = check_id_number(number.lower(), today=TODAY, excel_confirmed=like_excel)
     assert info.normalized == number and info.birth_date == born and info.region_code == region
     assert info.gender == ("male" if int(sequence[-1]) % 2 else "female")
-    assert id_number_partial_problem(number, today=TODAY) is None
+    done = id_number_partial_problem(number, today=TODAY)
+    assert done is None if not like_excel else (done.code == ID_EXCEL_CONFIRM and not done.is_error)
     for cut in range(len(number)):
         assert id_number_partial_problem(number[:cut], today=TODAY) is None
     wrong = body + ("0" if number[-1] != "0" else "1")
-    assert id_number_partial_problem(wrong, today=TODAY) is not None
+    problem = id_number_partial_problem(wrong, today=TODAY)
+    assert problem is not None and problem.is_error
+    assert (problem.code == ID_EXCEL_DAMAGED) == wrong.endswith("000")
 
 
 # ---------------------------------------------------------------- as-you-type checks

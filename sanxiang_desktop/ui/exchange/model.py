@@ -4,13 +4,13 @@ configured table view, and the texts shared by the page and its dialogs (sync me
 interface language, local times, the masked field diff of a conflict)."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from sanxiang_desktop.core.catalogues import CATALOGUES
+from sanxiang_desktop.core.clock import format_local
 from sanxiang_desktop.core.validation import mask_id_number, mask_phone
 from sanxiang_desktop.services.spec import SPECS
 from sanxiang_desktop.sync.records import STAMP_FIELDS
@@ -28,16 +28,9 @@ def in_language(zh: str | None, en: str | None) -> str:
 
 
 def local_time(stamp: str | None, with_time: bool = True) -> str:
-    """A UTC stamp of the sync layer ("2026-05-03T02:10:00.123456Z") as this computer's local time."""
-    if not stamp:
-        return ""
-    try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp[:16]
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
+    """A UTC stamp of the sync layer ("2026-05-03T02:10:00.123456Z") in the office's time zone
+    (core.clock, the one clock: the zone set in 设置, else this computer's)."""
+    return format_local(stamp, date_only=not with_time)
 
 
 def numbers(values: Sequence[int], limit: int = 8) -> str:

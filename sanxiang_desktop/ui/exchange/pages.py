@@ -31,6 +31,7 @@ from sanxiang_desktop.ui.pages.panel import Retranslating
 from sanxiang_desktop.ui.pages.base import PAGE_FACTORIES, PageContext, UnitPage
 
 PACKAGE_SUFFIX = ".sxpkg"
+ZIP_SUFFIX = ".zip"   # e-mail and "send to compressed folder" wrap packages (sync/wrapped.py)
 FOLDER_SETTING = "exchange_folder"
 HISTORY_LIMIT = 300
 # An import may touch any record type (and units: the tree reloads).
@@ -53,7 +54,7 @@ def gather(db: Database) -> dict[str, Any]:
 
 def dropped_packages(event) -> list[str]:
     urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-    return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(PACKAGE_SUFFIX)]
+    return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith((PACKAGE_SUFFIX, ZIP_SUFFIX))]
 
 
 class ExchangePage(Retranslating, UnitPage):
@@ -142,7 +143,7 @@ class ExchangePage(Retranslating, UnitPage):
         self.import_button.setText(self.tr("&Import Packages…"))
         self.import_button.setToolTip(self.tr("Data packages from units below, receipts and reference data from "
                                               "the upper level"))
-        self.drop_hint.setText(self.tr("Package files (.sxpkg) can also be dragged onto this page."))
+        self.drop_hint.setText(self.tr("Package files (.sxpkg, or a .zip holding them) can also be dragged onto this page."))
         self.upper_box.setTitle(self.tr("Reporting to the Upper Level"))
         self.key_caption.setText(self.tr("This computer's key fingerprint:"))
         self.fill()
@@ -310,7 +311,7 @@ class ExchangePage(Retranslating, UnitPage):
     # -- import ---------------------------------------------------------------------------------------------
     def import_packages(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Packages to Import"), self.last_folder(),
-                                                self.tr("Packages (*.sxpkg);;All files (*)"))
+                                                self.tr("Packages (*.sxpkg *.zip);;All files (*)"))
         if paths:
             self.remember_folder(str(Path(paths[0]).parent))
             self.import_paths(paths)

@@ -275,12 +275,13 @@ class DuplicatesPanel(Panel):
         self.update_buttons()
 
     def retranslate(self) -> None:
-        self.intro.setText(self.tr("The same ID number is registered for two different people. Ask the unit that "
-                                   "entered the wrong one to correct it; dismiss the entry once checked."))
+        self.intro.setText(self.tr("Two records that may be one person: the same ID number, or the same name (however "
+                                   "it is written) and birth date. Ask the unit that entered the wrong one to "
+                                   "correct it; dismiss the entry once checked."))
         self.dismiss_button.setText(self.tr("I&gnore"))
         self.view.rows_model.set_columns([
-            ("id_number", self.tr("ID number")), ("first", self.tr("First person")), ("second", self.tr("Other person")),
-            ("at", self.tr("Found"))])
+            ("reason", self.tr("Reason")), ("id_number", self.tr("ID number")), ("first", self.tr("First person")),
+            ("second", self.tr("Other person")), ("at", self.tr("Found"))])
         super().retranslate()
 
     def fill(self) -> None:
@@ -289,7 +290,9 @@ class DuplicatesPanel(Panel):
         for d in self.data["duplicates"]:
             people = [f"{p['name']}（{names.get(p['unit_code'], p['unit_code'])}）" for p in d["people"]]
             people += ["", ""]
-            rows.append({"id": d["id"], "id_number": d["people"][0]["id_number_masked"] if d["people"] else "",
+            reason = self.tr("Same ID number") if d["reason"] == "id_number" else self.tr("Same name and birth date")
+            rows.append({"id": d["id"], "reason": reason,
+                         "id_number": d["people"][0]["id_number_masked"] if d["people"] else "",
                          "first": people[0], "second": people[1], "at": local_time(d["detected_at"])})
         self.view.set_rows(rows, keep_key="id")
 

@@ -16,6 +16,7 @@ from sanxiang_desktop.sync.returns import REASON_MAX
 from sanxiang_desktop.ui.exchange.dialogs import wrapped
 from sanxiang_desktop.ui.exchange.model import local_time, record_type
 from sanxiang_desktop.ui.exchange.panels import Panel
+from sanxiang_desktop.ui.pages import records as _record_pages  # noqa: F401  (registers the pages records open on)
 
 # What an upper level may return for correction (the page each opens on is the one declaring its table).
 RETURNABLE_TABLES = ("activities", "people", "visits", "venues", "associations", "leading_groups", "volunteer_teams",

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QListWidgetItem,
                                QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
+from sanxiang_desktop.core.validation import ID_EXCEL_CONFIRM
 from sanxiang_desktop.services import lists, records
 from sanxiang_desktop.services.result import Duplicate, Result
 from sanxiang_desktop.services.spec import SPECS, FieldSpec
@@ -100,13 +101,16 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.context, self.ws, self.table = context, context.ws, table
         # The service a save calls: records.create/update, or a named act (posts.appoint_fields, posts.end_post)
-        self.create_with = create_with or (lambda ws, fields, allow_duplicate=False:
-                                           records.create(ws, table, fields, allow_duplicate=allow_duplicate))
-        self.update_with = update_with or (lambda ws, record_id, fields, expected_rev=None:
-                                           records.update(ws, table, record_id, fields, expected_rev=expected_rev))
+        self.create_with = create_with or (lambda ws, fields, allow_duplicate=False, confirm=():
+                                           records.create(ws, table, fields, allow_duplicate=allow_duplicate,
+                                                          confirm=confirm))
+        self.update_with = update_with or (lambda ws, record_id, fields, expected_rev=None, confirm=():
+                                           records.update(ws, table, record_id, fields, expected_rev=expected_rev,
+                                                          confirm=confirm))
         self.spec = SPECS[table]
         self.record_id = record_id
         self.used_existing = False
+        self.confirm: tuple[str, ...] = ()   # problem codes the clerk confirmed (an ID ending in 000)
         self.saved_ids: list[str] = []
         defaults = dict(defaults or {})
         hidden = set(hidden)
@@ -237,14 +241,37 @@ class RecordDialog(QDialog):
         if self._unresolved_people():
             return False
         if self.record_id is None:
-            result = self.create_with(self.ws, {**self.values(), **self.hidden()})
-            if not result.ok and result.duplicates:
-                return self._duplicates(result, and_new)
+            result = self.create_with(self.ws, {**self.values(), **self.hidden()}, **self._confirmed())
             kind = "create"
         else:
-            result = self.update_with(self.ws, self.record_id, self.values(), expected_rev=self.rev)
+            result = self.update_with(self.ws, self.record_id, self.values(), expected_rev=self.rev,
+                                      **self._confirmed())
             kind = "update"
+        if self._confirmed_excel_id(result):
+            self.confirm = (ID_EXCEL_CONFIRM,)
+            return self.save(and_new)
+        if kind == "create" and not result.ok and result.duplicates:
+            return self._duplicates(result, and_new)
         return self._finish(result, kind, and_new)
+
+    def _confirmed(self) -> dict:
+        """The confirm= argument, only once the clerk has confirmed something (custom create_with
+        functions of other record types need not know it)."""
+        return {"confirm": self.confirm} if self.confirm else {}
+
+    def _confirmed_excel_id(self, result: Result) -> bool:
+        """An ID number ending in 000 (what Excel leaves of a damaged one) is saved only once the
+        clerk says it was compared with the card; the service names it by its problem code."""
+        if result.ok or not result.errors or any(p.code != ID_EXCEL_CONFIRM for p in result.errors):
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Check the ID Number"),
+                          problem_text(result.errors[0]) + "\n\n" +
+                          self.tr("Has it been compared with the ID card, digit by digit?"), parent=self)
+        yes = box.addButton(self.tr("Compared with the card: save"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("Go back and correct it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.exec()
+        return box.clickedButton() is yes
 
     def _duplicates(self, result: Result, and_new: bool) -> bool:
         prompt = DuplicatePrompt(self.ws, result.duplicates, self)
@@ -256,7 +283,8 @@ class RecordDialog(QDialog):
             self.accept()
             return True
         if prompt.choice == DuplicatePrompt.ADD:
-            result = self.create_with(self.ws, {**self.values(), **self.hidden()}, allow_duplicate=True)
+            result = self.create_with(self.ws, {**self.values(), **self.hidden()}, allow_duplicate=True,
+                                      **self._confirmed())
             return self._finish(result, "create", and_new)
         return False
 
