@@ -70,7 +70,7 @@ def test_two_windows_on_one_server_see_each_others_saves_and_stale_saves_are_ref
         for w in (a, b):
             qtbot.waitUntil(lambda w=w: not w.page("dashboard")._refresh_timer.isActive(), timeout=10000)
         qtbot.waitUntil(lambda: runner.pending == 0, timeout=10000)
-        drain_list_queries()
+        drain_list_queries(qtbot)
         close_window(qtbot, a, runner)
         close_window(qtbot, b, runner)
 
