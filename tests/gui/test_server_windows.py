@@ -11,7 +11,7 @@ from sanxiang_desktop.services.units import init_home
 from sanxiang_desktop.services.workspace import Workspace
 from sanxiang_desktop.store.database import open_database
 from sanxiang_desktop.ui.setup.wizard import FirstStartWizard
-from tests.gui.record_support import drain_list_queries, list_values
+from tests.gui.record_support import drain_list_queries, list_values, zh  # noqa: F401  (zh: autouse, needed by list_values)
 from tests.gui.window_support import answer_modal, app_settings_in, close_window, open_window  # noqa: F401
 
 TOWNSHIP = "640104100"
