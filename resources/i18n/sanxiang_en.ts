@@ -219,6 +219,26 @@
             <source>No premises</source>
             <translation>No premises</translation>
         </message>
+        <message>
+            <source>: not entered</source>
+            <translation>: not entered</translation>
+        </message>
+        <message>
+            <source>Staff quota</source>
+            <translation>Staff quota</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <source>Funding</source>
+            <translation>Funding</translation>
+        </message>
+        <message>
+            <source>Premises</source>
+            <translation>Premises</translation>
+        </message>
     </context>
     <context>
         <name>ChildrenPanel</name>
@@ -1530,8 +1550,8 @@ Copy the current database there now?</translation>
             <translation>About</translation>
         </message>
         <message>
-            <source>&lt;h3&gt;Science Association 3+1 Work&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {db}&lt;br&gt;Backups: {backups}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Science Association 3+1 Work&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {db}&lt;br&gt;Backups: {backups}&lt;br&gt;Log file: {log}&lt;/p&gt;</translation>
+            <source>&lt;h3&gt;Science Association 3+1 Work&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {db}&lt;br&gt;Schema version: {schema}&lt;br&gt;Data folder: {folder}&lt;br&gt;Backups: {backups}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Science Association 3+1 Work&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {db}&lt;br&gt;Schema version: {schema}&lt;br&gt;Data folder: {folder}&lt;br&gt;Backups: {backups}&lt;br&gt;Log file: {log}&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -1577,8 +1597,20 @@ Copy the current database there now?</translation>
             <translation>Unsaved Entry</translation>
         </message>
         <message>
-            <source>A form still holds what you typed and has not been saved. Quit anyway?</source>
-            <translation>A form still holds what you typed and has not been saved. Quit anyway?</translation>
+            <source>A form still holds what you typed and has not been saved.</source>
+            <translation>A form still holds what you typed and has not been saved.</translation>
+        </message>
+        <message>
+            <source>&amp;Save and Quit</source>
+            <translation>&amp;Save and Quit</translation>
+        </message>
+        <message>
+            <source>&amp;Discard and Quit</source>
+            <translation>&amp;Discard and Quit</translation>
+        </message>
+        <message>
+            <source>&amp;Keep Editing</source>
+            <translation>&amp;Keep Editing</translation>
         </message>
     </context>
     <context>
@@ -1586,6 +1618,45 @@ Copy the current database there now?</translation>
         <message>
             <source>Milestones</source>
             <translation>Milestones</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageMenus</name>
+        <message>
+            <source>&amp;Records</source>
+            <translation>&amp;Records</translation>
+        </message>
+        <message>
+            <source>&amp;New Record</source>
+            <translation>&amp;New Record</translation>
+        </message>
+        <message>
+            <source>&amp;Edit Record (Enter)</source>
+            <translation>&amp;Edit Record (Enter)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Records</source>
+            <translation>&amp;Delete Records</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>E&amp;xport to Excel…</source>
+            <translation>E&amp;xport to Excel…</translation>
+        </message>
+        <message>
+            <source>This page has no records to do that with.</source>
+            <translation>This page has no records to do that with.</translation>
+        </message>
+        <message>
+            <source>This page has nothing to print yet.</source>
+            <translation>This page has nothing to print yet.</translation>
+        </message>
+        <message>
+            <source>This page has nothing to export yet.</source>
+            <translation>This page has nothing to export yet.</translation>
         </message>
     </context>
     <context>
@@ -2166,6 +2237,10 @@ Check whether your last change was saved, then try again. If the error happens a
             <translation>Year</translation>
         </message>
         <message>
+            <source>Unit</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
             <source>Title</source>
             <translation>Title</translation>
         </message>
@@ -2242,10 +2317,6 @@ Check whether your last change was saved, then try again. If the error happens a
             <translation>Phone</translation>
         </message>
         <message>
-            <source>Unit</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
             <source>Date</source>
             <translation>Date</translation>
         </message>
@@ -2294,6 +2365,10 @@ Check whether your last change was saved, then try again. If the error happens a
             <translation>Follow-ups</translation>
         </message>
         <message>
+            <source>Venue name</source>
+            <translation>Venue name</translation>
+        </message>
+        <message>
             <source>Address</source>
             <translation>Address</translation>
         </message>
@@ -2332,6 +2407,10 @@ Check whether your last change was saved, then try again. If the error happens a
         <message>
             <source>Term</source>
             <translation>Term</translation>
+        </message>
+        <message>
+            <source>Village name</source>
+            <translation>Village name</translation>
         </message>
         <message>
             <source>Code</source>

@@ -219,6 +219,26 @@
             <source>No premises</source>
             <translation>缺场地</translation>
         </message>
+        <message>
+            <source>: not entered</source>
+            <translation>：未填写</translation>
+        </message>
+        <message>
+            <source>Staff quota</source>
+            <translation>编制</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>Funding</source>
+            <translation>经费</translation>
+        </message>
+        <message>
+            <source>Premises</source>
+            <translation>场地</translation>
+        </message>
     </context>
     <context>
         <name>ChildrenPanel</name>
@@ -543,7 +563,7 @@
         </message>
         <message>
             <source>not entered</source>
-            <translation>未录入</translation>
+            <translation>未填写</translation>
         </message>
         <message>
             <source>quota</source>
@@ -1537,8 +1557,8 @@ Copy the current database there now?</source>
             <translation>关于</translation>
         </message>
         <message>
-            <source>&lt;h3&gt;Science Association 3+1 Work&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {db}&lt;br&gt;Backups: {backups}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;基层科协“3+1”工作&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;数据库：{db}&lt;br&gt;备份文件夹：{backups}&lt;br&gt;日志文件：{log}&lt;/p&gt;</translation>
+            <source>&lt;h3&gt;Science Association 3+1 Work&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {db}&lt;br&gt;Schema version: {schema}&lt;br&gt;Data folder: {folder}&lt;br&gt;Backups: {backups}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;基层科协“3+1”工作&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;数据库：{db}&lt;br&gt;数据结构版本：{schema}&lt;br&gt;数据文件夹：{folder}&lt;br&gt;备份文件夹：{backups}&lt;br&gt;日志文件：{log}&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -1584,8 +1604,20 @@ Copy the current database there now?</source>
             <translation>尚未保存的录入</translation>
         </message>
         <message>
-            <source>A form still holds what you typed and has not been saved. Quit anyway?</source>
-            <translation>还有录入窗口中的内容没有保存。仍要退出吗？</translation>
+            <source>A form still holds what you typed and has not been saved.</source>
+            <translation>还有一张表单中录入的内容尚未保存。</translation>
+        </message>
+        <message>
+            <source>&amp;Save and Quit</source>
+            <translation>保存并退出(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Discard and Quit</source>
+            <translation>放弃并退出(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Keep Editing</source>
+            <translation>继续编辑(&amp;K)</translation>
         </message>
     </context>
     <context>
@@ -1593,6 +1625,45 @@ Copy the current database there now?</source>
         <message>
             <source>Milestones</source>
             <translation>时间节点</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageMenus</name>
+        <message>
+            <source>&amp;Records</source>
+            <translation>记录(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;New Record</source>
+            <translation>新增(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit Record (Enter)</source>
+            <translation>编辑(&amp;E)（Enter）</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Records</source>
+            <translation>删除(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>打印(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>E&amp;xport to Excel…</source>
+            <translation>导出 Excel(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>This page has no records to do that with.</source>
+            <translation>本页没有可进行此操作的记录。</translation>
+        </message>
+        <message>
+            <source>This page has nothing to print yet.</source>
+            <translation>本页暂无可打印的内容。</translation>
+        </message>
+        <message>
+            <source>This page has nothing to export yet.</source>
+            <translation>本页暂无可导出的内容。</translation>
         </message>
     </context>
     <context>
@@ -2173,6 +2244,10 @@ Check whether your last change was saved, then try again. If the error happens a
             <translation>年度</translation>
         </message>
         <message>
+            <source>Unit</source>
+            <translation>所属单位</translation>
+        </message>
+        <message>
             <source>Title</source>
             <translation>名称</translation>
         </message>
@@ -2249,10 +2324,6 @@ Check whether your last change was saved, then try again. If the error happens a
             <translation>手机</translation>
         </message>
         <message>
-            <source>Unit</source>
-            <translation>所属单位</translation>
-        </message>
-        <message>
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -2270,7 +2341,7 @@ Check whether your last change was saved, then try again. If the error happens a
         </message>
         <message>
             <source>Led by</source>
-            <translation>负责人</translation>
+            <translation>牵头人</translation>
         </message>
         <message>
             <source>From</source>
@@ -2299,6 +2370,10 @@ Check whether your last change was saved, then try again. If the error happens a
         <message>
             <source>Follow-ups</source>
             <translation>跟进事项</translation>
+        </message>
+        <message>
+            <source>Venue name</source>
+            <translation>名称</translation>
         </message>
         <message>
             <source>Address</source>
@@ -2339,6 +2414,10 @@ Check whether your last change was saved, then try again. If the error happens a
         <message>
             <source>Term</source>
             <translation>届次</translation>
+        </message>
+        <message>
+            <source>Village name</source>
+            <translation>名称</translation>
         </message>
         <message>
             <source>Code</source>

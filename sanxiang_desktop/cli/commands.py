@@ -21,6 +21,7 @@ from ..sync.trust import ensure_own_key
 from .common import OK, REJECTED, discard as _discard, fail, new_database as _new_database, open_existing, print_json
 from .document_commands import cmd_export_xlsx, cmd_import_xlsx, cmd_print, cmd_template  # noqa: F401
 from .people_commands import cmd_add_person, cmd_find_person  # noqa: F401
+from .selftest import cmd_selftest  # noqa: F401
 from .sync_commands import (cmd_conflicts, cmd_export_enrolment, cmd_export_package, cmd_export_receipt,  # noqa: F401
                             cmd_export_reference, cmd_import_package, cmd_keys, cmd_sync_status,
                             cmd_return_record, cmd_corrections, init_with_enrolment)

@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..store.database import Database, open_database
 from ..store.errors import StoreError
+
+if TYPE_CHECKING:   # the store (SQLAlchemy) loads when a database is opened, not for `--help`
+    from ..store.database import Database
 
 OK, BUG, REJECTED, NEEDS_CONFIRMATION = 0, 1, 2, 3
 
@@ -35,6 +38,7 @@ def print_json(data) -> None:
 
 def open_existing(path: str) -> Database:
     """The database at `path`, which must exist and have a home unit; CliError (exit 2) otherwise."""
+    from ..store.database import open_database
     try:
         db = open_database(Path(path))
     except StoreError as err:
@@ -51,6 +55,7 @@ def open_existing(path: str) -> Database:
 
 def new_database(path: str) -> Database:
     """A new, empty database file at `path`; CliError when the file exists or cannot be made."""
+    from ..store.database import open_database
     if not path.strip():
         raise fail("no database file was given (--db)", "未指定数据库文件（--db）")
     p = Path(path)

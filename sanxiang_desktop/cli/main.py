@@ -13,12 +13,12 @@ import traceback
 
 from .. import __version__
 from .common import OK, BUG, CliError, bounded_int, environment_error, print_error, year_arg
-from . import commands
 from .people_commands import PEOPLE_COMMANDS, add_parsers as add_people_parsers
 from .sync_commands import SYNC_COMMANDS, add_parsers as add_sync_parsers
 from .document_commands import DOCUMENT_COMMANDS, add_parsers as add_document_parsers
+from .selftest import SELFTEST_COMMANDS, add_parsers as add_selftest_parsers
 
-COMMANDS = ("init", "demo", "stats", "dump", "check", "backup") + SYNC_COMMANDS + DOCUMENT_COMMANDS + PEOPLE_COMMANDS
+COMMANDS = ("init", "demo", "stats", "dump", "check", "backup") + SYNC_COMMANDS + DOCUMENT_COMMANDS + PEOPLE_COMMANDS + SELFTEST_COMMANDS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_parsers(cmd)
     add_document_parsers(cmd)
     add_people_parsers(cmd)
+    add_selftest_parsers(sub)
     return p
 
 
@@ -67,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.command:
             build_parser().print_help()
             return 0
+        from . import commands   # here, not at the top: `--help` and argument errors stay quick
         return getattr(commands, f"cmd_{args.command.replace('-', '_')}")(args)
     except CliError as err:
         print_error(err)

@@ -6,11 +6,9 @@ number ending in 000 to compare with the card) and nothing was saved; the flags 
 are ``--allow-duplicate`` and ``--confirm-excel-id``."""
 from __future__ import annotations
 
-from ..core.validation import ID_EXCEL_CONFIRM
-from ..services import records
-from ..services.lists_people import search_people
-from ..services.workspace import Workspace
 from .common import NEEDS_CONFIRMATION, OK, fail, open_existing, print_json
+
+# The services (SQLAlchemy, the models) are imported by the commands when they run: `--help` stays quick.
 
 PEOPLE_COMMANDS = ("add-person", "find-person")
 
@@ -35,6 +33,9 @@ def add_parsers(cmd) -> None:
 
 
 def cmd_add_person(args) -> int:
+    from ..core.validation import ID_EXCEL_CONFIRM
+    from ..services import records
+    from ..services.workspace import Workspace
     db = open_existing(args.db)
     try:
         ws = Workspace.open(db)
@@ -72,6 +73,8 @@ def cmd_add_person(args) -> int:
 
 
 def cmd_find_person(args) -> int:
+    from ..services.lists_people import search_people
+    from ..services.workspace import Workspace
     db = open_existing(args.db)
     try:
         found = search_people(Workspace.open(db), args.text, limit=max(1, min(args.limit, 500)))

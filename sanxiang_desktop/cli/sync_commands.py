@@ -7,14 +7,19 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+# Only what the parser needs is imported here: `--help` must not load SQLAlchemy and the sync layer
+# (tests/bench/run.py: cli_startup). The commands import their modules when they run.
 from ..core.clock import format_local
-from ..store.database import Database
 from ..sync import parts
 from ..sync.errors import PackageError
-from ..sync.outbox import ExchangeError, Written
 from .common import (NEEDS_CONFIRMATION, OK, REJECTED, bounded_float, discard, environment_error, fail,
                      open_existing, print_json)
+
+if TYPE_CHECKING:
+    from ..store.database import Database
+    from ..sync.outbox import Written
 
 SYNC_COMMANDS = ("export-package", "import-package", "export-receipt", "export-reference", "export-enrolment",
                  "keys", "sync-status", "conflicts", "return-record", "corrections")
@@ -71,6 +76,7 @@ def add_parsers(cmd) -> None:
 
 
 def _exchange(fn, *args, **kw):
+    from ..sync.outbox import ExchangeError
     try:
         return fn(*args, **kw)
     except ExchangeError as err:

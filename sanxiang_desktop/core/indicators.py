@@ -35,6 +35,13 @@ class TownshipFacts:
     last_package: str | None = None          # ISO date of the last package received (sync)
 
 
+def whole(value: float | int | None) -> float | int | None:
+    """A figure as a reader expects it: 80.0 m² is 80, 12.5 stays 12.5, None stays None."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def term_status(term_end: dt.date | None, as_of: dt.date) -> str:
     if term_end is None:
         return GREY
@@ -52,12 +59,12 @@ def count_light(count: int, target: int = ACTIVITY_TARGET) -> str:
 def township_indicators(f: TownshipFacts, as_of: dt.date) -> dict:
     """Everything the upper levels look at for one township, with traffic lights."""
     filled = sum(1 for s in SLOTS if f.slots_filled.get(s))
-    shortages = {
-        "staff_quota": not f.staff_quota,
-        "staff": not f.staff_count,
-        "funding": not f.funding_yuan,
-        "premises": not f.premises_m2,
-    }
+    entered = {"staff_quota": f.staff_quota, "staff": f.staff_count, "funding": f.funding_yuan,
+               "premises": f.premises_m2}
+    # "Not entered" is not "lacking": only a figure the clerk entered as 0 is a shortage (缺);
+    # an empty one is 未填写 until somebody fills it in (a new database lacks nothing yet).
+    not_entered = {k: v is None for k, v in entered.items()}
+    shortages = {k: v is not None and not v for k, v in entered.items()}
     per_domain = {d: f.activities.get(d, 0) for d in DOMAINS}
     return {
         "code": f.code,
@@ -85,8 +92,10 @@ def township_indicators(f: TownshipFacts, as_of: dt.date) -> dict:
                            else YELLOW if f.villages_with_contact else RED),
         "shortages": shortages,
         "shortage_count": sum(shortages.values()),
+        "not_entered": not_entered,
+        "not_entered_count": sum(not_entered.values()),
         "four": {"staff_quota": f.staff_quota, "staff": f.staff_count,
-                 "funding_yuan": f.funding_yuan, "premises_m2": f.premises_m2},
+                 "funding_yuan": f.funding_yuan, "premises_m2": whole(f.premises_m2)},
         "last_package": f.last_package,
     }
 
@@ -122,6 +131,7 @@ def rollup(townships: list[dict]) -> dict:
         "villages": sum(t["villages"] for t in townships),
         "villages_with_contact": sum(t["villages_with_contact"] for t in townships),
         "with_shortages": sum(t["shortage_count"] > 0 for t in townships),
+        "four_not_entered": sum(t.get("not_entered_count", 0) == 4 for t in townships),
     }
 
 
@@ -135,6 +145,13 @@ def county_indicators(c: CountyFacts, townships: list[dict], as_of: dt.date) -> 
         "milestones": statuses,
         "milestones_on_time": sum(s == "on_time" for s in statuses.values()),
         "milestones_overdue": sum(s in ("overdue", "late") for s in statuses.values()),
+        "milestones_total": len(statuses),
+        "milestones_due": sum(s != "pending" for s in statuses.values()),
+        # the county cards of the city dashboard: one light per thing the city checks
+        "leading_group_light": GREEN if c.leading_group else RED,
+        "work_plan_light": GREEN if c.work_plan_filed else RED,
+        "milestones_light": (GREY if not statuses else RED if "overdue" in statuses.values()
+                             else YELLOW if "late" in statuses.values() else GREEN),
         "rollup": rollup(townships),
     }
 

@@ -19,6 +19,40 @@ QUALIFICATION = {"health": ("主任医师", "副主任医师", "主治医师"), 
                  "agriculture": ("推广研究员", "高级农艺师", "农艺师"), "other": ("", "助理工程师", "经济师")}
 
 
+# Ordinary members by category: where such a person works and what their job is called, so a
+# 医生 is never listed as 教师 and a 中小学教师 never as 户主 (an officer reading the roster notices).
+def _pick(*options):
+    return lambda rng: rng.choice(options)
+
+
+MEMBERS = (
+    ("teacher", "education", _pick("中心小学", "中学", "第二小学"), _pick("语文教师", "数学教师", "科学教师", "物理教师")),
+    ("teacher", "education", _pick("中心小学", "中学"), _pick("科学教师", "信息技术教师", "生物教师")),
+    ("doctor", "health", _pick("卫生院", "卫生院", "中心卫生院"), _pick("全科医生", "内科医生", "中医科医生")),
+    ("doctor", "health", _pick("卫生院"), _pick("公共卫生医生", "儿科医生", "全科医生")),
+    ("agri_extension_worker", "agriculture", _pick("农技站", "农业服务中心"), "农技推广员"),
+    ("demo_household", "agriculture", _pick("枸杞种植示范户", "设施蔬菜示范户", "滩羊养殖示范户"), "户主"),
+    ("large_grower", "agriculture", _pick("种植专业合作社", "养殖专业合作社", "家庭农场"), _pick("负责人", "场长")),
+    ("local_expert", "agriculture", _pick("果蔬种植专业合作社", "农机服务队"), "技术员"),
+    ("field_talent", "agriculture", _pick("家庭农场", "农民专业合作社"), _pick("技术骨干", "负责人")),
+    ("science_volunteer", "other", _pick("新时代文明实践所", "团委", "妇联"), "科普志愿者"),
+)
+
+
+FOLLOW_UPS = (
+    "督促落实，下季度回访。",
+    "已与乡镇党委沟通，年内完成科协换届。",
+    "协调县卫健局推荐卫生院院长进入科协班子。",
+    "帮助对接县财政，争取科协工作经费列入预算。",
+    "指导依托党群服务中心设立科普活动室，下月实地查看。",
+    "要求10月底前报送工作总结和典型材料。",
+    "推荐参加市科协基层科协业务培训。",
+    "问题已整改到位，无需跟进。",
+    "建议结合全国科普日开展一次联合活动，县科协派员指导。",
+    "",
+)
+
+
 def tiny_png(seed: int) -> bytes:
     """A small real PNG (a coloured 32×24 picture) to stand in for an activity photo."""
     w, h = 32, 24
@@ -118,13 +152,8 @@ class TownshipDemo(_UnitDemo):
                     way = rng.choice(("election", "by_election", "plenary_addition"))
                     self.post(person, rng.choice(("part_time_vice_chair",) * 3 + ("seconded_vice_chair",)),
                               start if way == "election" else self.date_between(start, self.cutoff), way)
-        members = [(c, d) for c, d in (("teacher", "education"), ("doctor", "health"), ("agri_extension_worker", "agriculture"),
-                                       ("demo_household", "agriculture"), ("large_grower", "agriculture"),
-                                       ("local_expert", "agriculture"), ("field_talent", "agriculture"),
-                                       ("science_volunteer", "other"), ("teacher", "education"), ("doctor", "health"))]
-        for category, domain in rng.sample(members, rng.randrange(4, len(members))):
-            pid = self.person(category, f"{name}{rng.choice(('', '第二', '中心'))}{'卫生院' if domain == 'health' else '学校' if domain == 'education' else '农业合作社'}",
-                              rng.choice(("教师", "医生", "农技员", "户主", "负责人")), domain=domain)
+        for category, domain, workplace, job in rng.sample(MEMBERS, rng.randrange(4, len(MEMBERS))):
+            pid = self.person(category, f"{name}{workplace(rng)}", job(rng) if callable(job) else job, domain=domain)
             if established and rng.random() < 0.7:
                 self.post(pid, rng.choice(("committee_member", "committee_member", "standing_member")), start)
         venues = self.venues()
@@ -157,9 +186,16 @@ class TownshipDemo(_UnitDemo):
             self.w.add(self.code, "units", code=code, name=f"{word}{'社区' if street else '村'}", level="village",
                        parent_code=self.code, kind=kind)
             if rng.random() < 0.75:
-                contact = self.person(rng.choice(("community_worker", "village_official_graduate", "retired_elder",
-                                                  "village_clinic_head", "coop_chair")),
-                                      f"{word}{'社区居委会' if street else '村委会'}", "科协联络员", unit=code)
+                place = f"{word}{'社区' if street else '村'}"
+                category, employer, job = rng.choice((
+                    ("community_worker", f"{place}{'居委会' if street else '村委会'}", "委员（科协联络员）"),
+                    ("village_official_graduate", f"{place}村委会", "大学生村官（科协联络员）"),
+                    ("retired_elder", f"{place}老年协会", "会长（科协联络员）"),
+                    ("village_clinic_head", f"{place}卫生室", "主任（科协联络员）"),
+                    ("coop_chair", f"{place}农民专业合作社", "理事长（科协联络员）")))
+                if street and category in ("village_official_graduate", "coop_chair"):
+                    category, employer, job = "community_worker", f"{place}居委会", "委员（科协联络员）"
+                contact = self.person(category, employer, job, unit=code)
                 venue = self.w.add(self.code, "venues", unit_code=code, type="party_service_center",
                                    name=f"{word}{'社区' if street else '村'}党群服务中心").id
                 self.w.add(self.code, "associations", unit_code=code, established=False, contact_person_id=contact,
@@ -251,10 +287,10 @@ class CountyDemo(_UnitDemo):
         group = self.w.add(self.code, "leading_groups", unit_code=self.code,
                            set_up_on=dt.date(self.year, 4, rng.randrange(1, 28)),
                            doc_no=f"{self.name[:2]}党办发〔{self.year}〕{rng.randrange(10, 60)}号", office=f"{self.name}科协")
-        roles = [("leader", f"{self.name}人民政府", "副区长"), ("deputy", f"{self.name}委组织部", "副部长"),
+        level = self.name[-1] if self.name[-1] in "区县市" else "区"      # 副区长 / 副县长 / 副市长
+        roles = [("leader", f"{self.name}人民政府", f"副{level}长"), ("deputy", f"{self.name[-1]}委组织部", "副部长"),
                  ("deputy", f"{self.name}科协", "主席")]
-        roles += [("member", d.replace("区", self.name[-1], 1) if False else d, "副局长") for d in
-                  rng.sample(DEPARTMENTS, 4)]
+        roles += [("member", level + d[1:], "副部长" if d.endswith("部") else "副局长") for d in rng.sample(DEPARTMENTS[1:], 4)]
         roles.append(("office_director", f"{self.name}科协", "秘书长"))
         for role, dept, job in roles:
             pid = self.person("other", dept, job, senior=True)
@@ -284,4 +320,4 @@ class CountyDemo(_UnitDemo):
                            workers_status=f"辖区内医务、教育、农技科技工作者约{self.rng.randrange(40, 300)}人。",
                            party_suggestions=self.rng.choice(("建议增加科协工作经费。", "建议结合换届吸纳“三长”。",
                                                                "建议依托党群服务中心建设科普阵地。")),
-                           follow_ups="督促落实，下季度回访。")
+                           follow_ups=self.rng.choice(FOLLOW_UPS))

@@ -132,7 +132,7 @@ def key_slots(ws: Workspace, unit_code: str, as_of: dt.date | None = None) -> li
                or_(Po.start_on.is_(None), Po.start_on <= as_of), or_(Po.end_on.is_(None), Po.end_on > as_of))
     with ws.db.engine.connect() as conn:
         rows = conn.execute(select(P.name, P.category).select_from(Po).join(P, P.id == Po.person_id)
-                            .where(*current).order_by(Po.start_on, P.name)).all()
+                            .where(*current).order_by(Po.start_on, P.search_key)).all()
     slots = []
     for entry in CATALOGUES["key_slot"]:
         names = tuple(dict.fromkeys(r.name for r in rows if r.category in KEY_SLOTS[entry.code]))

@@ -18,8 +18,10 @@ from .list_source import ColumnSpec, ListQuery, Row
 from .tree import below_select
 from .workspace import Workspace
 
-OVERDUE = "#b00020"     # red: empty key slot, overdue milestone
-MUTED = "gray"          # ended posts, records of other units
+# One meaning per colour (the pages show a legend wherever a colour carries meaning):
+OVERDUE = "#b00020"     # red: missing or overdue (empty key slot, no contact person, task or milestone overdue)
+LATE = "#8a5a00"        # amber: done, but after the due date
+MUTED = "gray"          # not editable here: records of other units, ended posts
 
 # Above every character an ID number, phone or unit code holds, so `x >= q AND x < q + HIGH`
 # is a prefix match that SQLite answers from the column's index.
@@ -181,10 +183,13 @@ class SqlList:
         kept, self._prefetched = self._prefetched, None
         if kept is not None and kept[0] == query and offset == 0 and (limit <= len(kept[1]) or kept[2] <= len(kept[1])):
             return kept[1][:limit]
-        stmt = self.base().where(*self.conditions(query)).order_by(*self.order(query))
-        stmt = stmt.limit(limit).offset(offset)
         with self.ws.db.engine.connect() as conn:
-            return [self.row(r) for r in conn.execute(stmt)]
+            return [self.row(r) for r in conn.execute(self.page(query, offset, limit))]
+
+    def page(self, query: ListQuery, offset: int, limit: int) -> Select:
+        """The SELECT of one page of rows."""
+        stmt = self.base().where(*self.conditions(query)).order_by(*self.order(query))
+        return stmt.limit(limit).offset(offset)
 
     def fetch_ids(self, query: ListQuery, ids: Sequence[str]) -> list[Row]:
         if not ids:

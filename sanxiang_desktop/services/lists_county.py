@@ -8,8 +8,8 @@ from sqlalchemy.orm import join
 from ..core.catalogues import CATALOGUES
 from ..store import models as m
 from .list_source import ColumnSpec, ListQuery, Row
-from .lists_base import (MUTED, OVERDUE, SqlList, catalogue_codes_matching, iso, label, live, number, words_or,
-                         year_range)
+from .lists_base import (LATE, OVERDUE, SqlList, catalogue_codes_matching, in_unit, iso, label, live, number,
+                         words_or, year_range)
 from .lists_people import people_filter
 from .lists_unit import muted_if_foreign, text_like
 
@@ -25,7 +25,7 @@ class GroupMembersList(SqlList):
         ColumnSpec("department", "Department", 10),
         ColumnSpec("job", "Job", 10),
     ]
-    sorts = {"person": P.name, "role": m.GroupMember.role, "department": m.GroupMember.department, "job": P.job}
+    sorts = {"person": P.search_key, "role": m.GroupMember.role, "department": m.GroupMember.department, "job": P.job}
 
     def count_from(self):
         return join(m.GroupMember, P, P.id == m.GroupMember.person_id)
@@ -50,7 +50,7 @@ class GroupMembersList(SqlList):
     def default_order(self):
         # leader, deputies, members, office: the catalogue's order is the printed roster's
         order = {code: i for i, code in enumerate(CATALOGUES["group_role"].codes())}
-        return [case(order, value=m.GroupMember.role, else_=len(order)), P.name]
+        return [case(order, value=m.GroupMember.role, else_=len(order)), P.search_key]
 
     def row(self, r) -> Row:
         return Row(r.id, (r.name, label("group_role", r.role), r.department or "", r.job or ""),
@@ -65,27 +65,31 @@ def _tasks(done_only: bool = False):
     return select(func.count()).where(*clauses).correlate(m.WorkPlan).scalar_subquery()
 
 
+U = m.Unit
+
+
 class WorkPlansList(SqlList):
-    """extra: unit (exactly), year."""
+    """extra: unit (with the units below it: the city sees its counties' plans), year."""
     model = m.WorkPlan
     columns = [
         ColumnSpec("year", "Year", 3, align="center"),
+        ColumnSpec("unit", "Unit", 6),
         ColumnSpec("title", "Title", 14),
         ColumnSpec("doc_no", "Document no.", 8),
         ColumnSpec("filed_on", "Filed on", 6, align="center"),
         ColumnSpec("tasks", "Tasks done", 4, align="right", sortable=False),
     ]
-    sorts = {"year": m.WorkPlan.year, "title": m.WorkPlan.title, "doc_no": m.WorkPlan.doc_no,
+    sorts = {"year": m.WorkPlan.year, "unit": U.search_key, "title": m.WorkPlan.title, "doc_no": m.WorkPlan.doc_no,
              "filed_on": m.WorkPlan.filed_on}
 
     def base(self):
         W = m.WorkPlan
-        return select(W.id, W.year, W.title, W.doc_no, W.filed_on, _tasks().label("tasks"),
-                      _tasks(True).label("done"), W.owner)
+        return (select(W.id, W.year, U.name.label("unit"), W.title, W.doc_no, W.filed_on, _tasks().label("tasks"),
+                       _tasks(True).label("done"), W.owner).select_from(W).outerjoin(U, U.code == W.unit_code))
 
     def where(self, query: ListQuery):
         W = m.WorkPlan
-        clauses = [live(W), W.unit_code == (query.extra.get("unit") or self.ws.home_unit)]
+        clauses = [live(W), in_unit(W.unit_code, self.ws, query.extra.get("unit"))]
         if query.extra.get("year"):
             clauses.append(W.year == int(query.extra["year"]))
         return clauses
@@ -94,10 +98,10 @@ class WorkPlansList(SqlList):
         return or_(text_like(m.WorkPlan.title, text), text_like(m.WorkPlan.doc_no, text))
 
     def default_order(self):
-        return [m.WorkPlan.year.desc(), m.WorkPlan.filed_on.desc()]
+        return [m.WorkPlan.year.desc(), m.WorkPlan.unit_code, m.WorkPlan.filed_on.desc()]
 
     def row(self, r) -> Row:
-        return Row(r.id, (str(r.year), r.title, r.doc_no or "", iso(r.filed_on), f"{r.done}/{r.tasks}"),
+        return Row(r.id, (str(r.year), r.unit or "", r.title, r.doc_no or "", iso(r.filed_on), f"{r.done}/{r.tasks}"),
                    foreground=muted_if_foreign(self.ws, r.owner))
 
 
@@ -140,25 +144,28 @@ class PlanTasksList(SqlList):
 
 
 class MilestonesList(SqlList):
-    """extra: unit (exactly), year. Overdue and not done shows red; done late shows grey."""
+    """extra: unit (with the units below it), year. Overdue and not done shows red; done late amber;
+    another unit's (read-only here) grey."""
     model = m.Milestone
     columns = [
         ColumnSpec("year", "Year", 3, align="center"),
+        ColumnSpec("unit", "Unit", 6),
         ColumnSpec("title", "Milestone", 14),
         ColumnSpec("due_on", "Due", 6, align="center"),
         ColumnSpec("done_on", "Done on", 6, align="center"),
         ColumnSpec("notes", "Notes", 12, sortable=False),
     ]
-    sorts = {"year": m.Milestone.year, "title": m.Milestone.title, "due_on": m.Milestone.due_on,
+    sorts = {"year": m.Milestone.year, "unit": U.search_key, "title": m.Milestone.title, "due_on": m.Milestone.due_on,
              "done_on": m.Milestone.done_on}
 
     def base(self):
         M = m.Milestone
-        return select(M.id, M.year, M.title, M.due_on, M.done_on, M.notes, M.owner)
+        return (select(M.id, M.year, U.name.label("unit"), M.title, M.due_on, M.done_on, M.notes, M.owner)
+                .select_from(M).outerjoin(U, U.code == M.unit_code))
 
     def where(self, query: ListQuery):
         M = m.Milestone
-        clauses = [live(M), M.unit_code == (query.extra.get("unit") or self.ws.home_unit)]
+        clauses = [live(M), in_unit(M.unit_code, self.ws, query.extra.get("unit"))]
         if query.extra.get("year"):
             clauses.append(M.year == int(query.extra["year"]))
         return clauses
@@ -167,37 +174,39 @@ class MilestonesList(SqlList):
         return or_(text_like(m.Milestone.title, text), text_like(m.Milestone.notes, text))
 
     def default_order(self):
-        return [m.Milestone.year.desc(), m.Milestone.due_on]
+        return [m.Milestone.year.desc(), m.Milestone.due_on, m.Milestone.unit_code]
 
     def row(self, r) -> Row:
         today = self.ws.today()
         if r.done_on is None:
             colour = OVERDUE if r.due_on < today else None
         else:
-            colour = MUTED if r.done_on > r.due_on else None
-        return Row(r.id, (str(r.year), r.title, iso(r.due_on), iso(r.done_on), (r.notes or "").replace("\n", " ")),
-                   foreground=colour)
+            colour = LATE if r.done_on > r.due_on else None
+        return Row(r.id, (str(r.year), r.unit or "", r.title, iso(r.due_on), iso(r.done_on), (r.notes or "").replace("\n", " ")),
+                   foreground=colour or muted_if_foreign(self.ws, r.owner))
 
 
 class BulletinsList(SqlList):
-    """extra: unit (exactly), year."""
+    """extra: unit (with the units below it), year."""
     model = m.Bulletin
     columns = [
         ColumnSpec("issue_no", "Issue", 3, align="right"),
         ColumnSpec("issued_on", "Issued on", 6, align="center"),
+        ColumnSpec("unit", "Unit", 6),
         ColumnSpec("title", "Title", 16),
         ColumnSpec("recipients", "Sent to", 10),
     ]
-    sorts = {"issue_no": m.Bulletin.issue_no, "issued_on": m.Bulletin.issued_on, "title": m.Bulletin.title,
-             "recipients": m.Bulletin.recipients}
+    sorts = {"issue_no": m.Bulletin.issue_no, "issued_on": m.Bulletin.issued_on, "unit": U.search_key,
+             "title": m.Bulletin.title, "recipients": m.Bulletin.recipients}
 
     def base(self):
         B = m.Bulletin
-        return select(B.id, B.issue_no, B.issued_on, B.title, B.recipients, B.owner)
+        return (select(B.id, B.issue_no, B.issued_on, U.name.label("unit"), B.title, B.recipients, B.owner)
+                .select_from(B).outerjoin(U, U.code == B.unit_code))
 
     def where(self, query: ListQuery):
         B = m.Bulletin
-        return [live(B), B.unit_code == (query.extra.get("unit") or self.ws.home_unit),
+        return [live(B), in_unit(B.unit_code, self.ws, query.extra.get("unit")),
                 year_range(B.issued_on, query.extra.get("year"))]
 
     def filter_clause(self, text: str):
@@ -207,5 +216,5 @@ class BulletinsList(SqlList):
         return [m.Bulletin.issued_on.desc()]
 
     def row(self, r) -> Row:
-        return Row(r.id, (number(r.issue_no), iso(r.issued_on), r.title, r.recipients or ""),
+        return Row(r.id, (number(r.issue_no), iso(r.issued_on), r.unit or "", r.title, r.recipients or ""),
                    foreground=muted_if_foreign(self.ws, r.owner))

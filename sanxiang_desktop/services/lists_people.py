@@ -74,8 +74,10 @@ class PeopleList(SqlList):
         ColumnSpec("unit", "Unit", 8),
     ]
     prefetch_bound = 1000
-    sorts = {"name": P.name, "gender": P.gender, "category": P.category, "employer": P.employer,
-             "job": P.job, "phone": P.phone, "unit": U.name}
+    # Names sort by their pinyin (the stored search key begins with the everyday full reading, surname
+    # first: 丁 ding, 何 he, 侯 hou, 于 yu), not by code point (丁, 于, 何, 侯), then by the characters.
+    sorts = {"name": (P.search_key, P.name), "gender": P.gender, "category": P.category, "employer": P.employer,
+             "job": P.job, "phone": P.phone, "unit": U.search_key}
 
     def base(self):
         return (select(P.id, P.name, P.gender, P.category, P.employer, P.job, P.phone, P.owner, U.name.label("unit"))
@@ -96,7 +98,7 @@ class PeopleList(SqlList):
         return people_filter(text)
 
     def default_order(self):
-        return [P.name]
+        return [P.search_key, P.name]
 
     def order(self, query: ListQuery, few: bool = False):
         exprs = super().order(query)
@@ -107,8 +109,19 @@ class PeopleList(SqlList):
             # Scanning the table into a sorter that keeps the first 200 takes 25 ms however many match.
             # Digits (ID-number, phone or unit-code prefixes) match all over the name order: there, and
             # only when many match (few are sorted after the bounded first look), the walk finds a page at once.
-            exprs[0] = (P.name + "").desc() if query.descending else (P.name + "")
+            exprs[0] = (P.search_key + "").desc() if query.descending else (P.search_key + "")
         return exprs
+
+    def page(self, query: ListQuery, offset: int, limit: int):
+        """The page's ids first, from ix_people_filter alone when the filter and order allow (no table
+        row read for the thousands of matches of a short filter), then those rows: 52 → 31 ms for "w"
+        at 100,000 people."""
+        if query.sort_key == "unit":                 # sorted by a joined column: the plain way
+            return super().page(query, offset, limit)
+        order = self.order(query)
+        ids = (select(P.id).where(*self.conditions(query)).order_by(*order).limit(limit).offset(offset)
+               .scalar_subquery())
+        return self.base().where(P.id.in_(ids)).order_by(*order)
 
     def row(self, r) -> Row:
         foreign = r.owner != self.ws.home_unit
@@ -149,7 +162,7 @@ def search_people(ws, text: str, limit: int = 20) -> list[PersonChoice]:
     clause = people_filter(text)
     if clause is None:
         return []
-    stmt = _choice_select().where(live(P), clause).order_by(P.name, P.id).limit(limit)
+    stmt = _choice_select().where(live(P), clause).order_by(P.search_key, P.name, P.id).limit(limit)
     with ws.db.engine.connect() as conn:
         return [_choice(r) for r in conn.execute(stmt)]
 

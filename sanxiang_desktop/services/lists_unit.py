@@ -36,8 +36,8 @@ class ActivitiesList(SqlList):
         ColumnSpec("leader", "Led by", 5),
         ColumnSpec("unit", "Unit", 7),
     ]
-    sorts = {"held_on": A.held_on, "title": A.title, "domain": A.domain, "type": A.type,
-             "participants": A.participants, "leader": Leader.name, "unit": U.name}
+    sorts = {"held_on": A.held_on, "title": A.search_key, "domain": A.domain, "type": A.type,
+             "participants": A.participants, "leader": Leader.search_key, "unit": U.search_key}
 
     def base(self):
         return (select(A.id, A.held_on, A.title, A.domain, A.type, A.participants, A.owner,
@@ -78,7 +78,7 @@ class PostsList(SqlList):
         ColumnSpec("end_on", "To", 6, align="center"),
         ColumnSpec("method", "How", 6),
     ]
-    sorts = {"person": P.name, "role": m.Post.role, "category": P.category, "employer": P.employer,
+    sorts = {"person": P.search_key, "role": m.Post.role, "category": P.category, "employer": P.employer,
              "start_on": m.Post.start_on, "end_on": m.Post.end_on, "method": m.Post.method}
 
     def count_from(self):
@@ -124,8 +124,8 @@ class VisitsList(SqlList):
         ColumnSpec("by", "Visiting unit", 7),
         ColumnSpec("follow_ups", "Follow-ups", 14, sortable=False),
     ]
-    sorts = {"visited_on": m.Visit.visited_on, "visited": Visited.name, "visitors": m.Visit.visitors,
-             "by": Visitor.name}
+    sorts = {"visited_on": m.Visit.visited_on, "visited": Visited.search_key, "visitors": m.Visit.visitors,
+             "by": Visitor.search_key}
 
     def count_from(self):
         return join(m.Visit, Visited, Visited.code == m.Visit.visited_unit_code)
@@ -161,13 +161,13 @@ class VenuesList(SqlList):
     model = m.Venue
     columns = [
         ColumnSpec("type", "Type", 7),
-        ColumnSpec("name", "Name", 12),
+        ColumnSpec("name", "Venue name", 12),     # 名称: "Name" is a person's 姓名
         ColumnSpec("unit", "Unit", 7),
         ColumnSpec("address", "Address", 12),
         ColumnSpec("area_m2", "Area (m²)", 4, align="right"),
         ColumnSpec("opened_on", "Opened", 6, align="center"),
     ]
-    sorts = {"type": m.Venue.type, "name": m.Venue.name, "unit": U.name, "address": m.Venue.address,
+    sorts = {"type": m.Venue.type, "name": m.Venue.name, "unit": U.search_key, "address": m.Venue.address,
              "area_m2": m.Venue.area_m2, "opened_on": m.Venue.opened_on}
 
     def base(self):
@@ -214,7 +214,7 @@ class TeamsList(SqlList):
     @property
     def sorts(self):  # type: ignore[override]
         T = m.VolunteerTeam
-        return {"name": T.name, "domain": T.domain, "leader": Leader.name, "founded_on": T.founded_on,
+        return {"name": T.name, "domain": T.domain, "leader": Leader.search_key, "founded_on": T.founded_on,
                 "members": self._members()}
 
     def base(self):
@@ -247,7 +247,7 @@ class TeamMembersList(SqlList):
         ColumnSpec("employer", "Employer", 12),
         ColumnSpec("joined_on", "Joined", 6, align="center"),
     ]
-    sorts = {"person": P.name, "role": m.TeamMember.role, "employer": P.employer,
+    sorts = {"person": P.search_key, "role": m.TeamMember.role, "employer": P.employer,
              "joined_on": m.TeamMember.joined_on}
 
     def count_from(self):
@@ -265,7 +265,7 @@ class TeamMembersList(SqlList):
         return people_filter(text)
 
     def default_order(self):
-        return [m.TeamMember.role, P.name]
+        return [m.TeamMember.role, P.search_key]
 
     def row(self, r) -> Row:
         return Row(r.id, (r.name, label("team_role", r.role), r.employer or "", iso(r.joined_on)),
@@ -312,13 +312,13 @@ class VillagesList(SqlList):
     """Villages and communities of a township, with their designated contact person. extra: unit."""
     model = U
     columns = [
-        ColumnSpec("name", "Name", 8),
+        ColumnSpec("name", "Village name", 8),   # 名称: "Name" is a person's 姓名
         ColumnSpec("code", "Code", 8, align="center"),
         ColumnSpec("kind", "Kind", 3, align="center"),
         ColumnSpec("contact", "Contact person", 5),
         ColumnSpec("employer", "Employer", 10),
     ]
-    sorts = {"name": U.name, "code": U.code, "kind": U.kind, "contact": Contact.name}
+    sorts = {"name": U.search_key, "code": U.code, "kind": U.kind, "contact": Contact.search_key}
 
     def base(self):
         As = m.Association

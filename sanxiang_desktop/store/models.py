@@ -70,6 +70,9 @@ class AssociationMeeting(Record, Base):
 
 class Person(Record, Base):
     __tablename__ = "people"
+    # the people list's filter scans this instead of the table (migration 0005)
+    __table_args__ = (Index("ix_people_filter", "search_key", "deleted", "unit_code", "name", "id", "phone_key",
+                            "id_number"),)
     unit_code: Mapped[str] = unit_fk()          # the unit whose roster entered the person
     name: Mapped[str] = mapped_column(String(50), index=True)
     search_key: Mapped[str] = mapped_column(Text, default="")

@@ -18,7 +18,7 @@ import json
 import struct
 import zlib
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import nacl.exceptions
 import nacl.public
@@ -79,8 +79,9 @@ def _end_record(count: int, cd_size: int, cd_offset: int) -> bytes:
     return _END.pack(_END_SIG, 0, 0, count, count, cd_size, cd_offset, 0)
 
 
-def _write_zip(members: Sequence[tuple[str, bytes]]) -> bytes:
-    """A STORED zip with fixed header values: equal input gives equal bytes."""
+def _zip_segments(members: Sequence[tuple[str, bytes]]) -> list[bytes]:
+    """A STORED zip with fixed header values, as the byte strings that make it up in order (a payload
+    of photos is not copied once more to join them): equal input gives equal bytes."""
     chunks: list[bytes] = []
     central: list[bytes] = []
     offset = 0
@@ -92,7 +93,11 @@ def _write_zip(members: Sequence[tuple[str, bytes]]) -> bytes:
         chunks += (header, blob)
         offset += len(header) + len(blob)
     directory = b"".join(central)
-    return b"".join(chunks + [directory, _end_record(len(members), len(directory), offset)])
+    return chunks + [directory, _end_record(len(members), len(directory), offset)]
+
+
+def _write_zip(members: Sequence[tuple[str, bytes]]) -> bytes:
+    return b"".join(_zip_segments(members))
 
 
 def _damaged(why: str, why_zh: str) -> PackageError:
@@ -367,6 +372,32 @@ def build_package(manifest: dict[str, Any], payload_plain: bytes, signer: KeyPai
     if len(plain) > caps.max_plain:
         raise _too_large("The data to send", "要发送的数据", len(plain), caps.max_plain)
     stored = zlib.compress(plain, ZLIB_LEVEL) if compression == "zlib" else plain
+    return b"".join(_seal_and_zip(manifest, stored, len(plain), compression, signer, recipient_public, caps))
+
+
+def build_package_from_lines(manifest: dict[str, Any], lines: Iterable[bytes], signer: KeyPair,
+                             recipient_public: bytes | None, *, caps: Caps = Caps()) -> list[bytes]:
+    """build_package for a payload of JSON Lines, taken one line at a time and compressed as it comes
+    (zlib: JSON text always compresses), so the plain payload is never held whole. Returns the package
+    as the byte strings that make it up (``b"".join`` of them is the file; parts.split_segments cuts
+    them into parts without joining). The payload is ``b"\\n".join(lines) + b"\\n"``."""
+    if not isinstance(manifest.get("sender_unit"), str) or not manifest["sender_unit"]:
+        raise ValueError("manifest['sender_unit'] must be a non-empty string")
+    deflate, stored, size = zlib.compressobj(ZLIB_LEVEL), bytearray(), 0
+    for line in lines:
+        size += len(line) + 1
+        if size > caps.max_plain:
+            raise _too_large("The data to send", "要发送的数据", size, caps.max_plain)
+        stored += deflate.compress(line)
+        stored += deflate.compress(b"\n")
+    stored += deflate.flush()
+    packed = bytes(stored)
+    del stored
+    return _seal_and_zip(manifest, packed, size, "zlib", signer, recipient_public, caps)
+
+
+def _seal_and_zip(manifest: dict[str, Any], stored: bytes, plain_length: int, compression: str,
+                  signer: KeyPair, recipient_public: bytes | None, caps: Caps) -> list[bytes]:
     body = {k: v for k, v in manifest.items() if k not in CONTAINER_FIELDS}
     if recipient_public is not None:
         stored = nacl.public.SealedBox(box_public_from_verify(recipient_public)).encrypt(stored)
@@ -375,15 +406,15 @@ def build_package(manifest: dict[str, Any], payload_plain: bytes, signer: KeyPai
         raise _too_large("The package", "数据包", len(stored), caps.max_payload)
     body.update(container=CONTAINER_TAG, format_version=FORMAT_VERSION,
                 payload_length=len(stored), payload_sha256=hashlib.sha256(stored).hexdigest(),
-                plain_length=len(plain), compression=compression,
+                plain_length=plain_length, compression=compression,
                 encrypted=recipient_public is not None,
                 sender_public=base64.b64encode(signer.public_bytes).decode("ascii"),
                 sender_key_id=signer.key_id)
     manifest_bytes = canonical_json(body)
     if len(manifest_bytes) > caps.max_manifest:
         raise ValueError(f"manifest is {len(manifest_bytes)} bytes, at most {caps.max_manifest}")
-    return _write_zip([(MEMBERS[0], manifest_bytes), (MEMBERS[1], signer.sign(manifest_bytes)),
-                       (MEMBERS[2], stored)])
+    return _zip_segments([(MEMBERS[0], manifest_bytes), (MEMBERS[1], signer.sign(manifest_bytes)),
+                          (MEMBERS[2], stored)])
 
 
 def _mismatch(what_en: str = "its declared size", what_zh: str = "声明的大小") -> PackageError:
@@ -404,9 +435,7 @@ def _inflate(raw: bytes, limit: int) -> bytes:
     return out
 
 
-def open_payload(pkg: OpenedPackage, recipient: KeyPair | None, *,
-                 caps: Caps = Caps()) -> bytes:
-    """Decrypt (if encrypted) and decompress the payload of a verified package."""
+def _decrypt(pkg: OpenedPackage, recipient: KeyPair | None) -> bytes:
     m = pkg.manifest
     raw = pkg.payload_raw
     if m["encrypted"]:
@@ -426,6 +455,14 @@ def open_payload(pkg: OpenedPackage, recipient: KeyPair | None, *,
                     "无法解密。", intended_key_id=intended) from None
             raise PackageError("decrypt_failed", "The package content cannot be decrypted.",
                                "数据包内容无法解密。", intended_key_id=intended) from None
+    return raw
+
+
+def open_payload(pkg: OpenedPackage, recipient: KeyPair | None, *,
+                 caps: Caps = Caps()) -> bytes:
+    """Decrypt (if encrypted) and decompress the payload of a verified package."""
+    m = pkg.manifest
+    raw = _decrypt(pkg, recipient)
     size = m["plain_length"]
     if size > caps.max_plain:
         raise _too_large("The unpacked content", "解压后的内容", size, caps.max_plain)
@@ -433,3 +470,43 @@ def open_payload(pkg: OpenedPackage, recipient: KeyPair | None, *,
     if len(plain) != size:
         raise _mismatch()
     return plain
+
+
+PIECE = 1024 * 1024
+
+
+def open_payload_pieces(pkg: OpenedPackage, recipient: KeyPair | None, *,
+                        caps: Caps = Caps()) -> Iterator[bytes]:
+    """open_payload as pieces of about a MiB, so the inflated payload is never held whole (a package
+    of photos: 150 MB stored, 200 MB inflated). The sealed box is one message: it is decrypted whole,
+    and the stored payload is let go as soon as that is done; give up your own reference to `pkg`
+    after calling. Same checks as open_payload; a mismatch found at the end raises there, after the
+    pieces before it were handed out, so the caller must not act on any piece before the last."""
+    m, size = pkg.manifest, pkg.manifest["plain_length"]
+    if size > caps.max_plain:
+        raise _too_large("The unpacked content", "解压后的内容", size, caps.max_plain)
+    compressed = m["compression"] == "zlib"
+    raw = _decrypt(pkg, recipient)
+    del pkg                                  # the generator must not keep the stored payload alive
+    view, total = memoryview(raw), 0
+    inflater = zlib.decompressobj() if compressed else None
+    for start in range(0, len(view), PIECE):
+        chunk = view[start:start + PIECE]
+        if inflater is None:
+            piece = bytes(chunk)
+        else:
+            try:
+                piece = inflater.decompress(chunk, size + 1 - total)
+            except zlib.error:
+                raise _damaged("the payload cannot be decompressed", "载荷无法解压") from None
+            if inflater.unconsumed_tail:     # more output than the declared size: a bomb or a lie
+                raise _mismatch()
+        total += len(piece)
+        if total > size:
+            raise _mismatch()
+        if piece:
+            yield piece
+    if inflater is not None and (not inflater.eof or inflater.unused_data):
+        raise _mismatch()
+    if total != size:
+        raise _mismatch()

@@ -8,6 +8,7 @@ and still be new to the county's parent.
 """
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Iterator
 
@@ -80,16 +81,23 @@ def collect_records(s: Session, home: str, package_id: str, low: int, high: int,
     return lines, counts, shas
 
 
-def blob_lines(s: Session, shas: set[str]) -> list[bytes]:
-    """Each attachment's content once, however many records point at it."""
-    out = []
-    for sha in sorted(shas):
-        blob = s.get(m.Blob, sha)
-        if blob is None:
+def blob_lines(s: Session, shas: set[str]) -> Iterator[bytes]:
+    """Each attachment's content once, however many records point at it. Checked here; read one at a
+    time as the package is written (a thousand photos are never all in memory)."""
+    have: set[str] = set()
+    wanted = sorted(shas)
+    for i in range(0, len(wanted), 500):
+        have.update(s.scalars(select(m.Blob.sha256).where(m.Blob.sha256.in_(wanted[i:i + 500]))))
+    for sha in wanted:
+        if sha not in have:
             raise ExchangeError("missing_blob", f"The content of an attachment ({sha[:12]}…) is missing from this "
                                 "database; run 'check'.", f"本数据库缺少某个附件的内容（{sha[:12]}…），请运行“检查”。")
-        out.append(encode_line({"blob": sha, "data": b64(blob.data)}))
-    return out
+
+    def read() -> Iterator[bytes]:
+        for sha in wanted:
+            data = s.scalar(select(m.Blob.data).where(m.Blob.sha256 == sha))
+            yield encode_line({"blob": sha, "data": b64(data)})
+    return read()
 
 
 def export_package(db: Database, folder: str | Path, *, limit: int = parts.DEFAULT_LIMIT) -> Written:
@@ -109,8 +117,7 @@ def export_package(db: Database, folder: str | Path, *, limit: int = parts.DEFAU
         low = change_threshold(s, recipient, acked)
         high = s.scalar(select(func.max(RecordChange.change_seq))) or 0
         lines, counts, shas = collect_records(s, home, package_id, low, high)
-        body = blob_lines(s, shas) + lines
-        del lines
+        body = itertools.chain(blob_lines(s, shas), lines)
         proof = proof_for(s, recipient, signer.public_bytes)
         extra = {"blobs": len(shas), "receipt_seq": receipt.seq if receipt else 0}
         if proof:

@@ -21,7 +21,7 @@ from ..store.database import Database
 from ..store.models import Meta
 from ..store.sync_models import ReceivedPackage, ReceivedReceipt, Rejection
 from .apply import Counts, apply_records, json_counts
-from .container import open_package, open_payload, peek_manifest
+from .container import open_package, open_payload_pieces, peek_manifest
 from .errors import PackageError, UntrustedSender
 from .keys import fingerprint_matches
 from .outbox import CAPABILITIES, KINDS, check_code
@@ -168,10 +168,10 @@ def _import_one(db: Database, load: Loader, name: str, *, trust: bool = False, f
             me = own_key(s)
         sha = opened.sha256
         del data
-        plain = open_payload(opened, me, caps=CAPS)
-        del opened               # the stored payload is not needed once opened
-        decoded = decode_payload(plain, manifest)
-        del plain
+        pieces = open_payload_pieces(opened, me, caps=CAPS)
+        del opened               # the stored payload goes as soon as it is decrypted
+        decoded = decode_payload(pieces, manifest)    # inflated piece by piece, never whole
+        del pieces
         _apply(db, manifest, sha, decoded, new_peer, res, dry_run=dry_run, clock=clock, actor=actor)
     except PackageError as err:
         res.fail(err)

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable
 from . import parts, wrapped
 from .container import Caps
 from .errors import PackageError
-from .records import SHA_RE, RecordProblem, decode_record, parse_lines
+from .records import SHA_RE, RecordProblem, decode_record, parse_line_stream, parse_lines
 
 CAPS = Caps()
 Loader = Callable[[], bytes]
@@ -129,11 +129,13 @@ class Decoded:
     catalogues: Any = None
 
 
-def decode_payload(plain: bytes, manifest: dict) -> Decoded:
-    """Every line checked before anything is written; the first line must repeat the manifest."""
+def decode_payload(plain: bytes | Iterable[bytes], manifest: dict) -> Decoded:
+    """Every line checked before anything is written; the first line must repeat the manifest.
+    `plain` is the whole payload or its pieces (container.open_payload_pieces)."""
     out = Decoded()
     first = True
-    for number, obj in parse_lines(plain):
+    lines = parse_lines(plain) if isinstance(plain, (bytes, bytearray)) else parse_line_stream(plain)
+    for number, obj in lines:
         if first:
             first = False
             expected = {"package_id": manifest["package_id"], "sender": manifest["sender_unit"],

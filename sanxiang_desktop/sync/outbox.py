@@ -8,13 +8,12 @@ File names are made of unit codes, the kind and the sequence number only, e.g.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,7 +22,7 @@ from .. import __version__
 from ..core.ids import new_id
 from ..store.sync_models import SentPackage
 from . import parts
-from .container import FORMAT_VERSION, build_package
+from .container import FORMAT_VERSION, build_package_from_lines
 from .errors import ExchangeError
 from .keys import KeyPair
 from .records import PAYLOAD_VERSION, encode_line
@@ -118,9 +117,6 @@ def write_package(s: Session, *, kind: str, sender: str, recipient: str, seq: in
     created = utc_stamp()
     header = {"package_id": package_id, "sender": sender, "recipient": recipient, "kind": kind,
               "payload_version": PAYLOAD_VERSION}
-    plain = b"\n".join([encode_line(header), *body_lines, b""])
-    if isinstance(body_lines, list):
-        body_lines.clear()       # the lines now live in `plain`: do not hold the photos twice
     manifest: dict[str, Any] = {
         "kind": kind, "package_id": package_id, "sender_unit": sender, "recipient_unit": recipient,
         "seq": seq, "acked_seq": acked_seq, "schema_version": schema_version(),
@@ -130,23 +126,38 @@ def write_package(s: Session, *, kind: str, sender: str, recipient: str, seq: in
     }
     manifest.update(extra_manifest or {})
     recipient_public = peer_key(s, recipient) if encrypt else None
-    data = build_package(manifest, plain, signer, recipient_public)
-    del plain
-    sha = hashlib.sha256(data).hexdigest()
+    # Line by line into the compressor, the package kept as its segments and cut into parts one at a
+    # time: a package of photos is held about twice (compressed, sealed), not five times.
+    segments = build_package_from_lines(manifest, _consumed([encode_line(header)], body_lines), signer,
+                                        recipient_public)
+    sha, size = parts.segments_sha256(segments), sum(len(x) for x in segments)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    files = parts.split_package(data, file_stem(kind, sender, recipient, seq), limit)
-    paths = []
-    for name, blob in files:
+    paths, names = [], []
+    for name, blob in parts.split_segments(segments, file_stem(kind, sender, recipient, seq), limit):
         # Under a temporary name: the real name appears only after the commit (publish.py).
         _write_synced(folder / pending_name(name, package_id), blob)
         paths.append(folder / name)
+        names.append(name)
+        del blob
+    del segments
     s.add(SentPackage(package_id=package_id, kind=kind, recipient=recipient, seq=seq, acked_seq=acked_seq,
-                      change_high=change_high, created_at=created, files=json.dumps([n for n, _ in files]),
-                      sha256=sha, size=len(data), counts=json.dumps(counts, sort_keys=True)))
+                      change_high=change_high, created_at=created, files=json.dumps(names),
+                      sha256=sha, size=size, counts=json.dumps(counts, sort_keys=True)))
     s.flush()
-    return Written(kind, package_id, sender, recipient, seq, acked_seq, paths, sha, len(data), counts, created,
+    return Written(kind, package_id, sender, recipient, seq, acked_seq, paths, sha, size, counts, created,
                    recipient_public is not None, check_code(sha), manifest)
+
+
+def _consumed(first: list[bytes], rest: Iterable[bytes]) -> Iterator[bytes]:
+    """The lines, each let go once compressed (a list given is emptied as it is read)."""
+    yield from first
+    if isinstance(rest, list):
+        rest.reverse()
+        while rest:
+            yield rest.pop()
+    else:
+        yield from rest
 
 
 def b64(data: bytes) -> str:

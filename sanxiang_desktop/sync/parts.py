@@ -16,6 +16,7 @@ import hashlib
 import re
 import struct
 from dataclasses import dataclass
+from typing import Iterator
 
 from .errors import PackageError
 
@@ -87,6 +88,48 @@ def split_package(data: bytes, file_stem: str,
     return result
 
 
+def split_segments(segments: list[bytes], file_stem: str,
+                   limit: int = DEFAULT_LIMIT) -> Iterator[tuple[str, bytes]]:
+    """split_package of the package ``b"".join(segments)`` without joining it: the parts are made one
+    at a time (write each before asking for the next), so a package of photos is held once, not twice.
+    Gives the same files as split_package."""
+    if not _STEM.fullmatch(file_stem):
+        raise ValueError(f"file stem must be ASCII letters, digits, '.', '_' or '-': {file_stem!r}")
+    total = sum(len(x) for x in segments)
+    if total <= limit:
+        yield f"{file_stem}.sxpkg", b"".join(segments)
+        return
+    chunk = limit - HEADER_SIZE
+    if chunk < 1024:
+        raise ValueError(f"limit {limit} is too small for parts")
+    count = -(-total // chunk)
+    if count > 0xFFFF:
+        raise ValueError(f"{count} parts needed, at most 65535")
+    whole = segments_sha256(segments, digest=True)
+    views = [memoryview(x) for x in segments if len(x)]
+    at, offset = 0, 0                      # current segment, offset in it
+    for i in range(count):
+        want, pieces = min(chunk, total - i * chunk), []
+        while want:
+            take = views[at][offset:offset + want]
+            pieces.append(take)
+            want -= len(take)
+            offset += len(take)
+            if offset == len(views[at]):
+                at, offset = at + 1, 0
+        piece = b"".join(pieces)
+        header = _HEADER.pack(MAGIC, PART_VERSION, i + 1, count, total, whole, hashlib.sha256(piece).digest())
+        yield part_name(file_stem, i + 1, count), header + piece
+
+
+def segments_sha256(segments: list[bytes], digest: bool = False):
+    """SHA-256 of the package ``b"".join(segments)`` (hex, or the raw digest)."""
+    h = hashlib.sha256()
+    for x in segments:
+        h.update(x)
+    return h.digest() if digest else h.hexdigest()
+
+
 def _numbers(indexes: list[int]) -> str:
     return ", ".join(str(i) for i in sorted(indexes))
 
@@ -115,12 +158,12 @@ def join_parts(parts: list[bytes], *, max_total: int = MAX_TOTAL) -> bytes:
         raise PackageError("foreign_part", f"File(s) {_numbers(foreign)} of those given belong to a "
                            "different package.", f"所给的第 {_numbers(foreign)} 个文件属于另一个数据包。",
                            positions=foreign)
-    by_index: dict[int, bytes] = {}
+    by_index: dict[int, memoryview] = {}
     for info, data in zip(infos, parts):
         if info.index in by_index:
             raise PackageError("duplicate_part", f"Part {info.index} of {count} was given twice.",
                                f"第 {info.index}/{count} 卷重复提供。", index=info.index)
-        by_index[info.index] = bytes(data[HEADER_SIZE:])
+        by_index[info.index] = memoryview(data)[HEADER_SIZE:]     # no copy: joined once below
         if hashlib.sha256(by_index[info.index]).digest() != info.chunk_sha256:
             raise PackageError("damaged_part", f"Part {info.index} of {count} is damaged.",
                                f"第 {info.index}/{count} 卷已损坏。", index=info.index)

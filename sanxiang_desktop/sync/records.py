@@ -16,7 +16,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from sqlalchemy import Boolean, Date, Float, Integer, String, Text
 
@@ -56,6 +56,18 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def _parse_line(raw: bytes, number: int) -> dict:
+    try:
+        obj = json.loads(raw.decode("utf-8"), parse_constant=_no_constants, object_pairs_hook=_no_duplicates)
+    except (ValueError, RecursionError):
+        raise PackageError("bad_payload", f"Line {number} of the package content is not valid JSON.",
+                           f"数据包内容第 {number} 行不是有效的 JSON。") from None
+    if not isinstance(obj, dict):
+        raise PackageError("bad_payload", f"Line {number} of the package content is not an object.",
+                           f"数据包内容第 {number} 行格式错误。")
+    return obj
+
+
 def parse_lines(plain: bytes) -> Iterator[tuple[int, dict]]:
     """(line number, object) for every line of a payload; anything but JSON objects is refused."""
     start, number, size = 0, 0, len(plain)
@@ -63,18 +75,24 @@ def parse_lines(plain: bytes) -> Iterator[tuple[int, dict]]:
         end = plain.find(b"\n", start)
         end = size if end < 0 else end
         raw, start, number = plain[start:end], end + 1, number + 1
-        if not raw:
-            continue
-        try:
-            obj = json.loads(raw.decode("utf-8"), parse_constant=_no_constants,
-                             object_pairs_hook=_no_duplicates)
-        except (ValueError, RecursionError):
-            raise PackageError("bad_payload", f"Line {number} of the package content is not valid JSON.",
-                               f"数据包内容第 {number} 行不是有效的 JSON。") from None
-        if not isinstance(obj, dict):
-            raise PackageError("bad_payload", f"Line {number} of the package content is not an object.",
-                               f"数据包内容第 {number} 行格式错误。")
-        yield number, obj
+        if raw:
+            yield number, _parse_line(raw, number)
+
+
+def parse_line_stream(pieces: Iterable[bytes]) -> Iterator[tuple[int, dict]]:
+    """parse_lines over a payload given piece by piece (container.open_payload_pieces): lines are
+    put together across pieces, so at most one piece and one line are held at a time."""
+    number, rest = 0, b""
+    for piece in pieces:
+        buffer = rest + piece if rest else piece
+        start = 0
+        while (end := buffer.find(b"\n", start)) >= 0:
+            raw, start, number = buffer[start:end], end + 1, number + 1
+            if raw:
+                yield number, _parse_line(raw, number)
+        rest = buffer[start:]
+    if rest:
+        yield number + 1, _parse_line(rest, number + 1)
 
 
 @lru_cache(maxsize=None)

@@ -32,7 +32,10 @@ def test_labels_carry_distinct_mnemonics_and_tab_follows_reading_order(qtbot, to
 
     dialog = person_dialog(qtbot, township)
     editors = [dialog.widgets[f.name].editor() for f in dialog.fields]
-    assert QApplication.focusWidget() is editors[0]
+    # the form opens where the clerk types first (姓名), not on the preset 所属单位 combo
+    assert dialog.fields[0].name == "unit_code" and QApplication.focusWidget() is dialog.widgets["name"].editor()
+    editors[0].setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editors[0])
     seen = [editors[0]]
     for _ in editors[1:]:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)

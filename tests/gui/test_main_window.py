@@ -96,7 +96,7 @@ def test_year_selector_sets_the_year_for_the_pages(qtbot, window):
 
 def test_undo_and_redo_in_chinese(qtbot, chinese, window):
     actions = window.actions
-    assert [a.text() for a in window.menuBar().actions()] == ["文件(&F)", "编辑(&E)", "查看(&V)", "帮助(&H)"]
+    assert [a.text() for a in window.menuBar().actions()] == ["文件(&F)", "编辑(&E)", "查看(&V)", "记录(&R)", "帮助(&H)"]
     assert actions.undo_action.text() == "撤销" and actions.redo_action.text() == "重做"
     assert actions.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert QKeySequence("Ctrl+Y") in actions.redo_action.shortcuts()
@@ -232,8 +232,7 @@ def test_closing_asks_when_a_form_holds_unsaved_typing(qtbot, window, monkeypatc
     qtbot.waitUntil(dialog.isVisible)
     dialog.widgets["title"].set_value("还没保存的活动")
     asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *args, **kw: asked.append(args[2]) or QMessageBox.StandardButton.No)
+    answer_modal(lambda box: (asked.append(box.text()), box.escapeButton().click()))   # keep editing
     window.close()
     assert asked and window.isVisible() and dialog.isVisible()
     dialog.done(0)

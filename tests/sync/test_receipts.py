@@ -8,6 +8,7 @@ from sanxiang_desktop.store.migrate import head_revision
 from sanxiang_desktop.services import records
 from sanxiang_desktop.services.workspace import Workspace
 from sanxiang_desktop.store.database import open_database
+from sanxiang_desktop.store.migrate import head_revision
 from sanxiang_desktop.sync.receipts import high_water, upper_status
 from sanxiang_desktop.sync.status import children, history
 

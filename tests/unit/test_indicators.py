@@ -22,10 +22,25 @@ def test_pure_rules():
     assert row["slots_filled"] == 1 and row["slots_light"] == "yellow"
     assert row["term_light"] == "yellow" and not row["term_overdue"]
     assert row["activity_lights"] == {"health": "green", "education": "yellow", "agriculture": "red"}
-    assert row["shortage_count"] == 4 and row["villages_light"] == "grey"
+    assert row["shortage_count"] == 0 and row["not_entered_count"] == 4 and row["villages_light"] == "grey"
     assert ind.term_status(dt.date(2026, 1, 1), TODAY) == "red"
     assert ind.milestone_status(dt.date(2026, 5, 10), dt.date(2026, 5, 12), TODAY) == "late"
     assert ind.milestone_status(dt.date(2026, 12, 10), None, TODAY) == "pending"
+
+
+def test_not_entered_is_not_lacking_and_whole_numbers_print_whole():
+    """四缺: an empty figure is 未填写, a figure entered as 0 is 缺, anything else is there."""
+    f = ind.TownshipFacts("x", "X", None, established=True, staff_quota=0, staff_count=None, funding_yuan=5000,
+                          premises_m2=80.0)
+    row = ind.township_indicators(f, TODAY)
+    assert row["shortages"] == {"staff_quota": True, "staff": False, "funding": False, "premises": False}
+    assert row["not_entered"] == {"staff_quota": False, "staff": True, "funding": False, "premises": False}
+    assert row["shortage_count"] == 1 and row["not_entered_count"] == 1
+    assert row["four"]["premises_m2"] == 80 and str(row["four"]["premises_m2"]) == "80"
+    assert ind.whole(12.5) == 12.5 and ind.whole(None) is None
+    fresh = ind.township_indicators(ind.TownshipFacts("y", "Y", None), TODAY)
+    assert fresh["shortage_count"] == 0 and fresh["not_entered_count"] == 4
+    assert ind.rollup([row, fresh])["with_shortages"] == 1 and ind.rollup([row, fresh])["four_not_entered"] == 1
 
 
 def person(ws, name, category):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sanxiang_desktop.services import attachments, lists
+from sanxiang_desktop.services import attachments, lists, lists_base
 from sanxiang_desktop.services.list_source import ListQuery
 from sanxiang_desktop.services.records import create, delete, update
 from sanxiang_desktop.services.units import add_village
@@ -206,3 +206,34 @@ def test_attachments_are_stored_once_by_hash(ws):
     assert not attachments.add_attachment(ws, "no-such-activity", "d.jpg", b"x", "photo").ok
     assert delete(ws, "attachments", first.record_id).ok
     assert [a.file_name for a in attachments.attachments_of(ws, act)] == ["b.jpg"]
+
+
+def test_names_sort_by_pinyin_not_by_code_point(ws):
+    for name in ("侯明", "何伟", "于静", "丁强", "欧阳芳", "单雪梅"):
+        person(ws, name)
+    src = lists.list_source(ws, "people")
+    # by code point it would be 丁 于 何 侯 单 欧阳; clerks expect ding he hou ouyang shan yu
+    assert names(src) == ["丁强", "何伟", "侯明", "欧阳芳", "单雪梅", "于静"]
+    assert names(src, sort_key="name", descending=True) == ["于静", "单雪梅", "欧阳芳", "侯明", "何伟", "丁强"]
+    assert names(src, filter_text="i") == ["丁强", "何伟", "侯明", "单雪梅", "于静"]   # the filtered (few) path too
+
+
+def test_upper_levels_see_the_plans_milestones_and_bulletins_below(make_ws):
+    city = make_ws("640100", "city.db")
+    for unit, title in (("640100", "市方案"), (COUNTY, "兴庆区方案"), ("640105", "西夏区方案")):
+        assert create(city, "work_plans", {"unit_code": unit, "year": 2026, "title": title}).ok
+        assert create(city, "milestones", {"unit_code": unit, "year": 2026, "code": "kickoff", "title": title,
+                                           "due_on": "2026-05-10", "done_on": "2026-05-20"}).ok
+        assert create(city, "bulletins", {"unit_code": unit, "issued_on": "2026-06-01", "title": title}).ok
+    for name in ("work_plans", "milestones", "bulletins"):
+        src = lists.list_source(city, name)
+        title = next(i for i, c in enumerate(src.columns) if c.key == "title")
+        unit = next(i for i, c in enumerate(src.columns) if c.key == "unit")
+        rows = src.fetch(ListQuery(extra={"unit": "640100", "year": 2026}), 0, 10)
+        assert sorted(r.values[title] for r in rows) == sorted(["市方案", "兴庆区方案", "西夏区方案"]), name
+        assert {r.values[unit] for r in rows} == {"银川市", "兴庆区", "西夏区"}
+        only = src.fetch(ListQuery(extra={"unit": COUNTY, "year": 2026}), 0, 10)
+        assert [r.values[title] for r in only] == ["兴庆区方案"], name
+    late = lists.list_source(city, "milestones").fetch(ListQuery(extra={"unit": "640100"}), 0, 10)
+    # done late is amber, never the grey that means "another unit's record"
+    assert {r.foreground for r in late} == {lists_base.LATE}

@@ -110,3 +110,19 @@ def test_0002_to_0003(tmp_path):
         assert out and service.returns_sent(db)
     finally:
         db.close()
+
+
+def test_the_shipped_head_read_without_alembic_is_alembics_head():
+    from sanxiang_desktop.store.migrate import shipped_head
+    assert shipped_head() == head_revision()
+
+
+def test_opening_a_current_database_does_not_load_alembic(tmp_path):
+    import subprocess
+    import sys
+    path = tmp_path / "current.db"
+    open_database(path, create=True).close()
+    probe = ("import sys; from sanxiang_desktop.store.database import open_database; "
+             f"open_database({str(path)!r}).close(); print('alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "False", done.stderr

@@ -5,9 +5,10 @@
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from .common import FormError, FormOptions
+if TYPE_CHECKING:
+    from .common import FormError, FormOptions
 
 FORM_TITLES: dict[str, str] = {
     "registration": "科协组织建设情况登记表",
@@ -34,6 +35,15 @@ def form_builder(name: str) -> Callable:
         "bulletin": stats.bulletin,
         "summary": stats.summary,
     }[name]
+
+
+def __getattr__(name: str):
+    # FormError and FormOptions load the store (SQLAlchemy) with them: only when asked for, so the
+    # command line's `--help` (which lists FORM_TITLES) stays quick.
+    if name in ("FormError", "FormOptions"):
+        from . import common
+        return getattr(common, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["FORM_TITLES", "EDITABLE_FORMS", "FormError", "FormOptions", "form_builder"]

@@ -96,8 +96,12 @@ class Checklist(QListWidget):
         self._add(t["villages_light"], self.tr("Villages and communities with a designated contact: {n} of {m}").format(
             n=t["villages_with_contact"], m=t["villages"]), PAGE_VILLAGES)
         self._section(self.tr("The four shortages"))
+        not_entered = t.get("not_entered", {})
         for key, text in self._four_texts(t["four"]):
-            self._add(ind.RED if t["shortages"][key] else ind.GREEN, text, PAGE_ASSOCIATION)
+            if not_entered.get(key):       # 未填写 is not 缺: grey until the clerk enters the figure
+                self._add(ind.GREY, self._four_label(key) + self.tr(": not entered"), PAGE_ASSOCIATION)
+            else:
+                self._add(ind.RED if t["shortages"][key] else ind.GREEN, text, PAGE_ASSOCIATION)
         if show_package:
             self._section(self.tr("Data packages"))
             if t["last_package"]:
@@ -114,6 +118,10 @@ class Checklist(QListWidget):
         if t["term_light"] == ind.YELLOW:
             return self.tr("Term ends on {date}: re-election is due soon").format(date=t["term_end"])
         return self.tr("Current term ends on {date}").format(date=t["term_end"])
+
+    def _four_label(self, key: str) -> str:
+        return {"staff_quota": self.tr("Staff quota"), "staff": self.tr("Staff"), "funding": self.tr("Funding"),
+                "premises": self.tr("Premises")}[key]
 
     def _four_texts(self, four: dict) -> list[tuple[str, str]]:
         def show(value, present: str, absent: str) -> str:

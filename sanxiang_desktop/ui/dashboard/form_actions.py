@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
 
 from sanxiang_desktop.documents.forms import EDITABLE_FORMS, FORM_TITLES, FormOptions, form_builder
-from sanxiang_desktop.spreadsheets.ledgers import export_ledger_steps
 from sanxiang_desktop.ui.lists.document_actions import _as_progress
 from sanxiang_desktop.ui.shell.tasks import default_runner, run_with_progress
 
@@ -87,7 +86,7 @@ class FormActions(QObject):
         text = QCoreApplication.translate("DocumentActions", "Rows written: {n}")
         self.last_export = run_with_progress(
             self.page, self.tr("Exporting to Excel…"),
-            lambda: _as_progress(export_ledger_steps(ws.db, "summary", target, unit=opt.unit, year=opt.year), text),
+            lambda: _as_progress(_ledgers().export_ledger_steps(ws.db, "summary", target, unit=opt.unit, year=opt.year), text),
             lambda n: setattr(self, "saved", target), self._error)
 
 
@@ -106,3 +105,9 @@ def install_form_actions(page, layout, forms: tuple[str, ...] = ("summary", "bul
     actions.button = button
     page.form_actions = actions
     return actions
+
+
+def _ledgers():
+    # openpyxl loads when a summary is exported, not when the statistics page is built
+    from sanxiang_desktop.spreadsheets import ledgers
+    return ledgers

@@ -173,6 +173,8 @@ class DashboardModel(QAbstractTableModel):
         names = {"staff_quota": self.tr("quota"), "staff": self.tr("staff"), "funding": self.tr("funds"),
                  "premises": self.tr("premises")}
         missing = [names[k] for k, lacking in r["shortages"].items() if lacking]
+        if not missing and r.get("not_entered_count", 0) == len(names):
+            return self.tr("not entered")          # 未填写: nothing known yet, not 缺
         return self.tr("none") if not missing else self.tr(", ").join(missing)
 
     @staticmethod
@@ -189,6 +191,8 @@ class DashboardModel(QAbstractTableModel):
             return [r["villages_light"]]
         if key == "shortages":
             n = r["shortage_count"]
+            if n == 0 and r.get("not_entered_count", 0):
+                return [ind.GREY]
             return [ind.GREEN if n == 0 else ind.YELLOW if n < 3 else ind.RED]
         return None
 

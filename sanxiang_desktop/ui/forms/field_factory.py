@@ -28,7 +28,8 @@ def make_field(spec: FieldSpec, ws, *, unit_code: str | None = None,
     if kind == "catalogue":
         return ComboField(spec, catalogue_choices(spec.catalogue))
     if kind == "unit":
-        return ComboField(spec, unit_choices(ws, unit_root))
+        # the record's own unit (unit_code) decides where it belongs: no type-ahead there
+        return ComboField(spec, unit_choices(ws, unit_root), type_ahead=spec.name != "unit_code")
     if kind == "ref":
         return ComboField(spec, lists.ref_choices(ws, spec.ref_table, unit_code))
     if kind == "person":

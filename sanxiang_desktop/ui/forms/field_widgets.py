@@ -63,6 +63,14 @@ class FieldWidget(QWidget):
         layout.addLayout(self.row)
         layout.addWidget(self.error_label)
         self.setFocusProxy(editor)
+        # A message judges the value it was given for: once the value changes, it no longer applies
+        # (a person just created with Insert is no longer "not chosen from the list").
+        self._judged: Any = None          # the value the shown message was given for
+        self.changed.connect(self._value_changed)
+
+    def _value_changed(self) -> None:
+        if self.error_label.isVisible() and self.value() != self._judged:
+            self.show_problem(None)
 
     def editor(self) -> QWidget:
         return self._editor
@@ -80,6 +88,7 @@ class FieldWidget(QWidget):
         self._editor.setEnabled(not read_only)
 
     def show_problem(self, message: str | None) -> None:
+        self._judged = self.value() if message else None
         self.error_label.setText(message or "")
         self.error_label.setVisible(bool(message))
 
@@ -249,8 +258,11 @@ class BoolField(FieldWidget):
 class ChoiceCombo(QComboBox):
     """A combo box that selects by pinyin as the clerk types letters: "nv" 女, "jkjt" 健康讲堂."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, type_ahead: bool = True):
         super().__init__(parent)
+        # Off for a combo that decides where a record belongs (所属单位): a letter typed there by
+        # mistake must not move the record to another unit without a sign.
+        self.type_ahead = type_ahead
         self._typed = ""
         self._reset = QTimer(self, singleShot=True, interval=TYPE_AHEAD_MS)
         self._reset.timeout.connect(self._forget)
@@ -261,6 +273,9 @@ class ChoiceCombo(QComboBox):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
         plain = not (event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
+        if plain and text and text.isprintable() and not text.isspace() and not self.type_ahead:
+            event.accept()           # swallowed: QComboBox's own keyboard search would change it too
+            return
         if plain and text and text.isascii() and text.isalnum():
             self._typed += text.lower()
             self._reset.start()
@@ -297,8 +312,8 @@ class ChoiceCombo(QComboBox):
 class ComboField(FieldWidget):
     """Catalogue, unit and reference choices: (value, label) items, an empty one when optional."""
 
-    def __init__(self, spec: FieldSpec, choices: list[tuple[Any, str]], parent=None):
-        self.combo = ChoiceCombo()
+    def __init__(self, spec: FieldSpec, choices: list[tuple[Any, str]], parent=None, type_ahead: bool = True):
+        self.combo = ChoiceCombo(type_ahead=type_ahead)
         super().__init__(spec, self.combo, parent)
         self.set_choices(choices)
         self.combo.currentIndexChanged.connect(self.changed)

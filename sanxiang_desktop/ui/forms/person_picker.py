@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 from sanxiang_desktop.services import lists
 from sanxiang_desktop.services.spec import FieldSpec
 from sanxiang_desktop.ui.forms.field_widgets import FieldWidget
+from sanxiang_desktop.ui.forms.popup_guard import POPUPS_ATTRIBUTE
 
 SEARCH_DELAY_MS = 150
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -38,7 +39,11 @@ class PersonPicker(FieldWidget):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setCompletionRole(PERSON_NAME_ROLE)
         self.completer.setMaxVisibleItems(12)
-        self.line.setCompleter(self.completer)
+        # setWidget, not QLineEdit.setCompleter: the line edit would copy each highlighted suggestion into
+        # its text (and a list rebuilt while the clerk types could overwrite what was typed); here only
+        # a suggestion the clerk picks (Enter, click) changes the field.
+        self.completer.setWidget(self.line)
+        setattr(self.line, POPUPS_ATTRIBUTE, lambda: [self.completer.popup()])
         self.completer.activated[QModelIndex].connect(self._picked)
         self._search = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search.timeout.connect(self.search_now)

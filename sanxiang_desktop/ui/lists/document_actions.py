@@ -12,15 +12,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
 
 from sanxiang_desktop.documents.forms import FORM_TITLES, FormOptions, form_builder
 from sanxiang_desktop.documents.lists import list_document
 from sanxiang_desktop.services.disclosure import record_full_pii_export
 from sanxiang_desktop.services.list_source import ListQuery
-from sanxiang_desktop.spreadsheets.ledgers import LEDGER_TITLES, export_ledger_steps
 from sanxiang_desktop.ui.shell.tasks import Progress, default_runner, run_with_progress
 
 # Which ledger, import and forms belong to a record table's list.
@@ -50,8 +49,8 @@ class DocumentActions(QObject):
         self.page, self.panel, self.title = page, panel, title
         self.table = panel.table
         self.full_pii = QAction(self.tr("Full ID Numbers and Phones"), self, checkable=True)
-        self.print_list = QAction(self.tr("Print Preview…"), self, shortcut=QKeySequence.StandardKey.Print)
-        self.print_list.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)   # this page's Ctrl+P
+        # no shortcut of its own: 记录 › 打印 (Ctrl+P) reaches it; two Ctrl+P would make Qt fire neither
+        self.print_list = QAction(self.tr("Print Preview…"), self)
         self.pdf_list = QAction(self.tr("Save List as PDF…"), self)
         self.excel_shown = QAction(self.tr("Export List to Excel…"), self)
         self.excel_list = QAction(self.tr("Export Ledger to Excel…"), self) if self.table in LEDGER_OF else None
@@ -178,6 +177,8 @@ class DocumentActions(QObject):
     def export_excel(self) -> None:
         what = LEDGER_OF[self.table]
         full = self._take_full_pii()
+        # openpyxl and lxml load on first use, not at start-up (issue 12's startup figure)
+        from sanxiang_desktop.spreadsheets.ledgers import LEDGER_TITLES, export_ledger_steps
         target = self._ask_path(self.tr("Export to Excel"), LEDGER_TITLES[what], ".xlsx", self.tr("Excel workbooks (*.xlsx)"))
         if target is None:
             return
@@ -216,6 +217,7 @@ def install_print_export(page, panel, title: str) -> DocumentActions:
     button.setMenu(actions.menu(button))
     panel.view.toolbar_layout.addWidget(button)
     actions.button = button
+    panel.document_actions = actions        # the 记录 menu uses the focused panel's
     page.document_actions = actions
     return actions
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -24,6 +24,18 @@ FILTER_DEBOUNCE_MS = 200
 _CJK_SAMPLE = "基层科协工作人员活动记录"
 _CELL_PADDING = 16
 
+
+
+def is_undo_override(event: QEvent) -> bool:
+    """A filter box's own undo (of typed filter text) would hide the records' undo behind Ctrl+Z /
+    Ctrl+Y although 撤销 shows as available: such a box lets those keys go to the window's actions.
+    (A QLineEdit accepts their ShortcutOverride; filtering it out leaves it ignored.)"""
+    if event.type() != QEvent.Type.ShortcutOverride:
+        return False
+    combo = event.keyCombination()
+    ctrl = combo.keyboardModifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+            or (ctrl == Qt.KeyboardModifier.ControlModifier and combo.key() == Qt.Key.Key_Y))
 
 class _TableView(QTableView):
     """Enter opens the current row, Delete asks to delete the selected ones."""
@@ -51,7 +63,7 @@ class ListView(QWidget):
     def __init__(self, list_name: str, source: ListSource, parent: QWidget | None = None, *,
                  settings: Settings | None = None, extra: dict[str, Any] | None = None,
                  page_size: int = PAGE_SIZE, debounce_ms: int = FILTER_DEBOUNCE_MS,
-                 runner: TaskRunner | None = None):
+                 runner: TaskRunner | None = None, lazy: bool = False):
         super().__init__(parent)
         self.list_name = list_name
         self._settings = settings or app_settings()
@@ -65,7 +77,9 @@ class ListView(QWidget):
         sort_col = next((i for i, c in enumerate(source.columns) if c.key == state["sort_key"]), -1)
         query = ListQuery(sort_key=state["sort_key"] if sort_col >= 0 else None,
                           descending=bool(state["descending"]) and sort_col >= 0, extra=dict(extra or {}))
-        self.model = ListModel(source, query, page_size=page_size, runner=runner or default_runner(), parent=self)
+        # lazy: the rows are first read when the view is first shown (a page never opened costs no SQL)
+        self.model = ListModel(source, query, page_size=page_size, runner=runner or default_runner(),
+                               load=not lazy, parent=self)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("filter_edit")
@@ -104,6 +118,10 @@ class ListView(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
         self._retranslate()
         self._restoring = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.model.ensure_loaded()
+        super().showEvent(event)
 
     # --- what pages use -----------------------------------------------------------------------
 
@@ -240,6 +258,8 @@ class ListView(QWidget):
         super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filter_edit and is_undo_override(event):
+            return True     # not taken by the box: the window's 撤销/重做 act on the records
         if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress:
             key = event.key()
             if key == Qt.Key.Key_Escape and self.filter_edit.text():

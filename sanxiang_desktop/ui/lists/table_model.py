@@ -53,7 +53,9 @@ class ListModel(QAbstractTableModel):
     query_finished = Signal(bool)
 
     def __init__(self, source: ListSource, query: ListQuery | None = None, *,
-                 page_size: int = PAGE_SIZE, runner: "TaskRunner | None" = None, parent=None):
+                 page_size: int = PAGE_SIZE, runner: "TaskRunner | None" = None, load: bool = True, parent=None):
+        """load=False: start empty and read on the first ensure_loaded() (or query change): a list on
+        a page nobody has opened yet costs no SQL at start-up."""
         super().__init__(parent)
         self._source = source
         self._columns: list[ColumnSpec] = list(source.columns)
@@ -68,7 +70,9 @@ class ListModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
         self._total = 0
         self._notifying = False
-        self._rows, self._total = self._read(self._query, page_size)
+        self._loaded = load
+        if load:
+            self._rows, self._total = self._read(self._query, page_size)
         self._reindex()
 
     # --- what the pages use -------------------------------------------------------------------
@@ -130,6 +134,14 @@ class ListModel(QAbstractTableModel):
 
     def set_extra(self, extra: dict[str, Any]) -> None:
         self.set_query(dataclasses.replace(self._wanted, extra=dict(extra)))
+
+    def ensure_loaded(self) -> None:
+        """The first read of a model made with load=False (nothing when it has read already). Read
+        here and now, as the constructor would have: whoever shows the list sees its rows at once."""
+        if not self._loaded:
+            self._loaded = True
+            rows, total = self._read(self._wanted, self._page_size)
+            self._apply(self._wanted, rows, total)
 
     def refresh(self) -> None:
         """Re-read after a change of unknown extent, keeping as many rows loaded as before."""
@@ -244,6 +256,7 @@ class ListModel(QAbstractTableModel):
 
     def _requery(self, query: ListQuery, limit: int) -> None:
         self._generation += 1
+        self._loaded = True
         generation = self._generation
         self._wanted = query
         if self._task is not None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayo
 from sanxiang_desktop.services import tree as tree_service
 from sanxiang_desktop.services.tree import TreeSearch, UnitNode
 from sanxiang_desktop.store.database import Database
+from sanxiang_desktop.ui.lists.list_view import is_undo_override
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -204,6 +205,7 @@ class UnitTree(QWidget):
         self._db = db
         self._tasks = tasks
         self._search_generation = 0
+        self._answered_generation = 0
         self._pending_select: str | None = None
         self.model = UnitTreeModel(db, tasks.run, self)
         self.proxy = _FilterProxy(self)
@@ -212,6 +214,9 @@ class UnitTree(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("unit_filter")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.installEventFilter(self)
+        self._ordered_matches: list[str] = []      # the last search's matches, best first
+        self._select_first = False                 # Enter/Down came before the search's answer
         self.view = QTreeView(self)
         self.view.setObjectName("unit_tree")
         self.view.setModel(self.proxy)
@@ -241,6 +246,32 @@ class UnitTree(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:
+        """查找单位: Enter or Down takes the clerk to the first match (selected, focus in the tree)."""
+        if watched is self.filter_edit and is_undo_override(event):
+            return True
+        if (watched is self.filter_edit and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
+                and self.filter_edit.text().strip()):
+            if self._debounce.isActive() or self._searching():
+                self._select_first = True
+                if self._debounce.isActive():
+                    self._debounce.stop()
+                    self._start_search()
+            else:
+                self.select_first_match()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _searching(self) -> bool:
+        return self._answered_generation != self._search_generation
+
+    def select_first_match(self) -> None:
+        self._select_first = False
+        if self._ordered_matches:
+            self._select_loaded(self._ordered_matches[0])
+            self.view.setFocus()
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape and self.filter_edit.text():
@@ -325,6 +356,8 @@ class UnitTree(QWidget):
         self._search_generation += 1
         generation = self._search_generation
         if not text:
+            self._answered_generation = generation
+            self._ordered_matches = []
             self.proxy.set_matches(None)
             if self._current:
                 self._select_loaded(self._current)
@@ -336,6 +369,8 @@ class UnitTree(QWidget):
     def _show_search(self, generation: int, result: TreeSearch) -> None:
         if generation != self._search_generation:
             return                                   # the clerk typed on; a newer search is coming
+        self._answered_generation = generation
+        self._ordered_matches = list(result.matches)
         self.model.merge(result.children)
         self.proxy.set_matches(set(result.matches))
         for code in result.matches:
@@ -346,6 +381,8 @@ class UnitTree(QWidget):
         if result.matches:
             first = self.proxy.mapFromSource(self.model.index_of(result.matches[0]))
             self.view.scrollTo(first)
+        if self._select_first:
+            self.select_first_match()
 
     def search_matches(self) -> set[str] | None:
         return self.proxy.matches

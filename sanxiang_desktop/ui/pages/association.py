@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
+from sanxiang_desktop.core.indicators import whole
 from sanxiang_desktop.core.catalogues import CATALOGUES
 from sanxiang_desktop.services import lists, records, units
 from sanxiang_desktop.services.result import Changes
@@ -41,7 +42,7 @@ def shown_value(ws, spec_field, value: Any) -> str:
         return dict(lists.ref_choices(ws, spec_field.ref_table, None)).get(value, "—")
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()[:10]
-    return str(value)
+    return str(whole(value))            # 80.0 m² reads 80
 
 
 class SingleRecordBox(Retranslating, QGroupBox):

@@ -73,6 +73,47 @@ class UnitPage(QWidget):
 PAGE_FACTORIES: list[Callable[[PageContext], UnitPage]] = []
 
 
+# --- what the 记录(R) menu asks of the current page -----------------------------------------------
+# The menu acts on the current page wherever the focus is. A page with record lists is served by
+# its RecordPanels (the one holding the focus, else the first); 打印 and 导出 call these hooks,
+# which a page that can print or export overrides (returning True when it did something).
+def page_print(page: UnitPage, panel=None) -> bool:
+    """记录 › 打印: the page's own hook, else the focused list's print preview, else the page's first form."""
+    hook = getattr(page, "print_page", None)
+    if callable(hook):
+        return bool(hook())
+    actions = getattr(panel, "document_actions", None) or getattr(page, "document_actions", None)
+    if actions is not None:
+        actions.preview_list()
+        return True
+    return _trigger_form_action(page, lambda forms: list(forms.preview_actions.values()))
+
+
+def page_export(page: UnitPage, panel=None) -> bool:
+    """记录 › 导出: the page's own hook, else the focused list's ledger (or the list as shown) to Excel,
+    else the statistics page's summary to Excel."""
+    hook = getattr(page, "export_page", None)
+    if callable(hook):
+        return bool(hook())
+    actions = getattr(panel, "document_actions", None) or getattr(page, "document_actions", None)
+    if actions is not None:
+        actions.export_excel() if actions.excel_list is not None else actions.export_shown()
+        return True
+    return _trigger_form_action(page, lambda forms: [forms.excel_summary] if forms.excel_summary else [])
+
+
+def _trigger_form_action(page: UnitPage, pick) -> bool:
+    forms = getattr(page, "form_actions", None)
+    if forms is None:
+        return False
+    forms.update_enabled()              # bulletins and summaries: a county or the city only
+    action = next((a for a in pick(forms) if a.isEnabled()), None)
+    if action is None:
+        return False
+    action.trigger()
+    return True
+
+
 def page_key_for_table(pages, table: str) -> str | None:
     """The key of the first of `pages` (page classes or instances, display order) that declares
     `table` in its `tables`, or None."""

@@ -53,7 +53,7 @@ class RecordPanel(Retranslating, QWidget):
         self.dialog: RecordDialog | None = None
         self.view = ListView(list_name, lists.list_source(context.ws, list_name), self,
                              settings=context.settings, extra=self.base_extra,
-                             runner=context.tasks)
+                             runner=context.tasks, lazy=True)
 
         self.add_text = add_text
         self.add_button, self.edit_button, self.delete_button = (QPushButton(self) for _ in range(3))

@@ -28,6 +28,9 @@ def pick_cjk_family(available: Sequence[str] | None = None) -> str | None:
     return next((f for f in CJK_FONT_FAMILIES if f in families), None)
 
 
+from sanxiang_desktop.ui.forms.popup_guard import install_popup_guard  # noqa: E402
+
+
 def create_application(argv: Sequence[str], settings: Settings | None = None) -> QApplication:
     """The program's QApplication, with the clerk's language installed and the error hook in place."""
     app = QApplication.instance() or QApplication(list(argv))
@@ -52,5 +55,6 @@ def create_application(argv: Sequence[str], settings: Settings | None = None) ->
         log.warning("office_timezone setting is not a time zone; using the computer's own")
     language = settings.get("language") or DEFAULT_LANGUAGE
     install_translators(app, language)
+    install_popup_guard(app)      # no key goes to a popup left open by a field the focus has left
     log.info("started %s %s, language %s, font %s", APPLICATION, __version__, language, font.family())
     return app

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolBar
 from sanxiang_desktop import __version__
 from sanxiang_desktop.store.backup import backup_file
 from sanxiang_desktop.store.errors import StoreError
+from sanxiang_desktop.store.migrate import schema_version
 from sanxiang_desktop.ui.shell import i18n
 from sanxiang_desktop.ui.setup.backups import RestoreDialog
 from sanxiang_desktop.ui.shell.errors import log_path, report_exception, show_error
@@ -210,8 +211,16 @@ class MainActions(QObject):
                     lambda exc: show_error(w, self.tr("Data Folder"), str(exc)))
 
     def about(self) -> None:
+        """Version (package metadata), schema version (read on the database worker) and the folders."""
+        w = self.window
+        engine = w.db.engine
+        w.tasks.run(lambda: schema_version(engine), self._show_about, lambda _exc: self._show_about(None))
+
+    def _show_about(self, schema: str | None) -> None:
         w = self.window
         QMessageBox.about(w, self.tr("About"), self.tr(
             "<h3>Science Association 3+1 Work</h3><p>Version {version}</p>"
-            "<p>Database: {db}<br>Backups: {backups}<br>Log file: {log}</p>").format(
-            version=__version__, db=w.db.path, backups=w.backups.folder, log=log_path() or "—"))
+            "<p>Database: {db}<br>Schema version: {schema}<br>Data folder: {folder}<br>"
+            "Backups: {backups}<br>Log file: {log}</p>").format(
+            version=__version__, db=w.db.path, schema=schema or "—", folder=w.settings.get("data_folder"),
+            backups=w.backups.folder, log=log_path() or "—"))

@@ -22,6 +22,7 @@ from sanxiang_desktop.store.database import Database, open_database
 from sanxiang_desktop.ui.setup.backups import BackupManager
 from sanxiang_desktop.ui.shell.errors import report_exception
 from sanxiang_desktop.ui.shell.main_actions import MainActions
+from sanxiang_desktop.ui.shell.page_menus import PageMenus
 from sanxiang_desktop.ui.pages.base import PAGE_FACTORIES, PageContext, UnitPage
 from sanxiang_desktop.ui.lists.unit_tree import UnitTree
 
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         for label in (self.home_label, self.clerk_label, self.backup_label):
             self.statusBar().addPermanentWidget(label)
         self.actions = MainActions(self)
+        self.page_menus = PageMenus(self, self.actions)
 
         self._daily = QTimer(self, interval=DAILY_CHECK_MS)
         self._daily.timeout.connect(self.backups.ensure_daily)
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
             self.tabs.blockSignals(False)
             if keep in wanted:
                 self.tabs.setCurrentWidget(keep)
+            self.page_menus.update_page_actions()      # Ctrl+1…9 follow the pages shown
         for page in wanted:
             try:
                 page.set_unit(code, level)
@@ -233,6 +236,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.year_label.setText(self.tr("&Year:"))
         self.actions.retranslate()
+        if hasattr(self, "page_menus"):
+            self.page_menus.retranslate()
         for i, page in enumerate(self.shown_pages()):
             self.tabs.setTabText(i, page.title())
         self._update_status()
@@ -276,13 +281,10 @@ class MainWindow(QMainWindow):
                 if d.isVisible() and callable(getattr(d, "is_dirty", None)) and d.is_dirty()]
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._reopening and self.unsaved_dialogs():
-            answer = QMessageBox.question(self, self.tr("Unsaved Entry"), self.tr(
-                "A form still holds what you typed and has not been saved. Quit anyway?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        dirty = [] if self._reopening else self.unsaved_dialogs()
+        if dirty and not self._settle_unsaved(dirty):
+            event.ignore()
+            return
         self.settings.set("window/geometry", bytes(self.saveGeometry()))
         self.settings.set("window/state", bytes(self.saveState()))
         self._daily.stop()
@@ -290,6 +292,34 @@ class MainWindow(QMainWindow):
             self.backups.backup_and_close()
         super().closeEvent(event)
         self.closed.emit(self._reopening)
+
+    def _settle_unsaved(self, dirty: list[QDialog]) -> bool:
+        """A form still holds typing: save it, discard it, or keep editing (never a silent nothing).
+        True when the window may close."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved Entry"), self.tr(
+            "A form still holds what you typed and has not been saved."), QMessageBox.StandardButton.NoButton, self)
+        save = box.addButton(self.tr("&Save and Quit"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("&Discard and Quit"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep Editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            for dialog in dirty:
+                if not dialog.save():          # its problems show under its fields
+                    dialog.raise_()
+                    dialog.activateWindow()
+                    return False
+            return True
+        if clicked is discard:
+            for dialog in dirty:
+                dialog.snapshot = dialog.values()
+                dialog.reject()
+            return True
+        dirty[0].raise_()
+        dirty[0].activateWindow()
+        return False
 
     def close_for_reopen(self, path: Path) -> None:
         """Close without the exit backup (the database was just replaced) and ask for a new window."""

@@ -1,0 +1,142 @@
+"""Keyboard reach of the main window: a page list in 查看 (Ctrl+1…Ctrl+9) and the 记录(R) menu
+(新增 Ctrl+N / Insert, 编辑 F2 / Enter in a list, 删除 Delete, 打印 Ctrl+P, 导出 Ctrl+E) acting on
+the current page wherever the focus is (the tree, a filter box, the list).
+
+The record panels' own Insert / Ctrl+N shortcuts are switched off here: two shortcuts on one key
+in reach at once are ambiguous to Qt, and then neither fires."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+
+from sanxiang_desktop.ui.pages.base import page_export, page_print
+from sanxiang_desktop.ui.pages.panel import RecordPanel
+
+PAGE_KEYS = 9
+PANEL_KEYS = ("Ins", "Ctrl+N")
+
+
+def _inside(widget: QWidget | None, ancestor: QWidget) -> bool:
+    while widget is not None:
+        if widget is ancestor:
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+class PageMenus(QObject):
+    def __init__(self, window, actions):
+        super().__init__(window)
+        self.window = window
+        view = actions.view_menu
+        view.addSeparator()
+        self.page_actions: list[QAction] = []
+        for n in range(1, PAGE_KEYS + 1):
+            action = QAction(window)
+            action.setObjectName(f"page_action_{n}")
+            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            action.triggered.connect(lambda _checked=False, i=n - 1: self.show_page(i))
+            view.addAction(action)
+            self.page_actions.append(action)
+        view.aboutToShow.connect(self.update_page_actions)
+
+        self.record_menu = QMenu(window)
+        window.menuBar().insertMenu(actions.help_menu.menuAction(), self.record_menu)
+        self.record_menu.setObjectName("record_menu")
+        self.add_action = self._action("add_record_action", self.add, ("Ctrl+N", "Ins"))
+        self.edit_action = self._action("edit_record_action", self.edit, ("F2",))
+        self.delete_action = self._action("delete_record_action", self.delete, ("Del",))
+        self.record_menu.addSeparator()
+        self.print_action = self._action("print_page_action", self.print_page, ("Ctrl+P",))
+        self.export_action = self._action("export_page_action", self.export_page, ("Ctrl+E",))
+        for shortcut in window.findChildren(QShortcut):
+            if shortcut.key().toString() in PANEL_KEYS and isinstance(shortcut.parent(), RecordPanel):
+                shortcut.setEnabled(False)
+        window.tabs.currentChanged.connect(lambda _i: self.update_page_actions())
+        self.retranslate()
+
+    def _action(self, name: str, slot, keys: tuple[str, ...]) -> QAction:
+        action = QAction(self.window)
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(lambda _checked=False: slot())
+        self.record_menu.addAction(action)
+        return action
+
+    def retranslate(self) -> None:
+        self.record_menu.setTitle(self.tr("&Records"))
+        self.add_action.setText(self.tr("&New Record"))
+        self.edit_action.setText(self.tr("&Edit Record (Enter)"))
+        self.delete_action.setText(self.tr("&Delete Records"))
+        self.print_action.setText(self.tr("&Print…"))
+        self.export_action.setText(self.tr("E&xport to Excel…"))
+        self.update_page_actions()
+
+    # -- pages ---------------------------------------------------------------------------------------
+    def update_page_actions(self) -> None:
+        tabs = self.window.tabs
+        for i, action in enumerate(self.page_actions):
+            shown = i < tabs.count()
+            action.setVisible(shown)
+            action.setEnabled(shown)
+            if shown:
+                action.setText(f"&{i + 1} {tabs.tabText(i)}")
+
+    def show_page(self, index: int) -> None:
+        tabs = self.window.tabs
+        if not 0 <= index < tabs.count():
+            return
+        tabs.setCurrentIndex(index)
+        page = tabs.widget(index)
+        panel = self.panel(page)
+        # the focus goes where the clerk continues: the page's list (Enter opens, Delete deletes)
+        target = panel.view.table if panel is not None else page
+        target.setFocus()
+
+    # -- records of the current page -------------------------------------------------------------------
+    def panel(self, page=None) -> RecordPanel | None:
+        page = page if page is not None else self.window.current_page()
+        if page is None:
+            return None
+        chooser = getattr(page, "current_panel", None)
+        if callable(chooser):
+            return chooser()
+        panels = [p for p in page.findChildren(RecordPanel) if p.isVisibleTo(page)]
+        focus = QApplication.focusWidget()
+        return next((p for p in panels if _inside(focus, p)), panels[0] if panels else None)
+
+    def _nothing(self) -> None:
+        self.window.statusBar().showMessage(self.tr("This page has no records to do that with."), 5000)
+
+    def add(self) -> None:
+        panel = self.panel()
+        if panel is None or not panel.add_button.isEnabled():
+            self._nothing()
+            return
+        panel.add()
+
+    def edit(self) -> None:
+        panel = self.panel()
+        if panel is None:
+            self._nothing()
+            return
+        panel.edit_current()
+
+    def delete(self) -> None:
+        panel = self.panel()
+        ids = panel.view.selected_ids() if panel is not None else []
+        if not ids:
+            self._nothing()
+            return
+        panel.delete(ids)
+
+    def print_page(self) -> None:
+        page = self.window.current_page()
+        if page is None or not page_print(page, self.panel(page)):
+            self.window.statusBar().showMessage(self.tr("This page has nothing to print yet."), 5000)
+
+    def export_page(self) -> None:
+        page = self.window.current_page()
+        if page is None or not page_export(page, self.panel(page)):
+            self.window.statusBar().showMessage(self.tr("This page has nothing to export yet."), 5000)
