@@ -1,4 +1,4 @@
-"""The GUI entry point: `sanxiang-desktop [--db PATH] [--demo township|county|city] [--lang zh_CN|en] [FILE.sxpkg…]`.
+"""The GUI entry point: `sanxiang-desktop [--db PATH|URL] [--demo township|county|city] [--lang zh_CN|en] [FILE.sxpkg…]`.
 
 Package files (a double-click in the file manager) go to the program already running for this user
 and data folder when there is one (ui/shell/single_instance.py), else open in the import preview.
@@ -39,7 +39,8 @@ def application_icon() -> QIcon:
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="sanxiang-desktop", description="基层科协“3+1”工作 / Science association 3+1 work")
-    parser.add_argument("--db", help="database file (default: sanxiang.db in the data folder) / 数据库文件")
+    parser.add_argument("--db", help="database file (default: sanxiang.db in the data folder), or the office "
+                        "server postgresql://ROLE@HOST/DB (no password) / 数据库文件或办公室服务器地址")
     parser.add_argument("--demo", choices=sorted(DEMO_UNITS),
                         help="open a demo database, made in the data folder if missing / 打开演示数据库")
     parser.add_argument("--lang", choices=LANGUAGES, help="interface language for this run / 本次运行的界面语言")

@@ -1136,6 +1136,14 @@ Choose your unit from the list instead; the enrolment file can be imported later
             <source>Open &amp;Enrolment File…</source>
             <translation>Open &amp;Enrolment File…</translation>
         </message>
+        <message>
+            <source>Or, in an office with a database server, connect to the office server instead of keeping the data on this computer (the password comes from the PostgreSQL password file, never from here):</source>
+            <translation>Or, in an office with a database server, connect to the office server instead of keeping the data on this computer (the password comes from the PostgreSQL password file, never from here):</translation>
+        </message>
+        <message>
+            <source>Connect to the &amp;Office Server</source>
+            <translation>Connect to the &amp;Office Server</translation>
+        </message>
     </context>
     <context>
         <name>ImportDialog</name>
@@ -1945,6 +1953,18 @@ Copy the current database there now?</translation>
         <message>
             <source>"{zone}" is not a time zone. Enter a name such as Asia/Shanghai or an offset such as UTC+8, or leave the box empty.</source>
             <translation>"{zone}" is not a time zone. Enter a name such as Asia/Shanghai or an offset such as UTC+8, or leave the box empty.</translation>
+        </message>
+        <message>
+            <source>Office &amp;server:</source>
+            <translation>Office &amp;server:</translation>
+        </message>
+        <message>
+            <source>Empty: the database on this computer. Otherwise the office server's address, without a password (the PostgreSQL password file holds it); takes effect at the next start.</source>
+            <translation>Empty: the database on this computer. Otherwise the office server's address, without a password (the PostgreSQL password file holds it); takes effect at the next start.</translation>
+        </message>
+        <message>
+            <source>The office server address is not usable: {why}</source>
+            <translation>The office server address is not usable: {why}</translation>
         </message>
     </context>
     <context>

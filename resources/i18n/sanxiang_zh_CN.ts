@@ -1143,6 +1143,14 @@ Choose your unit from the list instead; the enrolment file can be imported later
             <source>Open &amp;Enrolment File…</source>
             <translation>打开注册文件(&amp;E)…</translation>
         </message>
+        <message>
+            <source>Or, in an office with a database server, connect to the office server instead of keeping the data on this computer (the password comes from the PostgreSQL password file, never from here):</source>
+            <translation>或者，本单位有数据库服务器时，可连接办公室服务器，数据不保存在本机（密码来自 PostgreSQL 密码文件，不在此处填写）：</translation>
+        </message>
+        <message>
+            <source>Connect to the &amp;Office Server</source>
+            <translation>连接办公室服务器(&amp;O)</translation>
+        </message>
     </context>
     <context>
         <name>ImportDialog</name>
@@ -1952,6 +1960,18 @@ Copy the current database there now?</source>
         <message>
             <source>"{zone}" is not a time zone. Enter a name such as Asia/Shanghai or an offset such as UTC+8, or leave the box empty.</source>
             <translation>“{zone}”不是有效的时区。请输入时区名称（如 Asia/Shanghai）或时差（如 UTC+8），或留空。</translation>
+        </message>
+        <message>
+            <source>Office &amp;server:</source>
+            <translation>办公室服务器(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Empty: the database on this computer. Otherwise the office server's address, without a password (the PostgreSQL password file holds it); takes effect at the next start.</source>
+            <translation>留空：使用本机数据库；否则填写办公室服务器地址，不含密码（密码保存在 PostgreSQL 密码文件中）；下次启动时生效。</translation>
+        </message>
+        <message>
+            <source>The office server address is not usable: {why}</source>
+            <translation>办公室服务器地址无法使用：{why}</translation>
         </message>
     </context>
     <context>

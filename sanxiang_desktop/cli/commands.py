@@ -15,7 +15,10 @@ from ..services.indicators import unit_indicators
 from ..services.units import InitError, init_home
 from ..store import models as m
 from ..store.backup import backup_file
+from ..store.errors import StoreError
 from ..store.integrity import integrity_problems
+from ..store.location import is_server_target
+from ..store.server import server_backup
 from ..store.serialize import dump_lines
 from ..sync.trust import ensure_own_key
 from .common import OK, REJECTED, discard as _discard, fail, new_database as _new_database, open_existing, print_json
@@ -134,12 +137,17 @@ def cmd_backup(args) -> int:
     db = open_existing(args.db)
     out = Path(args.out)
     try:
-        if out.resolve() == Path(args.db).resolve():
+        if not is_server_target(args.db) and out.resolve() == Path(args.db).resolve():
             raise fail("the backup must not overwrite the database itself", "备份文件不能覆盖数据库本身")
         if out.is_dir():
             raise fail(f"{out} is a folder; give a file name", f"{out} 是文件夹，请给出文件名")
         try:
-            backup_file(db.engine, out)
+            if db.is_server:
+                server_backup(db.engine, out)    # pg_dump, custom format (issue 13)
+            else:
+                backup_file(db.engine, out)
+        except StoreError as err:
+            raise fail(err.message_en, err.message_zh) from None
         except OSError as err:
             raise fail(f"cannot write {out}: {err.strerror}", f"无法写入 {out}：{err.strerror}") from None
     finally:
@@ -148,4 +156,41 @@ def cmd_backup(args) -> int:
     return OK
 
 
-__all__ = ["cmd_init", "cmd_demo", "cmd_stats", "cmd_dump", "cmd_check", "cmd_backup", "json"]
+def cmd_server_setup(args) -> int:
+    from ..store.models import RECORD_MODELS
+    from ..store.server_setup import server_setup
+    if not is_server_target(args.db):
+        raise fail("server-setup is for a PostgreSQL server (--db postgresql+psycopg://...); a file needs no setup",
+                   "server-setup 仅用于 PostgreSQL 服务器；本机数据库文件无需此步骤")
+    clerks: dict[str, str] = {}
+    missing = [name for name in args.exchange if name not in {c.partition("=")[0].strip() for c in args.clerk}]
+    if missing:
+        raise fail(f"--exchange {missing[0]}: name the clerk with --clerk {missing[0]}=CODE too",
+                   f"--exchange {missing[0]}：请同时用 --clerk 指定该录入员的单位")
+    for item in args.clerk:
+        name, _, code = item.partition("=")
+        if not name or not code:
+            raise fail(f"--clerk {item}: write NAME=CODE", f"--clerk {item}：格式应为 账号=单位代码")
+        clerks[name.strip()] = code.strip()
+    db = open_existing(args.db)
+    try:
+        with db.session() as s:
+            for code in [*args.host, *clerks.values()]:
+                if s.scalar(select(m.Unit.id).where(m.Unit.code == code)) is None:
+                    raise fail(f"unit {code} is not in this database", f"本数据库中没有单位 {code}")
+        try:
+            report = server_setup(db.engine, db.home_unit, args.host, clerks,
+                                  [model.__tablename__ for model in RECORD_MODELS], args.exchange)
+        except StoreError as err:
+            raise fail(err.message_en, err.message_zh) from None
+    finally:
+        db.close()
+    print(f"server set up: units {', '.join(report.units)}; {report.tables} tables under row-level security; "
+          f"roles created: {', '.join(report.roles_created) or 'none (already there)'} / 服务器已设置")
+    if clerks:
+        print("give each clerk a password in psql: \\password NAME (never on a command line) / "
+              "请在 psql 中用 \\password 账号 为录入员设置密码")
+    return OK
+
+
+__all__ = ["cmd_init", "cmd_server_setup", "cmd_demo", "cmd_stats", "cmd_dump", "cmd_check", "cmd_backup", "json"]

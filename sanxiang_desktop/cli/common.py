@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..store.errors import StoreError
+from ..store.location import is_server_target
 
 if TYPE_CHECKING:   # the store (SQLAlchemy) loads when a database is opened, not for `--help`
     from ..store.database import Database
@@ -40,7 +41,7 @@ def open_existing(path: str) -> Database:
     """The database at `path`, which must exist and have a home unit; CliError (exit 2) otherwise."""
     from ..store.database import open_database
     try:
-        db = open_database(Path(path))
+        db = open_database(path)          # a file path or a server URL: not through Path (it eats "//")
     except StoreError as err:
         raise fail(err.message_en, err.message_zh) from None
     if not db.home_unit:
@@ -54,10 +55,21 @@ def open_existing(path: str) -> Database:
 
 
 def new_database(path: str) -> Database:
-    """A new, empty database file at `path`; CliError when the file exists or cannot be made."""
+    """A new, empty database file at `path` (or the schema in an empty server database); CliError when
+    the file exists, the server database holds data already, or it cannot be made."""
     from ..store.database import open_database
     if not path.strip():
         raise fail("no database file was given (--db)", "未指定数据库文件（--db）")
+    if is_server_target(path):
+        try:
+            db = open_database(path, create=True)
+        except StoreError as err:
+            raise fail(err.message_en, err.message_zh) from None
+        if db.home_unit:
+            db.close()
+            raise fail("that server database already holds data; give an empty database",
+                       "该服务器数据库中已有数据，请指定一个空数据库")
+        return db
     p = Path(path)
     try:
         taken = p.exists() and p.stat().st_size > 0
@@ -72,7 +84,12 @@ def new_database(path: str) -> Database:
 
 
 def discard(db: Database) -> None:
-    """A failed create leaves no half-made file behind."""
+    """A failed create leaves no half-made file (or server schema) behind."""
+    if db.is_server:
+        from ..store.server import drop_schema
+        drop_schema(db.engine)
+        db.close()
+        return
     db.close()
     for suffix in ("", "-wal", "-shm"):
         Path(str(db.path) + suffix).unlink(missing_ok=True)

@@ -18,7 +18,8 @@ from .sync_commands import SYNC_COMMANDS, add_parsers as add_sync_parsers
 from .document_commands import DOCUMENT_COMMANDS, add_parsers as add_document_parsers
 from .selftest import SELFTEST_COMMANDS, add_parsers as add_selftest_parsers
 
-COMMANDS = ("init", "demo", "stats", "dump", "check", "backup") + SYNC_COMMANDS + DOCUMENT_COMMANDS + PEOPLE_COMMANDS + SELFTEST_COMMANDS
+COMMANDS = ("init", "demo", "stats", "dump", "check", "backup", "server-setup") + SYNC_COMMANDS + DOCUMENT_COMMANDS \
+    + PEOPLE_COMMANDS + SELFTEST_COMMANDS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     def cmd(name: str, help_text: str) -> argparse.ArgumentParser:
         c = sub.add_parser(name, help=help_text, description=help_text)
-        c.add_argument("--db", required=True, help="database file / 数据库文件")
+        c.add_argument("--db", required=True, help="database file or postgresql+psycopg://user@host/db "
+                       "(no password: PGPASSFILE or ?service=) / 数据库文件或服务器地址")
         return c
 
     c = cmd("init", "create a database for a home unit / 为本单位创建数据库")
@@ -54,6 +56,17 @@ def build_parser() -> argparse.ArgumentParser:
     cmd("check", "integrity and foreign-key check / 完整性检查")
     c = cmd("backup", "online backup / 在线备份")
     c.add_argument("--out", required=True, help="backup file to write / 备份文件")
+    c = cmd("server-setup", "once per PostgreSQL server, as its administrator: roles and row-level security / "
+                            "服务器初始化：账号与行级权限")
+    c.add_argument("--host", action="append", default=[], metavar="CODE",
+                   help="a township (or other unit) that works on this server instead of sending packages / "
+                        "在本服务器上录入的下级单位")
+    c.add_argument("--clerk", action="append", default=[], metavar="NAME=CODE",
+                   help="make a login role for a clerk of unit CODE (no password: set it with psql \\password) / "
+                        "为录入员创建账号")
+    c.add_argument("--exchange", action="append", default=[], metavar="NAME",
+                   help="the clerk (of the office's own unit) who exports and imports packages: the only clerk "
+                        "who may use the unit's signing key / 负责数据包交换的录入员")
     add_sync_parsers(cmd)
     add_document_parsers(cmd)
     add_people_parsers(cmd)

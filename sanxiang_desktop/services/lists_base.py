@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Sequence
 
-from sqlalchemy import Integer, and_, func, literal, or_, select, type_coerce
+from sqlalchemy import Boolean, and_, func, literal, or_, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import ColumnElement, Select
 
 from ..core.catalogues import CATALOGUES
@@ -46,10 +47,30 @@ def number(value: Any) -> str:
     return str(value)
 
 
+class _Live(ColumnElement):
+    """Not deleted, written per backend (see live())."""
+    inherit_cache = True
+    type = Boolean()
+
+    def __init__(self, column) -> None:
+        self.column = column
+
+
+@compiles(_Live)
+def _live_default(element, compiler, **kw):
+    return f"NOT {compiler.process(element.column, **kw)}"
+
+
+@compiles(_Live, "sqlite")
+def _live_sqlite(element, compiler, **kw):
+    return f"({compiler.process(element.column, **kw)} + 0) = 0"
+
+
 def live(model) -> ColumnElement:
-    """Not deleted. `+deleted` keeps SQLite from choosing the (useless, two-valued) deleted index
-    over the one that serves the ORDER BY: with 100,000 people that is 2 ms instead of 200."""
-    return (type_coerce(model.deleted, Integer) + 0) == 0
+    """Not deleted. On SQLite `+deleted` keeps the planner from choosing the (useless, two-valued)
+    deleted index over the one that serves the ORDER BY: with 100,000 people that is 2 ms instead
+    of 200. PostgreSQL's planner has statistics and a real boolean: plain NOT deleted."""
+    return _Live(model.deleted)
 
 
 def prefix(column, text: str) -> ColumnElement:

@@ -180,12 +180,20 @@ def update(ws: Workspace, table: str, record_id: str, fields: dict, *, expected_
 
     def work(s: Session) -> Result:
         spec = spec_of(table)
-        obj = s.get(spec.model, record_id)
+        # FOR UPDATE: on a server a second clerk's save of the same record waits here and then
+        # sees the first one's revision (a no-op on SQLite, which has one writer at a time).
+        obj = s.get(spec.model, record_id, with_for_update=True)
         _editable(ws, spec, obj)
+        if expected_rev is not None and obj.rev != expected_rev:
+            now = content(spec, obj) | {"id": obj.id, "rev": obj.rev, "deleted": obj.deleted,
+                                        "updated_by": obj.updated_by, "updated_at": obj.updated_at}
+            raise Invalid(Problem("rev", f"该记录已被他人修改（{obj.updated_by or '其他录入员'}），未保存；"
+                                         "表单中已显示最新内容，请核对后重新修改",
+                                  f"someone else ({obj.updated_by or 'another clerk'}) changed this record since "
+                                  "it was opened; nothing was saved, the form shows the newer values"),
+                          current=now)
         if obj.deleted:
             raise Invalid(Problem("id", f"该{spec.zh}已删除，请先恢复", f"this {spec.en} is deleted; restore it first"))
-        if expected_rev is not None and obj.rev != expected_rev:
-            raise Invalid(Problem("rev", "该记录已被修改，请刷新后再编辑", "the record changed meanwhile; reload it"))
         before = content(spec, obj)
         values, problems = validate(s, ws, spec, fields, obj, confirm=confirm)
         if any(p.severity == "error" for p in problems):

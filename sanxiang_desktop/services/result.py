@@ -40,6 +40,9 @@ class Result:
     duplicates: tuple[Duplicate, ...] = ()
     before: dict[str, Any] | None = None
     after: dict[str, Any] | None = None
+    # A stale save (someone else saved the record since the form was opened): the record as it is
+    # now, with "rev", so the form can show the newer values (issue 13).
+    current: dict[str, Any] | None = None
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -59,7 +62,9 @@ class Result:
 class Invalid(Exception):
     """Raised inside a service to abort its transaction with user-facing problems."""
 
-    def __init__(self, *problems: Problem, duplicates: tuple[Duplicate, ...] = ()):
+    def __init__(self, *problems: Problem, duplicates: tuple[Duplicate, ...] = (),
+                 current: dict[str, Any] | None = None):
         super().__init__("; ".join(p.message_en for p in problems))
         self.problems = problems
         self.duplicates = duplicates
+        self.current = current

@@ -37,10 +37,17 @@ class Workspace:
 
     @classmethod
     def open(cls, db: Database, actor: str | None = None, **kw) -> "Workspace":
-        home = db.home_unit
+        """The workspace of whoever is working. On a server (issue 13) the unit is the one of the
+        clerk's PostgreSQL role (a hosted township's clerk works as that township) and the actor
+        in the audit log is the role, which the server vouches for, not a typed-in name."""
+        home = db.work_unit() if db.is_server else db.home_unit
         if not home:
             raise ValueError("database has no home unit; run init first")
-        return cls(db=db, home_unit=home, actor=actor if actor is not None else (db.get_meta("clerk") or ""), **kw)
+        if db.is_server:
+            actor = f"{actor}@{db.role}" if actor else db.role
+        elif actor is None:
+            actor = db.get_meta("clerk") or ""
+        return cls(db=db, home_unit=home, actor=actor, **kw)
 
     def today(self) -> dt.date:
         """The clerk's "today": the office-local date (core.clock.office_timezone) of self.now()."""
@@ -62,15 +69,22 @@ class Workspace:
         Invalid rolls everything back and turns into a failed Result."""
         try:
             with self.db.session() as s, s.begin():
+                if self.db.is_server:
+                    # Several clerks' programs stamp records on one server: each first moves its
+                    # clock past the newest stamp any of them saved (issue 13).
+                    seen = self.db.get_meta("hlc_last")
+                    if seen:
+                        self.clock.observe(seen)
                 result = fn(s)
                 result.action = action
-                s.add(AuditEntry(at=self.timestamp(), actor=self.actor or "", action=action,
+                s.add(AuditEntry(at=self.timestamp(), actor=(self.actor or "")[:64], action=action,
                                  label=result.label[:200], tables=",".join(sorted(result.changes.tables)),
                                  record_ids=json.dumps(sorted(result.changes.ids))))
                 self.db.set_meta("hlc_last", self.clock.last, session=s)
             return result
         except Invalid as exc:
-            return Result(ok=False, action=action, problems=exc.problems, duplicates=exc.duplicates)
+            return Result(ok=False, action=action, problems=exc.problems, duplicates=exc.duplicates,
+                          current=exc.current)
 
 
 def changes_of(table: str, *ids: str) -> Changes:

@@ -1,19 +1,21 @@
-"""Opening the local SQLite file safely.
+"""Opening the database safely: a local SQLite file, or a PostgreSQL server (issue 13).
 
-WAL with synchronous=FULL (a power cut never loses a committed save), foreign keys
-on, a busy timeout, quick_check at start-up, and migrations to the current schema.
+SQLite: WAL with synchronous=FULL (a power cut never loses a committed save), foreign
+keys on, a busy timeout, quick_check at start-up, and migrations to the current schema.
+PostgreSQL: the same models and migrations through psycopg 3; no password ever passes
+through the program (libpq's password/service files do that); see store/server.py.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import URL, Engine, create_engine, event, select
+from sqlalchemy import URL, Engine, create_engine, event, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, SessionTransactionOrigin, sessionmaker
 
 from .errors import StoreError
-from .location import UnservedTarget, classify_db_target, unsafe_location
+from .location import TargetError, classify_db_target, server_url, unsafe_location
 from .models import Meta
 from . import keystore, migrate
 
@@ -66,11 +68,58 @@ def make_engine(path: Path) -> Engine:
 
 @dataclass
 class Database:
-    path: Path
+    path: Path | None                    # the SQLite file; None on a server
     engine: Engine
     sessions: sessionmaker[Session]
     migration_backup: Path | None = None
     _meta_cache: dict[str, str] = field(default_factory=dict)
+    url: str | None = None               # the server's URL (never with a password); None for a file
+
+    @property
+    def is_server(self) -> bool:
+        return self.url is not None
+
+    @property
+    def target(self) -> str:
+        """What to show the clerk: the file path or the server address."""
+        return self.url if self.url is not None else str(self.path)
+
+    @property
+    def role(self) -> str:
+        """The PostgreSQL role this program logged in as ("" for a file)."""
+        if not self.is_server:
+            return ""
+        if "role" not in self._meta_cache:
+            with self.engine.connect() as conn:
+                self._meta_cache["role"] = conn.exec_driver_sql("SELECT session_user").scalar() or ""
+        return self._meta_cache["role"]
+
+    def is_admin(self) -> bool:
+        """On a server: whether this role owns the schema (migrates, runs server-setup). True for a file."""
+        if not self.is_server:
+            return True
+        with self.engine.connect() as conn:
+            return bool(conn.exec_driver_sql(
+                "SELECT pg_has_role(session_user, tableowner, 'USAGE') FROM pg_tables "
+                "WHERE tablename = 'alembic_version' AND schemaname = current_schema()").scalar())
+
+    def work_unit(self) -> str | None:
+        """The unit this login works for: the home unit, or on a server the unit of the clerk's
+        role (sx_unit_<code>, made by server-setup) when the role is not the administrator's."""
+        home = self.home_unit
+        if not self.is_server or self.is_admin():
+            return home
+        from .server_setup import role_units
+        units = role_units(self.engine)
+        return home if (home in units or not units) else units[0]
+
+    def lock(self, session: Session, key: str) -> None:
+        """Serialise writers of one thing (e.g. one package id) until the transaction ends.
+
+        PostgreSQL: a transaction-level advisory lock. SQLite: nothing to do, it has one
+        writer at a time already."""
+        if self.is_server:
+            session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 13))"), {"k": key})
 
     def session(self) -> Session:
         return self.sessions()
@@ -151,12 +200,18 @@ def _check_path(path: Path, *, create: bool, allow_unsafe_location: bool) -> Non
 
 
 def open_database(path: str | Path, *, create: bool = False, allow_unsafe_location: bool = False) -> Database:
-    """Open (or with create=True, create) the database file and bring its schema up to date."""
+    """Open (or with create=True, create) the database and bring its schema up to date.
+
+    path: a file path (SQLite) or a `postgresql+psycopg://user@host/db` URL (the server
+    database must exist; create=True then makes the schema in it when it is empty).
+    Raises StoreError with English and Chinese messages; never leaves a half-made schema."""
     if not str(path).strip():
         raise StoreError("bad_path", "No database file was given.", "未指定数据库文件。")
     try:
-        classify_db_target(str(path))
-    except UnservedTarget as err:
+        kind, _text = classify_db_target(str(path))
+        if kind == "url":
+            return _open_server(server_url(str(path)), create=create)
+    except TargetError as err:
         raise StoreError("url", err.message_en, err.message_zh) from None
     path = Path(path)
     try:
@@ -186,3 +241,35 @@ def open_database(path: str | Path, *, create: bool = False, allow_unsafe_locati
         raise StoreError("unreadable", f"Cannot open {path}: {exc}", f"无法打开数据库 {path}：{exc}") from exc
     return Database(path=path, engine=engine, sessions=make_sessions(engine),
                     migration_backup=backup)
+
+
+def _open_server(url: str, *, create: bool = False) -> Database:
+    """Connect to the server database at url and bring its schema to the head revision (issue 13).
+
+    create=False refuses a database without our schema (run init or demo first);
+    create=True makes the schema in an empty database. A database at a newer
+    schema is refused untouched; an older one is migrated only by its owner (the
+    administrator's role). Raises StoreError."""
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import DBAPIError
+    from .server import display_url, make_server_engine, unreachable
+    engine = make_server_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        tables = set(inspect(engine).get_table_names())
+        if not tables and not create:
+            raise StoreError("missing", f"The server database {display_url(url)} holds no sanxiang-desktop data; "
+                             "run init or demo with this --db first",
+                             f"服务器数据库 {display_url(url)} 中还没有本程序的数据，请先用 init 或 demo 创建")
+        if tables and "alembic_version" not in tables:
+            raise StoreError("not_ours", f"The server database {display_url(url)} belongs to another program",
+                             f"服务器数据库 {display_url(url)} 属于其他程序，不能使用")
+        migrate.upgrade(engine, None)
+    except StoreError:
+        engine.dispose()
+        raise
+    except DBAPIError as exc:
+        engine.dispose()
+        raise unreachable(url, exc) from None
+    return Database(path=None, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), url=url)

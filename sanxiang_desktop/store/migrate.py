@@ -5,6 +5,11 @@ program (untouched); back it up online; switch foreign keys off *outside* the
 transaction (SQLite ignores the pragma inside one, and batch migrations that copy
 a parent table would otherwise cascade or fail); migrate in one transaction;
 require an empty foreign_key_check before switching them on again.
+
+On a PostgreSQL server (issue 13) there is no file to copy and no pragma: the whole
+upgrade is one transaction (PostgreSQL's DDL is transactional, so a failure leaves the
+old schema), under an advisory lock so two programs starting at once migrate once,
+and only the owner of the schema (the administrator's role) may run it.
 """
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, exc, text
+from sqlalchemy import Engine, exc, inspect, text
 
 from ..core import clock
 from .backup import backup_file
@@ -75,8 +80,34 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def has_tables(engine: Engine) -> bool:
+    return bool(inspect(engine).get_table_names())
+
+
+MIGRATION_LOCK = 13_0001   # advisory lock key: one migration of a server at a time
+
+
+def _upgrade_server(engine: Engine, rev: str | None, head: str) -> None:
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    cfg = _config()
     with engine.connect() as conn:
-        return conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar() > 0
+        with conn.begin():
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            rev = MigrationContext.configure(conn).get_current_revision()   # another program may have done it
+            if rev == head:
+                return
+            if rev is not None:
+                owner = conn.exec_driver_sql(
+                    "SELECT pg_has_role(session_user, tableowner, 'USAGE') FROM pg_tables "
+                    "WHERE tablename = 'alembic_version' AND schemaname = current_schema()").scalar()
+                if not owner:
+                    raise StoreError(
+                        "needs_admin",
+                        f"The server's data is at schema {rev} and this program needs {head}: the office's "
+                        "administrator must open it once with the administrator's account to upgrade it.",
+                        f"服务器数据结构版本为 {rev}，本程序需要 {head}：请由本单位管理员用管理员账号打开一次以完成升级。")
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
 
 
 def check_not_newer(engine: Engine) -> None:
@@ -99,6 +130,9 @@ def upgrade(engine: Engine, db_path: Path | None, *, backup_dir: Path | None = N
     rev = current_revision(engine)
     head = head_revision()
     if rev == head:
+        return None
+    if engine.dialect.name == "postgresql":
+        _upgrade_server(engine, rev, head)
         return None
     backup = None
     if rev is not None and db_path is not None:
@@ -131,6 +165,4 @@ def schema_version(engine: Engine) -> str | None:
 
 
 def table_names(engine: Engine) -> list[str]:
-    with engine.connect() as conn:
-        rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"))
-        return [r[0] for r in rows]
+    return sorted(inspect(engine).get_table_names())

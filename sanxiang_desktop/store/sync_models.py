@@ -180,11 +180,20 @@ class RecordChange(Base):
     record_id: Mapped[str] = mapped_column(Uuid)
 
 
-def change_trigger_sql(table: str) -> list[str]:
+def change_trigger_sql(table: str, dialect: str = "sqlite") -> list[str]:
     """Triggers that log every insert and update of a record table into sync_changes.
 
     A later migration that rebuilds a record table with batch_alter_table drops
-    these triggers with the old table: it must run these statements again."""
+    these triggers with the old table: it must run these statements again. A new
+    record table needs them on both backends: pass op.get_bind().dialect.name
+    (on PostgreSQL they call the PL/pgSQL functions of store.server, issue 13)."""
+    if dialect == "postgresql":   # the functions are store.server.CHANGE_FUNCTION_SQL, made by revision 0002
+        return [f"DROP TRIGGER IF EXISTS trg_{table}_sync ON {table}",
+                f"CREATE TRIGGER trg_{table}_sync AFTER INSERT OR UPDATE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION sx_log_change()",
+                f"DROP TRIGGER IF EXISTS trg_{table}_notify ON {table}",
+                f"CREATE TRIGGER trg_{table}_notify AFTER INSERT OR UPDATE OR DELETE ON {table} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION sx_notify_change()"]
     body = (f"BEGIN INSERT OR REPLACE INTO sync_changes (table_name, record_id) "
             f"VALUES ('{table}', NEW.id); END")
     return [f"CREATE TRIGGER IF NOT EXISTS trg_{table}_sync_ins AFTER INSERT ON {table} {body}",

@@ -26,6 +26,7 @@ from ..core.ids import new_id
 from ..services.search_keys import derive
 from ..store import models as m
 from ..store.sync_models import Conflict, PersonDuplicate, RecordOrigin
+from ..store.upsert import insert_ignore, insert_replace
 from .records import (Incoming, RecordProblem, content_of, digest, encode_line, row_state,
                       values_from_state)
 
@@ -161,8 +162,7 @@ def apply_records(s: Session, items: list[Incoming], blobs: dict[str, bytes], *,
     _check_unique(s, items)
     counts = Counts()
     new_blobs = [{"sha256": sha, "size": len(data), "data": data} for sha, data in sorted(blobs.items())]
-    if new_blobs:
-        s.execute(insert(m.Blob).prefix_with("OR IGNORE"), new_blobs)
+    insert_ignore(s, m.Blob, new_blobs)
     by_table: dict[str, list[Incoming]] = {}
     for it in items:
         by_table.setdefault(it.table, []).append(it)
@@ -174,8 +174,7 @@ def apply_records(s: Session, items: list[Incoming], blobs: dict[str, bytes], *,
         group = by_table.get(model.__tablename__)
         if group:
             _apply_table(s, model, group, counts, origins, people_written, package_id, sender, now)
-    if origins:
-        s.execute(insert(RecordOrigin).prefix_with("OR REPLACE"), origins)
+    insert_replace(s, RecordOrigin, origins)
     counts.duplicates = _find_duplicates(s, people_written, package_id, now)
     return counts
 

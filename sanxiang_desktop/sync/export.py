@@ -12,7 +12,7 @@ import itertools
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, select, text
 from sqlalchemy.orm import Session
 
 from ..store import models as m
@@ -115,6 +115,12 @@ def export_package(db: Database, folder: str | Path, *, limit: int = parts.DEFAU
         acked = receipt.acked_seq if receipt else 0
         seq = next_seq(s, recipient, "data", receipt.max_seq if receipt else 0)
         low = change_threshold(s, recipient, acked)
+        if db.is_server:
+            # Change numbers come from a sequence and are taken before commit: a clerk's save in
+            # flight may hold a lower number than one already committed. SHARE mode waits for every
+            # writer of the change log to finish (and holds new ones until this package is written),
+            # so no change below `high` can appear after it.
+            s.execute(text("LOCK TABLE sync_changes IN SHARE MODE"))
         high = s.scalar(select(func.max(RecordChange.change_seq))) or 0
         lines, counts, shas = collect_records(s, home, package_id, low, high)
         body = itertools.chain(blob_lines(s, shas), lines)

@@ -80,6 +80,12 @@ class _DryRun(Exception):
     pass
 
 
+class _AlreadyApplied(Exception):
+    def __init__(self, at: str):
+        super().__init__(at)
+        self.at = at
+
+
 def import_files(db: Database, paths: Iterable[str | Path], *, trust: bool = False, fingerprint: str | None = None,
                  dry_run: bool = False, clock: HybridClock | None = None, actor: str = "") -> list[ImportResult]:
     """Import every file given (packages, receipts, reference data; parts of split packages together)."""
@@ -221,11 +227,13 @@ def _authenticate(s: Session, data: bytes, manifest: dict, home: str, trust: boo
 
 def _already(db: Database, manifest: dict) -> str | None:
     with db.session() as s:
-        if manifest["kind"] == "receipt":
-            row = s.get(ReceivedReceipt, manifest["package_id"])
-        else:
-            row = s.get(ReceivedPackage, manifest["package_id"])
-        return row.received_at if row is not None else None
+        return _received_in(s, manifest)
+
+
+def _received_in(s: Session, manifest: dict) -> str | None:
+    model = ReceivedReceipt if manifest["kind"] == "receipt" else ReceivedPackage
+    row = s.get(model, manifest["package_id"])
+    return row.received_at if row is not None else None
 
 
 def _count_duplicate(db: Database, manifest: dict, kind: str) -> None:
@@ -252,6 +260,11 @@ def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, r
     counts = Counts()
     try:
         with db.session() as s, s.begin():
+            # Two imports of one package at the same moment (two clerks, or a clerk and a
+            # scheduled hub import): the second waits here, then finds it received (issue 13).
+            db.lock(s, f"package:{manifest['package_id']}")
+            if db.is_server and _received_in(s, manifest):
+                raise _AlreadyApplied(_received_in(s, manifest))
             if new_peer:
                 add_peer(s, new_peer[0], new_peer[1], new_peer[2], actor)
             if kind == "receipt":
@@ -290,6 +303,11 @@ def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, r
                 raise _DryRun
     except _DryRun:
         pass
+    except _AlreadyApplied as done:
+        res.status, res.already_imported_at = "duplicate", done.at[:10]
+        res.message_en = f"already imported on {done.at[:10]}"
+        res.message_zh = f"该数据包已于 {done.at[:10]} 导入，无需重复导入"
+        return
     res.status = "applied"
     res.counts = counts.to_json()
     if kind != "receipt":

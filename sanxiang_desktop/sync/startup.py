@@ -34,6 +34,8 @@ def at_start(db: Database) -> list[tuple[str, str]]:
 
 def needs_background_check(db: Database) -> bool:
     """True when opening ran only quick_check (the file is too large for the full check then)."""
+    if db.is_server:
+        return False                  # no file here: the server checks its own pages
     try:
         return db.path.stat().st_size > FOREGROUND_CHECK_BYTES
     except OSError:

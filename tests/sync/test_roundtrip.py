@@ -14,6 +14,10 @@ from sanxiang_desktop.sync.container import peek_manifest
 
 from .world import COUNTY, TOWN1
 
+import pytest  # noqa: E402
+
+pytestmark = pytest.mark.both_backends   # the same tests on SQLite and PostgreSQL (issue 13)
+
 
 def tables_of(lines):
     return {json.loads(line)["table"] for line in lines}

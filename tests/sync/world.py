@@ -93,9 +93,22 @@ def _city(path: Path) -> None:
     db.close()
 
 
-def build_templates(folder: Path) -> dict[str, Path]:
+class ServerTemplates(dict):
+    """Template databases on the PostgreSQL test server (name -> URL); copies are CREATE DATABASE ... TEMPLATE."""
+
+    def __init__(self, server, names: dict[str, str]):
+        super().__init__({k: server.url(v) for k, v in names.items()})
+        self.server, self.names = server, names
+
+
+def build_templates(folder: Path, server=None, schema: str | None = None) -> dict[str, Path]:
+    """The four installations, built once: SQLite files in folder, or (server given) databases
+    on the PostgreSQL test server cloned from the schema template."""
     folder.mkdir(parents=True, exist_ok=True)
-    paths = {k: folder / f"{k}.db" for k in NAMES}
+    if server is not None:
+        paths = ServerTemplates(server, {k: server.new_database(f"world_{k}", schema) for k in NAMES})
+    else:
+        paths = {k: folder / f"{k}.db" for k in NAMES}
     _township(paths["t1"], TOWN1, 11)
     _township(paths["t2"], TOWN2, 12)
     _county(paths["c"])
@@ -136,8 +149,13 @@ class Node:
     def dump(self) -> list[str]:
         return records_dump(self.db)
 
+    drop = None   # a server copy is dropped when the test is done with it
+
     def close(self) -> None:
         self.db.close()
+        if self.drop is not None:
+            self.drop()
+            self.drop = None
 
 
 def records_dump(db: Database) -> list[str]:
@@ -167,6 +185,12 @@ def file_digest(path: Path) -> str:
 def copy_world(templates: dict[str, Path], folder: Path) -> dict[str, Node]:
     folder.mkdir(parents=True, exist_ok=True)
     nodes = {}
+    if isinstance(templates, ServerTemplates):
+        for name, template in templates.names.items():
+            copy = templates.server.new_database(f"w{name}", template)
+            nodes[name] = Node(name, templates.server.url(copy), folder / "out")
+            nodes[name].drop = lambda server=templates.server, copy=copy: server.drop_database(copy)
+        return nodes
     for name, src in templates.items():
         dst = folder / f"{name}.db"
         shutil.copyfile(src, dst)

@@ -1,4 +1,5 @@
-"""Fixtures for the Qt-free layers: real SQLite files in a temp folder."""
+"""Fixtures for the Qt-free layers: real SQLite files in a temp folder, and (for the tests
+that take `make_ws`/`ws`) the same tests again on a PostgreSQL server database."""
 from __future__ import annotations
 
 import datetime as dt
@@ -21,11 +22,11 @@ def fixed_clock(start=dt.datetime(2026, 6, 1, 2, 0, tzinfo=dt.timezone.utc)):
 
 
 @pytest.fixture
-def make_ws(tmp_path):
+def make_ws(backend):
     opened = []
 
     def make(unit: str = TOWNSHIP, name: str = "t.db") -> Workspace:
-        db = open_database(tmp_path / name, create=True)
+        db = open_database(backend.target(name), create=True)
         init_home(db, unit, "测试员")
         opened.append(db)
         return Workspace.open(db, now=fixed_clock())

@@ -9,7 +9,8 @@ connection = config.attributes["connection"]
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
-    render_as_batch=True,          # SQLite ALTER goes through batch (copy-and-move) migrations
+    # SQLite ALTER goes through batch (copy-and-move) migrations; PostgreSQL alters in place.
+    render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
 )
 with context.begin_transaction():

@@ -309,6 +309,8 @@ class RecordDialog(QDialog):
 
     def _finish(self, result: Result, kind: str, and_new: bool) -> bool:
         if not result.ok:
+            if result.current is not None:
+                self._show_newer(result.current)
             self.show_problems(result.problems)
             return False
         push_result(self.context, self.table, result, kind)
@@ -321,6 +323,16 @@ class RecordDialog(QDialog):
         self.snapshot = self.values()
         self.accept()
         return True
+
+    def _show_newer(self, current: dict) -> None:
+        """Another clerk saved this record since the form opened: nothing was saved; the form now
+        shows what is on record (the clerk re-applies the change and saves again)."""
+        for name, widget in self.widgets.items():
+            if name in current:
+                widget.set_value(current[name])
+        self.loaded = {**self.loaded, **current}
+        self.rev = current.get("rev")
+        self.snapshot = self.values()
 
     def _start_next(self, result: Result) -> None:
         for name, widget in self.widgets.items():

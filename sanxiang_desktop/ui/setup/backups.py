@@ -47,6 +47,8 @@ class BackupManager(QObject):
         return backup_folder(self.settings)
 
     def backups(self) -> list[BackupInfo]:
+        if self.db.is_server:      # an office server is backed up by its administrator (pg_dump), not per PC
+            return []
         return store_backup.list_backups(self.folder, self.db.path)
 
     def last_backup_time(self) -> datetime | None:
@@ -78,7 +80,7 @@ class BackupManager(QObject):
 
     def ensure_daily(self) -> bool:
         """Start an automatic backup when the newest is a day old or older; True when one was started."""
-        if not store_backup.backup_due(self.last_backup_time()):
+        if self.db.is_server or not store_backup.backup_due(self.last_backup_time()):
             return False
         self.backup_now("auto")
         return True
@@ -92,7 +94,8 @@ class BackupManager(QObject):
         def backup_then_close() -> None:
             # no settings.set here: QSettings belongs to the GUI thread, and the file names carry the time
             try:
-                job()
+                if not db.is_server:
+                    job()
             except Exception:           # noqa: BLE001 - a failed exit backup must not keep the file open
                 log.exception("backup on exit failed")
             finally:

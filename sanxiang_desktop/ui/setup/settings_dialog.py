@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from sanxiang_desktop.core import clock
+from sanxiang_desktop.store.location import TargetError, classify_db_target, server_url
+from sanxiang_desktop.ui.shell import i18n
 from sanxiang_desktop.ui.shell.errors import show_error
 from sanxiang_desktop.ui.shell.settings import REGISTRY
 
@@ -66,6 +68,13 @@ class SettingsDialog(QDialog):
         self.form.addRow(self.retention_label, self.retention_spin)
         self.form.addRow(self.clerk_label, self.clerk_edit)
         self.form.addRow(self.timezone_label, self.timezone_combo)
+        # issue 13: "this computer" (empty) or the office's PostgreSQL server
+        self.server_edit = QLineEdit(self)
+        self.server_edit.setObjectName("office_server_edit")
+        self.server_edit.setPlaceholderText("postgresql://clerk@server/sanxiang")
+        self.server_label = QLabel(self)
+        self.server_label.setBuddy(self.server_edit)
+        self.form.addRow(self.server_label, self.server_edit)
         self.folder_note = QLabel(self)
         self.folder_note.setWordWrap(True)
 
@@ -94,6 +103,10 @@ class SettingsDialog(QDialog):
                                                "\"today\" and printed times follow this zone."))
         self.folder_note.setText(self.tr("The database and its backups live in the data folder. A new folder "
                                          "takes effect at the next start."))
+        self.server_label.setText(self.tr("Office &server:"))
+        self.server_edit.setToolTip(self.tr("Empty: the database on this computer. Otherwise the office server's "
+                                            "address, without a password (the PostgreSQL password file holds it); "
+                                            "takes effect at the next start."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -106,6 +119,7 @@ class SettingsDialog(QDialog):
         self.folder_edit.setText(str(s.get("data_folder")))
         self.retention_spin.setValue(s.get("backup_retention"))
         self.clerk_edit.setText(s.get("clerk_name"))
+        self.server_edit.setText(s.get("office_server"))
         zone = s.get("office_timezone")
         index = self.timezone_combo.findData(zone)
         if index < 0:
@@ -118,7 +132,8 @@ class SettingsDialog(QDialog):
                 "data_folder": str(Path(self.folder_edit.text().strip() or str(self.settings.get("data_folder")))),
                 "backup_retention": self.retention_spin.value(),
                 "clerk_name": self.clerk_edit.text().strip(),
-                "office_timezone": self.timezone_value()}
+                "office_timezone": self.timezone_value(),
+                "office_server": self.server_edit.text().strip()}
 
     def timezone_value(self) -> str:
         """The zone chosen or typed ("" for the computer's own: the first entry or an empty box)."""
@@ -138,6 +153,19 @@ class SettingsDialog(QDialog):
                 "or leave the box empty.").format(zone=zone))
             self.timezone_combo.setFocus()
             return
+        server = self.server_edit.text().strip()
+        if server:
+            try:
+                kind, _text = classify_db_target(server)
+                if kind != "url":
+                    raise TargetError("not a server address", "不是服务器地址")
+                server_url(server)
+            except TargetError as err:
+                show_error(self, self.tr("Settings"), self.tr(
+                    "The office server address is not usable: {why}").format(
+                    why=err.message_en if i18n.current_language() == "en" else err.message_zh))
+                self.server_edit.setFocus()
+                return
         super().accept()
 
     def save(self) -> set[str]:

@@ -1,4 +1,6 @@
 """First start: which unit this computer serves, and who the clerk is; then the database is made.
+Or, in an office with a PostgreSQL server (issue 13), the address of the office's server: the
+program then works on the office's database there and makes nothing on this computer.
 
 The unit comes from the built-in division tree (typing "zzz", "掌政" or "640104100" finds 掌政镇) or
 from an enrolment file issued by the upper level. Creating the database runs on the worker; a
@@ -11,8 +13,9 @@ from pathlib import Path
 from types import ModuleType
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import (QFileDialog, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QMessageBox, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget, QWizard,
+                               QWizardPage)
 
 from sanxiang_desktop.core.divisions import YINCHUAN, Division, DivisionTree
 from sanxiang_desktop.services.units import HOME_LEVELS, InitError, init_home, resolve_home_code
@@ -73,6 +76,17 @@ def create_database(path: Path, code: str, clerk: str, enrolment=None) -> Databa
         raise
 
 
+def open_server_database(address: str) -> Database:
+    """Runs on the worker: the office's database on its server, which must hold a home unit already
+    (the administrator made it with init); nothing is created."""
+    db = open_database(address)
+    if not db.home_unit:
+        db.close()
+        raise StoreError("missing", "The office server's database has not been set up; ask the administrator",
+                         "办公室服务器上的数据库尚未建立，请联系管理员")
+    return db
+
+
 class HomeUnitPage(QWizardPage):
     def __init__(self, wizard: "FirstStartWizard"):
         super().__init__(wizard)
@@ -90,6 +104,15 @@ class HomeUnitPage(QWizardPage):
         self.enrolment_button.clicked.connect(wizard.open_enrolment)
         self.enrolment_label = QLabel(self)
         self.enrolment_label.setWordWrap(True)
+        self.server_label = QLabel(self)
+        self.server_label.setWordWrap(True)
+        self.server_edit = QLineEdit(self)
+        self.server_edit.setObjectName("server_address")
+        self.server_edit.setPlaceholderText("postgresql://clerk@server/sanxiang")
+        self.server_button = QPushButton(self)
+        self.server_button.setObjectName("server_button")
+        self.server_button.clicked.connect(wizard.connect_server)
+        self.server_edit.returnPressed.connect(wizard.connect_server)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._timer.timeout.connect(self.search)
         self.search_edit.textChanged.connect(lambda _text: self._timer.start())
@@ -99,6 +122,11 @@ class HomeUnitPage(QWizardPage):
         layout.addWidget(self.results, 1)
         layout.addWidget(self.enrolment_label)
         layout.addWidget(self.enrolment_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.server_label)
+        server_row = QHBoxLayout()
+        server_row.addWidget(self.server_edit, 1)
+        server_row.addWidget(self.server_button)
+        layout.addLayout(server_row)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your Unit"))
@@ -108,6 +136,10 @@ class HomeUnitPage(QWizardPage):
         self.search_edit.setPlaceholderText(self.tr("Name, pinyin or code…"))
         self.enrolment_label.setText(self.tr("Or, if the upper level gave you an enrolment file:"))
         self.enrolment_button.setText(self.tr("Open &Enrolment File…"))
+        self.server_label.setText(self.tr("Or, in an office with a database server, connect to the office server "
+                                          "instead of keeping the data on this computer (the password comes from "
+                                          "the PostgreSQL password file, never from here):"))
+        self.server_button.setText(self.tr("Connect to the &Office Server"))
 
     def search(self) -> None:
         query = self.search_edit.text().strip()
@@ -241,6 +273,22 @@ class FirstStartWizard(QWizard):
         show_error(self, self.tr("Enrolment File"), message or self.tr(
             "The file could not be read as an enrolment file: {error}").format(error=exc))
 
+    def connect_server(self) -> None:
+        address = self.home_page.server_edit.text().strip()
+        if not address or self._creating:
+            return
+        self._creating = True
+        self.home_page.server_button.setEnabled(False)
+        self.tasks.run(lambda: open_server_database(address), lambda db: self._connected(db, address),
+                       self._failed, owner=self)
+
+    def _connected(self, db: Database, address: str) -> None:
+        self._creating = False
+        self.home_page.server_button.setEnabled(True)
+        self.database = db
+        self.settings.set("office_server", address)
+        super().accept()
+
     def accept(self) -> None:
         if self._creating:
             return
@@ -263,6 +311,7 @@ class FirstStartWizard(QWizard):
 
     def _failed(self, exc: BaseException) -> None:
         self._creating = False
+        self.home_page.server_button.setEnabled(True)
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
         text = getattr(exc, "message_en" if i18n.current_language() == "en" else "message_zh", None)
         if isinstance(exc, (StoreError, InitError)) or text:

@@ -19,6 +19,7 @@ from sanxiang_desktop.services.demo import build_demo
 from sanxiang_desktop.store.backup import list_backups
 from sanxiang_desktop.store.database import open_database
 from sanxiang_desktop.store.errors import StoreError
+from sanxiang_desktop.store.location import is_server_target
 from sanxiang_desktop.ui.setup.backups import RestoreDialog, backup_folder, restore_damaged_job
 from sanxiang_desktop.ui.shell.errors import report_exception, show_error
 from sanxiang_desktop.ui.shell.main_actions import DATABASE_NAME, store_error_text
@@ -111,6 +112,10 @@ class Launcher(QObject):
             else:
                 self.build_demo(path, demo)
             return
+        server = str(db) if db and is_server_target(db) else (self.settings.get("office_server") if not db else "")
+        if server:                 # the office's PostgreSQL server (issue 13): nothing to create here
+            self.open(server)
+            return
         path = Path(db) if db else self.data_folder / DATABASE_NAME
         if path.exists():
             self.open(path)
@@ -140,7 +145,10 @@ class Launcher(QObject):
     # -- opening -------------------------------------------------------------------------------------
     def open(self, source) -> None:
         clerk = self.settings.get("clerk_name")
-        path = source.path if hasattr(source, "path") else Path(source)
+        if hasattr(source, "path"):
+            path = source.path if source.path is not None else source.target
+        else:
+            path = str(source) if is_server_target(source) else Path(source)
         run_with_progress(None, self.tr("Opening the database…"), lambda: open_workspace(source, clerk),
                           self._show, lambda exc: self._failed(path, exc), runner=self.tasks)
 
@@ -195,7 +203,8 @@ class Launcher(QObject):
         title = self.tr("The Database Cannot Be Opened")
         if isinstance(exc, StoreError):
             folder = backup_folder(self.settings)
-            backups = [b for b in list_backups(folder, path) if b.reason != "damaged"]
+            backups = [b for b in list_backups(folder, path) if b.reason != "damaged"] \
+                if isinstance(path, Path) else []
             if exc.code in RESTORABLE and backups:
                 answer = QMessageBox.question(None, title, store_error_text(exc) + "\n\n" + self.tr(
                     "Restore the database from one of its backups?"))

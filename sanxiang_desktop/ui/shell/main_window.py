@@ -98,6 +98,11 @@ class MainWindow(QMainWindow):
         self.context = PageContext(ws=self.ws, undo_stack=self.undo_stack, settings=settings, tasks=tasks,
                                    year=self.ws.today().year, open_records=self.open_records)
         self.context.changes_listeners.append(self._on_changes)
+        self.remote = None
+        if self.db.is_server:      # other clerks' saves refresh the lists and the dashboard here too
+            from sanxiang_desktop.ui.shell.remote import RemoteChanges
+            self.remote = RemoteChanges(self.db, self)
+            self.remote.changed.connect(self.context.notify)
         self.backups = BackupManager(self.db, settings, tasks, self)
         self.backups.backed_up.connect(lambda _info: self._update_status())
 
@@ -288,6 +293,8 @@ class MainWindow(QMainWindow):
         self.settings.set("window/geometry", bytes(self.saveGeometry()))
         self.settings.set("window/state", bytes(self.saveState()))
         self._daily.stop()
+        if self.remote is not None:
+            self.remote.close()
         if not self._reopening:
             self.backups.backup_and_close()
         super().closeEvent(event)

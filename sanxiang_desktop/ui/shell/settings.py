@@ -88,6 +88,9 @@ REGISTRY: dict[str, Setting] = {
         Setting("backup_retention", int, 10, "保留的自动备份份数", "Number of automatic backups to keep",
                 minimum=1),
         Setting("clerk_name", str, "", "录入员姓名（记入操作日志）", "Clerk's name (written to the audit log)"),
+        # issue 13: postgresql://ROLE@HOST/DB of the office's server; never a password (libpq's password file)
+        Setting("office_server", str, "", "办公室服务器地址（留空为使用本机数据库）",
+                "Office server address (empty: the database on this computer)"),
         # core.clock: "" keeps the machine's own zone; for a PC not set to China time (IANA name or UTC+8)
         Setting("office_timezone", str, "", "办公地时区（留空为本机时区，如 Asia/Shanghai 或 UTC+8）",
                 "Office time zone (empty: this computer's; e.g. Asia/Shanghai or UTC+8)"),

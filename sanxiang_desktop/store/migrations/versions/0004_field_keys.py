@@ -39,7 +39,12 @@ def upgrade() -> None:
     op.create_index('ix_people_name_key', 'people', ['name_key'], unique=False)
 
     conn = op.get_bind()
-    conn.exec_driver_sql("DROP TRIGGER IF EXISTS trg_people_sync_upd")
+    dialect = conn.dialect.name
+    # the new keys are not a change that travels: no change-log entry for every person
+    if dialect == "postgresql":     # issue 13: the server's trigger is one per table (store.server)
+        conn.exec_driver_sql("DROP TRIGGER IF EXISTS trg_people_sync ON people")
+    else:
+        conn.exec_driver_sql("DROP TRIGGER IF EXISTS trg_people_sync_upd")
     rows = conn.exec_driver_sql("SELECT id, name, phone FROM people").fetchall()
     update = sa.text("UPDATE people SET search_key = :search_key, name_key = :name_key, "
                      "phone_key = :phone_key WHERE id = :id")
@@ -51,7 +56,7 @@ def upgrade() -> None:
             batch = []
     if batch:
         conn.execute(update, batch)
-    for statement in change_trigger_sql("people"):
+    for statement in change_trigger_sql("people", dialect):
         conn.exec_driver_sql(statement)
     _list_duplicates(conn, new_id, utc_stamp())
 
@@ -66,7 +71,7 @@ def _list_duplicates(conn, new_id, now: str) -> None:
         "AND ((a.id_number IS NOT NULL AND a.id_number != '' AND a.id_number = b.id_number) "
         "  OR (a.name_key != '' AND a.name_key = b.name_key AND a.birth_date IS NOT NULL "
         "      AND a.birth_date = b.birth_date)) "
-        "WHERE a.deleted = 0 AND b.deleted = 0 "
+        "WHERE NOT a.deleted AND NOT b.deleted "
         "AND NOT EXISTS (SELECT 1 FROM sync_duplicates d WHERE d.person_a = a.id AND d.person_b = b.id)"
     ).fetchall()
     insert = sa.text("INSERT INTO sync_duplicates (id, person_a, person_b, reason, package_id, detected_at, "
@@ -83,10 +88,10 @@ def downgrade() -> None:
     with op.batch_alter_table('people') as batch_op:
         batch_op.drop_column('phone_key')
         batch_op.drop_column('name_key')
-    for statement in change_trigger_sql_people():
+    for statement in change_trigger_sql_people(conn.dialect.name):
         conn.exec_driver_sql(statement)
 
 
-def change_trigger_sql_people() -> list[str]:
+def change_trigger_sql_people(dialect: str = "sqlite") -> list[str]:
     from sanxiang_desktop.store.sync_models import change_trigger_sql
-    return change_trigger_sql("people")
+    return change_trigger_sql("people", dialect)
