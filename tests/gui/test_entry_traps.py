@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from sanxiang_desktop.store import models as m
 from sanxiang_desktop.ui.forms.record_form import RecordDialog, mnemonic_labels
+from tests.gui import answering
 from tests.gui.record_support import TOWNSHIP, count, ime, show
 from tests.gui.record_support import county, county_db, township, township_db, zh  # noqa: F401  (fixtures)
 
@@ -112,7 +113,11 @@ def test_the_message_goes_when_insert_creates_the_person(qtbot, township):
     ime(dialog.widgets["title"].editor(), "义诊")
     assert not dialog.save() and picker.error_label.isVisible()
 
-    def save_nested(tries: int = 200) -> None:
+    generation = answering.current()
+
+    def save_nested(tries: int = answering.ANSWER_TIMEOUT_MS // 20) -> None:
+        if not answering.still_running(generation):
+            return
         box = QApplication.activeModalWidget()
         if isinstance(box, RecordDialog) and box is not dialog and box.table == "people":
             box.save()

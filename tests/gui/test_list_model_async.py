@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 
 import pytest
 
@@ -62,17 +61,18 @@ def test_set_filter_returns_before_the_source_is_queried_on_the_gui_thread(qtbot
 
 
 class SlowFirstSource(MemorySource):
-    """Once armed, the first count sleeps, so a second filter is typed while it runs."""
+    """Once armed, the first count waits for release, so a second filter is typed while it runs."""
 
     def __init__(self, n: int):
         super().__init__(n)
         self.armed = False
         self.started = threading.Event()
+        self.release = threading.Event()
 
     def count(self, query: ListQuery) -> int:
         if self.armed and not self.started.is_set():
             self.started.set()
-            time.sleep(0.3)
+            assert self.release.wait(5), "the test never released the first query"
         return super().count(query)
 
 
@@ -88,9 +88,10 @@ def test_a_stale_result_is_dropped_when_two_filters_are_typed_quickly(qtbot, run
     model.set_filter("王")
     assert source.started.wait(5)           # the slow first query is running on the worker
     model.set_filter(second)
+    source.release.set()
     qtbot.waitUntil(lambda: bool(finished), timeout=5000)
-    qtbot.waitUntil(lambda: runner.pending == 0, timeout=5000)   # the first query's result has come back too
-    qtbot.wait(50)
+    # the first query's result has come back too: pending drops as a result is delivered, in the same call
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=5000)
 
     assert finished == [True] and resets == [second]   # only the latest query's rows were ever shown
     assert model.query.filter_text == second and model.shown_query.filter_text == second

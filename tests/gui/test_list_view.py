@@ -1,7 +1,7 @@
 """ListView driven like a clerk would: typing a filter, clicking headers, keys, widths remembered."""
 from __future__ import annotations
 
-import time
+import threading
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
@@ -105,10 +105,12 @@ def test_sort_and_widths_are_remembered_across_instances(qtbot, settings):
 
 def test_unsortable_column_keeps_the_previous_sort(qtbot, settings, runner):
     source = MemorySource(50)
-    runner.run(lambda: time.sleep(0.03))     # a job ahead in the queue used to let the sort query land late
+    gate = threading.Event()
+    runner.run(gate.wait)     # a job ahead in the queue (it used to let the sort query land late): held
     view = make_view(qtbot, source, settings, runner=runner)
     # the first click's re-query runs on the worker: count calls only once nothing is left on it
     click_header(qtbot, view, 0)
+    gate.set()                # the opening query and the click's both land after the click
     qtbot.waitUntil(lambda: runner.pending == 0 and not view.model.busy, timeout=5000)
     assert view.model.query.sort_key == "name"
     source.calls.clear()
