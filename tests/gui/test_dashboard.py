@@ -140,6 +140,9 @@ def test_city_dashboard_has_a_county_column_and_filter(qtbot, tmp_path, app_sett
     assert not dashboard.table.isColumnHidden(_column("county"))
     assert dashboard.model.index(0, _column("county")).data() == "兴庆区"
     assert dashboard.county_combo.isVisible() and dashboard.county_combo.count() == 7
+    combo = dashboard.county_combo                      # every entry fits: 全部县（市、区） is not cut
+    widest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    qtbot.waitUntil(lambda: combo.width() >= widest + 24, timeout=5000)   # text plus the arrow
     dashboard.county_combo.setCurrentIndex(dashboard.county_combo.findData("640104"))
     assert dashboard.proxy.rowCount() == 16
     assert "counties" in dashboard.cards.cards

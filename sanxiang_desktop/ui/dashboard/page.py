@@ -44,6 +44,8 @@ class DashboardPage(UnitPage):
         self.as_of_label = QLabel(self)
         self.county_combo = QComboBox(self)
         self.county_combo.setObjectName("county_filter")
+        # as wide as its longest entry (全部县（市、区）), never cut
+        self.county_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.county_combo.currentIndexChanged.connect(self._county_chosen)
         self.county_label = QLabel(self)
         self.county_label.setBuddy(self.county_combo)
