@@ -125,6 +125,19 @@ def test_language_switch_through_settings_retranslates_the_menu(qtbot, chinese, 
 
 
 
+def test_settings_show_the_clerk_the_status_bar_shows(qtbot, chinese, window):
+    seen = []
+
+    def look(dialog):
+        seen.append(dialog.clerk_edit.text())
+        dialog.reject()
+    window.settings.set("clerk_name", "")
+    answer_modal(look)
+    window.actions.settings_action.trigger()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert window.ws.actor and seen == [window.ws.actor]
+
+
 def test_office_time_zone_is_set_in_settings_and_applied(qtbot, chinese, window):
     """设置 → 办公地时区: a wrong name is refused in Chinese and nothing is saved; a good one moves "today"."""
     from sanxiang_desktop.core import clock

@@ -179,6 +179,8 @@ class MainActions(QObject):
     def open_settings(self) -> None:
         w = self.window
         dialog = SettingsDialog(w.settings, w)
+        if not dialog.clerk_edit.text().strip() and w.ws.actor:
+            dialog.clerk_edit.setText(w.ws.actor)       # the clerk the status bar shows (from the database)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         changed = dialog.save()
