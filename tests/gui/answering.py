@@ -21,3 +21,13 @@ def still_running(generation: int) -> bool:
 
 def end_test() -> None:
     _generation[0] += 1
+
+
+# The running test's qtbot, for helpers called without one (list_values, drain_list_queries);
+# set by the autouse fixture in tests/gui/conftest.py.
+_qtbot: list = []
+
+
+def qtbot():
+    assert _qtbot, "no GUI test is running"
+    return _qtbot[0]

@@ -37,6 +37,13 @@ def _visible_modals() -> list[QWidget]:
 
 
 @pytest.fixture(autouse=True)
+def _current_qtbot(qtbot):
+    answering._qtbot[:] = [qtbot]
+    yield
+    answering._qtbot.clear()
+
+
+@pytest.fixture(autouse=True)
 def no_unanswered_modal(qapp):
     """Fail fast, with its text, on a modal dialog left up: one nobody answers within UNANSWERED_MODAL_S
     is closed (so exec() returns and the test goes on to fail), and one still up when the test ends is

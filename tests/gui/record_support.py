@@ -35,16 +35,9 @@ def build_template(folder: Path, unit: str) -> Path:
     return path
 
 
-# The running test's qtbot, for helpers called without one (list_values); set by the zh fixture.
-_bot: list = []
-
-
 @pytest.fixture(autouse=True)
-def zh(chinese, qtbot):
+def zh(chinese):
     """The clerk's language: Chinese labels, buttons and messages (tests/gui/conftest.py's `chinese`)."""
-    _bot[:] = [qtbot]
-    yield
-    _bot.clear()
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +66,7 @@ def make_context(ws, folder: Path) -> PageContext:
 def township(qtbot, township_db, tmp_path):
     db, ws = open_copy(township_db, tmp_path)
     yield make_context(ws, tmp_path)
-    drain_list_queries(qtbot)
+    drain_list_queries()
     db.close()
 
 
@@ -81,7 +74,7 @@ def township(qtbot, township_db, tmp_path):
 def county(qtbot, county_db, tmp_path):
     db, ws = open_copy(county_db, tmp_path)
     yield make_context(ws, tmp_path)
-    drain_list_queries(qtbot)
+    drain_list_queries()
     db.close()
 
 
@@ -162,15 +155,14 @@ def answer_next_modal(button_text: str, kind: type | None = None, clicked: list 
 
 def wait_for_rows(view, timeout_ms: int = 5000) -> None:
     """Lists re-query on the database worker: wait until the latest re-query's rows are shown."""
-    assert _bot, "wait_for_rows needs the zh fixture (import it from record_support)"
-    _bot[0].waitUntil(lambda: not view.model.busy, timeout=timeout_ms)
+    answering.qtbot().waitUntil(lambda: not view.model.busy, timeout=timeout_ms)
 
 
-def drain_list_queries(qtbot, timeout_ms: int = 10000) -> None:
+def drain_list_queries(timeout_ms: int = 10000) -> None:
     """Let list re-queries still on the default worker end before their database is closed."""
     runner = tasks._default_runner
     if runner is not None:
-        qtbot.waitUntil(lambda: runner.pending == 0, timeout=timeout_ms)
+        answering.qtbot().waitUntil(lambda: runner.pending == 0, timeout=timeout_ms)
 
 
 def worker_idle(qtbot, timeout_ms: int = 10000) -> None:
