@@ -19,6 +19,14 @@ from sanxiang_desktop.ui.shell.single_instance import InstanceServer, hand_over,
 from .window_support import app_settings_in, make_demo, make_empty, open_window  # noqa: F401
 
 
+def dispose(qtbot, *servers) -> None:
+    """Close and delete servers inside Qt's event loop (not when Python drops them at the test's end)."""
+    for server in servers:
+        server.close()
+        with qtbot.waitSignal(server.destroyed, timeout=10000):
+            server.deleteLater()
+
+
 def test_the_name_is_per_user_and_data_folder(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     assert server_name(a, "zhang") == server_name(a, "zhang")
@@ -49,7 +57,7 @@ def test_a_second_process_hands_its_files_to_the_running_one(qtbot, name, tmp_pa
         proc = subprocess.Popen([sys.executable, "-c", code], env=os.environ | {"QT_QPA_PLATFORM": "offscreen"})
     qtbot.waitUntil(lambda: proc.poll() is not None, timeout=20000)
     assert got.args == [files] and proc.returncode == 0
-    server.close()
+    dispose(qtbot, server)
 
 
 def test_a_later_start_does_not_take_the_name_of_the_running_one(qtbot, name):
@@ -57,7 +65,7 @@ def test_a_later_start_does_not_take_the_name_of_the_running_one(qtbot, name):
     assert first.listen()
     assert second.listen() is False
     assert first.server.isListening()
-    first.close()
+    dispose(qtbot, first, second)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="named pipes leave nothing behind")
@@ -70,6 +78,7 @@ def test_a_stale_socket_from_a_crash_is_replaced(qapp, name):
     server = InstanceServer(name)
     assert server.listen()
     server.close()
+    server.deleteLater()
 
 
 def test_a_handed_over_package_opens_the_import_preview(qtbot, tmp_path, app_settings_in, runner):  # noqa: F811

@@ -91,6 +91,16 @@ class InstanceServer(QObject):
         return False
 
     def close(self) -> None:
+        """Stop listening and drop every connection now, so nothing of ours runs after (a socket
+        still delivering readyRead into a server being destroyed crashed the interpreter)."""
+        for socket in self.server.findChildren(QLocalSocket):
+            for signal in (socket.readyRead, socket.disconnected):
+                try:
+                    signal.disconnect()
+                except (RuntimeError, TypeError):   # nothing was connected
+                    pass
+            socket.abort()
+            socket.deleteLater()
         self.server.close()
 
     def _accept(self) -> None:
