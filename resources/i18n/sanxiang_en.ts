@@ -81,6 +81,10 @@
             <source>{count} attachments</source>
             <translation>{count} attachments</translation>
         </message>
+        <message>
+            <source>{name}: the file cannot be read; nothing was added.</source>
+            <translation>{name}: the file cannot be read; nothing was added.</translation>
+        </message>
     </context>
     <context>
         <name>BulletinsPage</name>
@@ -1761,6 +1765,10 @@ Copy the current database there now?</translation>
         <message>
             <source>Go back and correct it</source>
             <translation>Go back and correct it</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Saving…</translation>
         </message>
     </context>
     <context>

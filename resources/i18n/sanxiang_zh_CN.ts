@@ -81,6 +81,10 @@
             <source>{count} attachments</source>
             <translation>{count} 个附件</translation>
         </message>
+        <message>
+            <source>{name}: the file cannot be read; nothing was added.</source>
+            <translation>{name}：无法读取该文件，未添加任何附件。</translation>
+        </message>
     </context>
     <context>
         <name>BulletinsPage</name>
@@ -1768,6 +1772,10 @@ Copy the current database there now?</source>
         <message>
             <source>Go back and correct it</source>
             <translation>返回修改</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
         </message>
     </context>
     <context>

@@ -12,6 +12,7 @@ from sanxiang_desktop.core.pinyin import pinyin_and_initials
 from sanxiang_desktop.services.lists import unit_choices
 from sanxiang_desktop.store import models as m
 from sanxiang_desktop.ui.forms.record_form import RecordDialog, mnemonic_labels
+from tests.gui.record_support import closed
 from tests.gui.window_support import (answer_modal, app_settings_in, close_window, copy_db,  # noqa: F401
                                       make_demo, open_window)
 
@@ -104,7 +105,7 @@ def test_an_activity_from_start_to_saved_by_keys_only(qtbot, window):
     keys.key(*alt("participants"))
     keys.text("72")
     keys.key(Qt.Key.Key_Return, NONE, "Enter")                           # saves
-    qtbot.waitUntil(lambda: not form.isVisible())
+    qtbot.waitUntil(lambda: closed(form))
     with window.ws.db.session() as s:
         saved = s.execute(select(m.Activity.participants, m.Activity.domain, m.Activity.leader_id)
                           .where(m.Activity.title == "健康讲座：高血压防治")).one()
