@@ -41,6 +41,7 @@ class Counts:
     conflicts: int = 0
     duplicates: int = 0
     by_table: dict[str, int] = field(default_factory=dict)   # records written per table
+    written: set[str] = field(default_factory=set)            # ids of the records written (inserted or updated)
     max_hlc: str = ""
 
     def to_json(self) -> dict[str, Any]:
@@ -213,6 +214,7 @@ def _apply_table(s: Session, model, group: list[Incoming], counts: Counts, origi
             updates.append(dict(values, _id=it.id))
             counts.updated += 1
         counts.by_table[name] = counts.by_table.get(name, 0) + 1
+        counts.written.add(it.id)
         origin = it.origin or {"unit": it.owner, "package": package_id if sender == it.owner else None,
                                "rev": it.rev}
         origins.append({"table_name": name, "record_id": it.id, "origin_unit": origin["unit"],

@@ -32,7 +32,7 @@ def test_the_city_returns_a_record_and_the_township_lists_it(pages, world):
     pages.qtbot.waitUntil(lambda: city.notice.isVisible(), timeout=10000)
     assert "退回更正" in city.notice.text() and "兴庆区" in city.notice.text() and not dialog.isVisible()
     (sent,) = service.returns_sent(y.db)
-    assert sent["record_id"] == wanted["id"] and sent["owner"] == TOWN1
+    assert sent.record_id == wanted["id"] and sent.owner == TOWN1
     pages.settle()
 
     c.take(y.receipt_for(c))

@@ -189,6 +189,20 @@ def test_closing_with_a_form_open_asks_and_keep_editing_keeps_it(qtbot, window):
     assert not form.isVisible()
 
 
+def test_save_and_quit_saves_on_the_worker_then_closes(qtbot, window):
+    window.tabs.setCurrentIndex(page_index(window, "venues"))
+    window.page_menus.add()
+    form = modal_form(qtbot)
+    from tests.gui.record_support import ime, type_into
+    ime(form.widgets["name"].editor(), "保存并退出科普室")
+    type_into(qtbot, form.widgets["type"], "kp")
+    answer_modal(lambda box: [b.click() for b in box.buttons() if "保存并退出" in b.text()])
+    window.close()                                   # asks; the save goes to the worker; closes after it
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10000)
+    with window.ws.session() as s:
+        assert s.scalar(select(m.Venue.id).where(m.Venue.name == "保存并退出科普室")) is not None
+
+
 def test_ctrl_p_from_the_tree_previews_the_current_list_and_ctrl_e_exports_it(qtbot, window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
     window.tabs.setCurrentIndex(page_index(window, "venues"))
