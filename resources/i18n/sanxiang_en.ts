@@ -1901,6 +1901,33 @@ Copy the current database there now?</translation>
         </message>
     </context>
     <context>
+        <name>RowLegend</name>
+        <message>
+            <source>another unit's record (read-only)</source>
+            <translation>another unit's record (read-only)</translation>
+        </message>
+        <message>
+            <source>post ended</source>
+            <translation>post ended</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>overdue</translation>
+        </message>
+        <message>
+            <source>done late</source>
+            <translation>done late</translation>
+        </message>
+        <message>
+            <source>not entered yet (e.g. no contact person)</source>
+            <translation>not entered yet (e.g. no contact person)</translation>
+        </message>
+        <message>
+            <source>Colours:</source>
+            <translation>Colours:</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>

@@ -1908,6 +1908,33 @@ Copy the current database there now?</source>
         </message>
     </context>
     <context>
+        <name>RowLegend</name>
+        <message>
+            <source>another unit's record (read-only)</source>
+            <translation>其他单位的记录（只读）</translation>
+        </message>
+        <message>
+            <source>post ended</source>
+            <translation>已免职或届满</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>done late</source>
+            <translation>逾期完成</translation>
+        </message>
+        <message>
+            <source>not entered yet (e.g. no contact person)</source>
+            <translation>尚未填写（如未指定联络员）</translation>
+        </message>
+        <message>
+            <source>Colours:</source>
+            <translation>颜色说明：</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>

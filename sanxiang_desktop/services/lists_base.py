@@ -15,18 +15,18 @@ from sqlalchemy.sql import ColumnElement, Select
 
 from ..core.catalogues import CATALOGUES
 from ..core.pinyin import like_pattern, normalize_query
-from .list_source import ColumnSpec, ListQuery, Row
+from .list_source import ColumnSpec, ListQuery, Row, RowState
 from .tree import below_select
 from .workspace import Workspace
-
-# One meaning per colour (the pages show a legend wherever a colour carries meaning):
-OVERDUE = "#b00020"     # red: missing or overdue (empty key slot, no contact person, task or milestone overdue)
-LATE = "#8a5a00"        # amber: done, but after the due date
-MUTED = "gray"          # not editable here: records of other units, ended posts
 
 # Above every character an ID number, phone or unit code holds, so `x >= q AND x < q + HIGH`
 # is a prefix match that SQLite answers from the column's index.
 HIGH = "~"
+
+
+def owned_state(ws: Workspace, owner: str) -> RowState:
+    """FOREIGN for a record another unit owns (read-only here), else OWN."""
+    return RowState.OWN if owner == ws.home_unit else RowState.FOREIGN
 
 
 def iso(value: Any) -> str:

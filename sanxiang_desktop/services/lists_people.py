@@ -18,7 +18,7 @@ from ..core.pinyin import normalize_query
 from ..core.validation import mask_phone
 from ..store import models as m
 from .list_source import ColumnSpec, ListQuery, Row
-from .lists_base import MUTED, SqlList, in_unit, key_like, label, live, prefix
+from .lists_base import SqlList, owned_state, in_unit, key_like, label, live, prefix
 
 P, U = m.Person, m.Unit
 _ID_TEXT = re.compile(r"^\d{6,17}[0-9x]$")
@@ -124,10 +124,9 @@ class PeopleList(SqlList):
         return self.base().where(P.id.in_(ids)).order_by(*order)
 
     def row(self, r) -> Row:
-        foreign = r.owner != self.ws.home_unit
         return Row(r.id, (r.name, label("gender", r.gender), label("key_category", r.category), r.employer or "",
                           r.job or "", _masked(r.phone), r.unit or ""),
-                   foreground=MUTED if foreign else None)
+                   state=owned_state(self.ws, r.owner))
 
 
 @dataclass(frozen=True)

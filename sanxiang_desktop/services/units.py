@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from .. import __version__
 from ..core import clock
 from ..core.divisions import DivisionTree, normalize_code
-from ..core.ids import stable_id
+from ..core.ids import new_id, stable_id
 from ..core.validation import Problem
 from ..store import models as m
 from ..store.database import Database
@@ -26,6 +26,21 @@ DEFAULT_MILESTONES = (
     ("organisation", "按程序完成组织建设", 7, 15),
     ("summary", "完成工作总结，形成典型材料", 10, 31),
 )
+CUSTOM_MILESTONE_PREFIX = "custom-"
+
+
+def custom_milestone_code() -> str:
+    """Returns the code of a milestone a clerk adds beside the plan's own (DEFAULT_MILESTONES):
+    "custom-" and the last 12 hex digits of a fresh UUIDv7, unique across units and years."""
+    return f"{CUSTOM_MILESTONE_PREFIX}{new_id()[-12:]}"
+
+
+@rule("milestones")
+def _milestone_code(s: Session, ws, values: dict, record) -> list[Problem]:
+    # the form does not show the code: a new milestone without one gets a custom code here
+    if record is None and not values.get("code"):
+        values["code"] = custom_milestone_code()
+    return []
 
 
 class InitError(ValueError):
