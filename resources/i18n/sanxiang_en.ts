@@ -1425,6 +1425,25 @@ Choose your unit from the list instead; the enrolment file can be imported later
         </message>
     </context>
     <context>
+        <name>LightLegend</name>
+        <message>
+            <source>met</source>
+            <translation>met</translation>
+        </message>
+        <message>
+            <source>partly met or due soon</source>
+            <translation>partly met or due soon</translation>
+        </message>
+        <message>
+            <source>lacking or overdue</source>
+            <translation>lacking or overdue</translation>
+        </message>
+        <message>
+            <source>not entered or nothing to count</source>
+            <translation>not entered or nothing to count</translation>
+        </message>
+    </context>
+    <context>
         <name>ListView</name>
         <message>
             <source>{count} rows</source>

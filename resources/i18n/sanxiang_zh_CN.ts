@@ -1432,6 +1432,25 @@ Choose your unit from the list instead; the enrolment file can be imported later
         </message>
     </context>
     <context>
+        <name>LightLegend</name>
+        <message>
+            <source>met</source>
+            <translation>达标</translation>
+        </message>
+        <message>
+            <source>partly met or due soon</source>
+            <translation>部分达标或即将到期</translation>
+        </message>
+        <message>
+            <source>lacking or overdue</source>
+            <translation>未达标或已逾期</translation>
+        </message>
+        <message>
+            <source>not entered or nothing to count</source>
+            <translation>未填写或无可统计</translation>
+        </message>
+    </context>
+    <context>
         <name>ListView</name>
         <message>
             <source>{count} rows</source>

@@ -110,23 +110,23 @@ def _county_facts(s: Session, code: str, name: str, year: int) -> ind.CountyFact
     return c
 
 
-def unit_indicators(db: Database, unit_code: str, year: int, today: dt.date | None = None) -> dict:
-    """Indicators for a township, a county (its townships rolled up) or a city (its counties)."""
+def unit_indicators(db: Database, unit_code: str, year: int, today: dt.date | None = None) -> ind.UnitIndicators:
+    """Returns the indicators of a township, a county (its townships rolled up) or a city (its
+    counties), counted up to `today` (the office's date) or the year's end. A village has none
+    (`township` is None). Raises KeyError when `unit_code` is not in the database."""
     today = today or clock.today()
     as_of = as_of_date(year, today)
     with db.session() as s:
         unit = s.scalar(select(m.Unit).where(m.Unit.code == unit_code))
         if unit is None:
             raise KeyError(unit_code)
-        out: dict = {"unit": unit.code, "name": unit.name, "level": unit.level, "year": year,
-                     "as_of": as_of.isoformat()}
+        head = {"unit": unit.code, "name": unit.name, "level": unit.level, "year": year,
+                "as_of": as_of.isoformat()}
         if unit.level == "township":
             f = township_facts(s, [unit.code], year, as_of)[unit.code]
-            out["township"] = ind.township_indicators(f, as_of)
-            return out
+            return ind.UnitIndicators(**head, township=ind.township_indicators(f, as_of))
         if unit.level == "village":
-            out["township"] = None
-            return out
+            return ind.UnitIndicators(**head)
         counties = ([(unit.code, unit.name)] if unit.level == "county" else
                     s.execute(select(m.Unit.code, m.Unit.name).where(
                         m.Unit.parent_code == unit.code, m.Unit.level == "county",
@@ -137,13 +137,10 @@ def unit_indicators(db: Database, unit_code: str, year: int, today: dt.date | No
             m.Unit.deleted.is_(False)).order_by(m.Unit.code)).scalars().all()
         facts = township_facts(s, list(townships), year, as_of)
         rows = [ind.township_indicators(facts[c], as_of) for c in townships]
-        by_county: dict[str, list[dict]] = {c: [] for c in county_codes}
+        by_county: dict[str, list[ind.TownshipIndicators]] = {c: [] for c in county_codes}
         for code, row in zip(townships, rows):
             by_county[facts[code].parent_code].append(row)
-        out["townships"] = rows
-        out["counties"] = [ind.county_indicators(_county_facts(s, c, n, year), by_county[c], as_of)
-                           for c, n in counties]
-        out["rollup"] = ind.rollup(rows)
-        if unit.level == "county":
-            out["county"] = out["counties"][0]
-        return out
+        county_rows = [ind.county_indicators(_county_facts(s, c, n, year), by_county[c], as_of)
+                       for c, n in counties]
+        return ind.UnitIndicators(**head, townships=rows, counties=county_rows, rollup=ind.rollup(rows),
+                                  county=county_rows[0] if unit.level == "county" else None)
