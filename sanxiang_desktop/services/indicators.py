@@ -18,7 +18,7 @@ from ..store.sync_models import ReceivedPackage, RecordOrigin
 
 
 def last_package_dates(s: Session, codes: list[str]) -> dict[str, str]:
-    """{unit code: ISO date} of the last package with data from each of `codes`: received from the
+    """Returns {unit code: ISO date} of the last package with data from each of `codes`: received from the
     unit directly, or forwarded by a unit between (record origins). Units with none are left out.
 
     Read from the sync tables (store.sync_models) here, so the indicators need no registry that
@@ -39,6 +39,8 @@ _SLOT_OF = {cat: slot for slot, cats in KEY_SLOTS.items() for cat in cats}
 
 
 def as_of_date(year: int, today: dt.date) -> dt.date:
+    """Returns the day the figures of `year` are counted up to: `today` for the current (or a later) year, else
+    31 December of `year`."""
     return min(today, dt.date(year, 12, 31)) if year >= today.year else dt.date(year, 12, 31)
 
 
@@ -48,6 +50,8 @@ def _chunks(codes: list[str], size: int = 500):
 
 
 def township_facts(s: Session, codes: list[str], year: int, as_of: dt.date) -> dict[str, ind.TownshipFacts]:
+    """Returns the TownshipFacts of each township in `codes` for `year`, counted up to `as_of`: a few grouped
+    queries per 500 codes, never one query per township."""
     facts: dict[str, ind.TownshipFacts] = {}
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     for chunk in _chunks(codes):

@@ -17,6 +17,7 @@ Leader = aliased(P, name="leader")
 
 
 def text_like(column, text: str):
+    """Returns a LIKE clause on `column` for the typed `text` (core.pinyin.like_pattern, escaped)."""
     return column.like(like_pattern(text), escape="\\")
 
 

@@ -49,7 +49,7 @@ class Counts:
 
 
 def beats(a: dict, b: dict) -> bool:
-    """True when version a wins over version b (a total order: no arrival order matters)."""
+    """Returns True when version a wins over version b (a total order: no arrival order matters)."""
     if a["hlc"] != b["hlc"]:
         return later(a["hlc"], b["hlc"])          # as numbers: counter 100000 is above 99999
     if bool(a.get("deleted")) != bool(b.get("deleted")):
@@ -60,7 +60,7 @@ def beats(a: dict, b: dict) -> bool:
 
 
 def merged_state(local: dict, incoming: dict) -> tuple[dict, str, bool]:
-    """(state to keep, 'local'|'incoming'|'merged', diverged) for two different versions."""
+    """Returns (state to keep, 'local'|'incoming'|'merged', diverged) for two different versions."""
     if content_of(local) == content_of(incoming):       # only stamps differ: no conflict to show
         return (incoming, "incoming", False) if beats(incoming, local) else (local, "local", False)
     if incoming["rev"] > local["rev"] and later(incoming["hlc"], local["hlc"]):
@@ -151,7 +151,9 @@ def _check_blobs(s: Session, items: list[Incoming], blobs: dict[str, bytes]) -> 
 
 def apply_records(s: Session, items: list[Incoming], blobs: dict[str, bytes], *, package_id: str, sender: str,
                   now: str) -> Counts:
-    """Check references, then insert, update or keep every record; log conflicts, duplicates, origins."""
+    """Check references, then insert, update or keep every record; log conflicts, duplicates, origins.
+    Returns the Counts (inserted, updated, unchanged, conflicts, by table). Raises RecordProblem for a record
+    that appears twice in the package (the caller's transaction rolls back)."""
     seen: set[tuple[str, str]] = set()
     for it in items:
         if (it.table, it.id) in seen:
@@ -296,4 +298,5 @@ def _find_duplicates(s: Session, people: list[dict], package_id: str, now: str) 
 
 
 def json_counts(counts: Counts) -> str:
+    """Returns the counts, with those per table, as canonical JSON text."""
     return json.dumps(counts.to_json() | {"by_table": counts.by_table}, sort_keys=True)

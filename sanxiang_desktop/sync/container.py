@@ -51,7 +51,7 @@ class Caps:
 
 
 def canonical_json(obj: Any) -> bytes:
-    """The one byte form of a manifest: what is signed and what is compared."""
+    """Returns the one byte form of a manifest: what is signed and what is compared."""
     return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
                       allow_nan=False).encode("utf-8")
 
@@ -288,7 +288,7 @@ def _check_payload_fields(m: dict[str, Any]) -> None:
 
 
 def peek_manifest(data: bytes, *, caps: Caps = Caps()) -> dict[str, Any]:
-    """The manifest, signature-checked against the key embedded in it; trust NOT checked.
+    """Returns the manifest, signature-checked against the key embedded in it; trust NOT checked.
 
     For the untrusted-sender dialog and for listing files before an import."""
     return _verified(bytes(data), caps)[0]
@@ -310,7 +310,9 @@ class OpenedPackage:
 
 def open_package(data: bytes, *, caps: Caps = Caps(),
                  trusted_key_for: Callable[[str], bytes | None]) -> OpenedPackage:
-    """Verify a package completely; the payload stays as stored (see open_payload)."""
+    """Verify a package completely; the payload stays as stored (see open_payload).
+    Returns the OpenedPackage. Raises PackageError for anything wrong with the file (format, caps, signature,
+    a manifest that does not match) and UntrustedSender for a sender whose key is not trusted here."""
     data = bytes(data)
     manifest, members, sender_public = _verified(data, caps)
     unit = manifest["sender_unit"]
@@ -361,7 +363,9 @@ def _choose_compression(plain: bytes) -> str:
 def build_package(manifest: dict[str, Any], payload_plain: bytes, signer: KeyPair,
                   recipient_public: bytes | None, *, compression: str = "auto",
                   caps: Caps = Caps()) -> bytes:
-    """Compress, encrypt (when recipient_public is given), sign and zip."""
+    """Compress, encrypt (when recipient_public is given), sign and zip.
+    Returns the package file's bytes. Raises ValueError for a manifest without sender, an unknown compression
+    or data over the caps."""
     if not isinstance(manifest.get("sender_unit"), str) or not manifest["sender_unit"]:
         raise ValueError("manifest['sender_unit'] must be a non-empty string")
     plain = bytes(payload_plain)
@@ -380,7 +384,8 @@ def build_package_from_lines(manifest: dict[str, Any], lines: Iterable[bytes], s
     """build_package for a payload of JSON Lines, taken one line at a time and compressed as it comes
     (zlib: JSON text always compresses), so the plain payload is never held whole. Returns the package
     as the byte strings that make it up (``b"".join`` of them is the file; parts.split_segments cuts
-    them into parts without joining). The payload is ``b"\\n".join(lines) + b"\\n"``."""
+    them into parts without joining). The payload is ``b"\\n".join(lines) + b"\\n"``.
+    Raises ValueError as build_package does."""
     if not isinstance(manifest.get("sender_unit"), str) or not manifest["sender_unit"]:
         raise ValueError("manifest['sender_unit'] must be a non-empty string")
     deflate, stored, size = zlib.compressobj(ZLIB_LEVEL), bytearray(), 0
@@ -460,7 +465,8 @@ def _decrypt(pkg: OpenedPackage, recipient: KeyPair | None) -> bytes:
 
 def open_payload(pkg: OpenedPackage, recipient: KeyPair | None, *,
                  caps: Caps = Caps()) -> bytes:
-    """Decrypt (if encrypted) and decompress the payload of a verified package."""
+    """Decrypt (if encrypted) and decompress the payload of a verified package.
+    Returns the plain payload bytes."""
     m = pkg.manifest
     raw = _decrypt(pkg, recipient)
     size = m["plain_length"]
@@ -481,7 +487,8 @@ def open_payload_pieces(pkg: OpenedPackage, recipient: KeyPair | None, *,
     of photos: 150 MB stored, 200 MB inflated). The sealed box is one message: it is decrypted whole,
     and the stored payload is let go as soon as that is done; give up your own reference to `pkg`
     after calling. Same checks as open_payload; a mismatch found at the end raises there, after the
-    pieces before it were handed out, so the caller must not act on any piece before the last."""
+    pieces before it were handed out, so the caller must not act on any piece before the last.
+    Yields the plain payload piece by piece."""
     m, size = pkg.manifest, pkg.manifest["plain_length"]
     if size > caps.max_plain:
         raise _too_large("The unpacked content", "解压后的内容", size, caps.max_plain)

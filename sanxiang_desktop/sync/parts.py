@@ -39,11 +39,13 @@ class PartInfo:
 
 
 def is_part(data: bytes) -> bool:
+    """Returns True when `data` starts with the header of one part of a split package."""
     return len(data) >= HEADER_SIZE and bytes(data[:len(MAGIC)]) == MAGIC
 
 
 def part_info(data: bytes) -> PartInfo:
-    """Header of a part (for grouping the files of one package before joining)."""
+    """Header of a part (for grouping the files of one package before joining).
+    Returns its PartInfo. Raises PackageError for a file that is no part, a damaged header or a newer format."""
     if not is_part(data):
         raise PackageError("not_part", "This file is not a part of a split package.",
                            "该文件不是分卷数据包的一部分。")
@@ -57,6 +59,7 @@ def part_info(data: bytes) -> PartInfo:
 
 
 def part_name(file_stem: str, index: int, count: int) -> str:
+    """Returns the file name of part `index` of `count`: `<stem>.partNNofMM.sxpkg`."""
     width = max(2, len(str(count)))
     return f"{file_stem}.part{index:0{width}d}of{count:0{width}d}.sxpkg"
 
@@ -66,7 +69,8 @@ def split_package(data: bytes, file_stem: str,
     """``[(file_name, bytes)]``: one ``<stem>.sxpkg`` if it fits, else numbered parts.
 
     ``limit`` is the largest file (header included) that may be produced.
-    """
+    Returns that list. Raises ValueError for a stem that is not plain ASCII, a limit too small for parts, or
+    more than 65535 parts."""
     if not _STEM.fullmatch(file_stem):
         raise ValueError(f"file stem must be ASCII letters, digits, '.', '_' or '-': {file_stem!r}")
     data = bytes(data)
@@ -92,7 +96,8 @@ def split_segments(segments: list[bytes], file_stem: str,
                    limit: int = DEFAULT_LIMIT) -> Iterator[tuple[str, bytes]]:
     """split_package of the package ``b"".join(segments)`` without joining it: the parts are made one
     at a time (write each before asking for the next), so a package of photos is held once, not twice.
-    Gives the same files as split_package."""
+    Gives the same files as split_package.
+    Yields (file name, bytes) per part. Raises ValueError as split_package does."""
     if not _STEM.fullmatch(file_stem):
         raise ValueError(f"file stem must be ASCII letters, digits, '.', '_' or '-': {file_stem!r}")
     total = sum(len(x) for x in segments)
@@ -123,7 +128,7 @@ def split_segments(segments: list[bytes], file_stem: str,
 
 
 def segments_sha256(segments: list[bytes], digest: bool = False):
-    """SHA-256 of the package ``b"".join(segments)`` (hex, or the raw digest)."""
+    """Returns SHA-256 of the package ``b"".join(segments)`` (hex, or the raw digest)."""
     h = hashlib.sha256()
     for x in segments:
         h.update(x)
@@ -135,7 +140,9 @@ def _numbers(indexes: list[int]) -> str:
 
 
 def join_parts(parts: list[bytes], *, max_total: int = MAX_TOTAL) -> bytes:
-    """Join the parts of one package, given in any order, and verify the result."""
+    """Join the parts of one package, given in any order, and verify the result.
+    Returns the package's bytes. Raises PackageError for parts missing, given twice, damaged or from another
+    package."""
     if not parts:
         raise PackageError("missing_part", "No parts were given.", "没有提供分卷。")
     infos = []
