@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
+from sanxiang_desktop.core import indicators as ind
 from sanxiang_desktop.core.indicators import whole
 from sanxiang_desktop.core.catalogues import CATALOGUES
 from sanxiang_desktop.services import lists, records, units
@@ -17,6 +18,7 @@ from sanxiang_desktop.services.spec import SPECS
 from sanxiang_desktop.ui.forms.field_widgets import ERROR_STYLE, lang
 from sanxiang_desktop.ui.pages.panel import RecordPanel, Retranslating
 from sanxiang_desktop.ui.pages.base import PageContext, UnitPage
+from sanxiang_desktop.ui.dashboard.delegates import light_colour
 from sanxiang_desktop.ui.forms.record_form import RecordDialog, problem_text
 from sanxiang_desktop.ui.shell.undo import push_result
 from sanxiang_desktop.ui.lists.document_actions import install_print_export
@@ -100,8 +102,29 @@ class SingleRecordBox(Retranslating, QGroupBox):
         record = records.get(self.context.ws, self.table, self.record_id) if self.record_id else {}
         for name, label in self.values.items():
             label.setText(shown_value(self.context.ws, self.spec.field(name), record.get(name)))
+            label.setStyleSheet("")
+            label.setProperty("light", None)
+        if "term_end" in self.values and record.get("term_end"):
+            self._mark_term(self.values["term_end"], record["term_end"])
         self.empty_label.setText(self.tr("Not recorded yet.") if not record else "")
         self.empty_label.setVisible(not record)
+
+    def _mark_term(self, label: QLabel, term_end: dt.date | str) -> None:
+        """本届届满 past or near is marked with the dashboard's mark, words and colour (✗ red: re-election
+        overdue; ! amber: due within core.indicators.TERM_DUE_SOON_DAYS)."""
+        end = dt.date.fromisoformat(term_end[:10]) if isinstance(term_end, str) else term_end
+        end = end.date() if isinstance(end, dt.datetime) else end
+        light = ind.term_status(end, self.context.ws.today())
+        date = end.isoformat()
+        if light == ind.RED:
+            text = "✗  " + self.tr("Term ended on {date}: re-election is overdue").format(date=date)
+        elif light == ind.YELLOW:
+            text = "!  " + self.tr("Term ends on {date}: re-election is due soon").format(date=date)
+        else:
+            return
+        label.setText(text)
+        label.setStyleSheet(f"color: {light_colour(light).name()}; font-weight: bold;")
+        label.setProperty("light", light)
 
     def edit(self) -> RecordDialog:
         dialog = RecordDialog(self.context, self.table, record_id=self.record_id, fields=self.field_names,
