@@ -213,6 +213,7 @@ class RecordDialog(QDialog):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self.fit_to_content()       # sizes are exact only once the style (focus frame) is applied
         screen_fit.keep_on_screen(self)
 
     def first_typing_field(self) -> FieldWidget | None:
