@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR (1, 1.25, 1.5)")
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--unit", default=TOWNSHIP, help="home unit of the demo database (640104: a county)")
     args = parser.parse_args(argv)
     os.environ["QT_SCALE_FACTOR"] = args.scale
     args.out.mkdir(parents=True, exist_ok=True)
@@ -36,9 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         from sanxiang_desktop.store.database import open_database
         db_path = data / "demo.db"
         db = open_database(db_path, create=True)
-        build_demo(db, TOWNSHIP, scale="township")
+        level = {9: "township", 6: "county"}.get(len(args.unit), "city")
+        build_demo(db, args.unit, scale=level)
         db.close()
-        return take(db_path, data, args.out, args.scale)
+        return take(db_path, data, args.out, args.scale if args.unit == TOWNSHIP else f"{args.scale}-{args.unit}")
 
 
 def take(db_path: Path, data: Path, out: Path, scale: str) -> int:
@@ -67,7 +69,7 @@ def take(db_path: Path, data: Path, out: Path, scale: str) -> int:
     settle(app, 1.0)
     grab(window).save(str(out / f"{scale}-main-window.png"))
 
-    window.open_records(TOWNSHIP, "activities", {})
+    window.open_records(window.home.code, "activities", {})
     page = window.page("activities")
     wait_until(app, lambda: window.current_page() is page, what="the activities page")
     settle(app, 0.8)
@@ -100,6 +102,7 @@ def take(db_path: Path, data: Path, out: Path, scale: str) -> int:
     wizard.move(screen.center() - wizard.rect().center())
     settle(app, 1.0)
     wizard.grab().save(str(out / f"{scale}-wizard.png"))
+    wizard.home_page.select_code(TOWNSHIP)
     wizard.next()
     settle(app, 0.4)
     wizard.grab().save(str(out / f"{scale}-wizard-clerk.png"))

@@ -2,7 +2,8 @@
 活动内容; Qt's own file dialog speaks Chinese; the first-start wizard is not empty before typing."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QLabel
 
 from sanxiang_desktop.ui.forms.record_form import RecordDialog
 from sanxiang_desktop.ui.shell import screen_fit
@@ -38,9 +39,11 @@ def test_a_form_never_opens_taller_than_the_screen(qtbot, township, zh):
     assert screen_fit.available(dialog).contains(dialog.geometry())
 
 
-def test_qts_own_file_dialog_speaks_chinese(qtbot, zh):
-    """qtbase_zh_CN from PySide6's translations folder is loaded with ours: 查找范围 for "Look in:"."""
-    dialog = QFileDialog(None, "导出")
+def test_qts_own_file_dialog_speaks_chinese(qtbot, zh, tmp_path):
+    """qtbase_zh_CN from PySide6's translations folder is loaded with ours: 查找范围 for "Look in:"; and
+    the strings qtbase_zh_CN lacks (a folder's type "Folder") come from i18n.QT_GAPS."""
+    (tmp_path / "备份").mkdir()
+    dialog = QFileDialog(None, "导出", str(tmp_path))
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -49,3 +52,8 @@ def test_qts_own_file_dialog_speaks_chinese(qtbot, zh):
     assert "查找范围：" in texts and "文件类型：" in texts, texts
     assert not any("Look in" in t or "Files of type" in t for t in texts)
     assert QApplication.translate("QFileDialog", "&Open") != "&Open"
+    model = dialog.findChild(QFileSystemModel)
+    folder = model.index(str(tmp_path / "备份"))
+    qtbot.waitUntil(lambda: folder.siblingAtColumn(2).data() not in (None, ""))
+    assert folder.siblingAtColumn(2).data() == "文件夹"
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "修改日期"
