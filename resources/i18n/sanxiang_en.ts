@@ -2019,6 +2019,14 @@ Copy the current database there now?</translation>
             <source>Not recorded yet.</source>
             <translation>Not recorded yet.</translation>
         </message>
+        <message>
+            <source>Term ended on {date}: re-election is overdue</source>
+            <translation>Term ended on {date}: re-election is overdue</translation>
+        </message>
+        <message>
+            <source>Term ends on {date}: re-election is due soon</source>
+            <translation>Term ends on {date}: re-election is due soon</translation>
+        </message>
     </context>
     <context>
         <name>SummaryCards</name>

@@ -2026,6 +2026,14 @@ Copy the current database there now?</source>
             <source>Not recorded yet.</source>
             <translation>尚未填写。</translation>
         </message>
+        <message>
+            <source>Term ended on {date}: re-election is overdue</source>
+            <translation>任期已于 {date} 届满，换届逾期</translation>
+        </message>
+        <message>
+            <source>Term ends on {date}: re-election is due soon</source>
+            <translation>任期将于 {date} 届满，即将换届</translation>
+        </message>
     </context>
     <context>
         <name>SummaryCards</name>
