@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 from sanxiang_desktop.services.indicators import unit_indicators
 from sanxiang_desktop.services.result import Changes
 from sanxiang_desktop.ui.dashboard.checklist import Checklist, SummaryCards
-from sanxiang_desktop.ui.dashboard.delegates import BarDelegate, LightDelegate
-from sanxiang_desktop.ui.dashboard.model import COLUMN_KEYS, COLUMNS, PAGE_DASHBOARD, DashboardModel, DashboardProxy
+from sanxiang_desktop.ui.dashboard.delegates import BarDelegate, LightDelegate, light_cell_needs
+from sanxiang_desktop.ui.dashboard.model import (COLUMN_KEYS, COLUMNS, LIGHTS_ROLE, PAGE_DASHBOARD, DashboardModel,
+                                                  DashboardProxy)
+from sanxiang_desktop.ui.lists.column_fit import CELL_PADDING, ElidedTooltipDelegate, header_needs, share_widths
 from sanxiang_desktop.ui.pages.base import PAGE_FACTORIES, PageContext, UnitPage
 from sanxiang_desktop.ui.shell.tasks import default_runner
 
@@ -76,6 +78,7 @@ class DashboardPage(UnitPage):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setMouseTracking(True)
         self.table.horizontalHeader().setHighlightSections(False)
+        self.table.setItemDelegate(ElidedTooltipDelegate(self.table))     # a cut name shows in full as a tooltip
         self._lights = LightDelegate(self.table)
         self._bars = BarDelegate(self.table)
         for i, column in enumerate(COLUMNS):
@@ -84,6 +87,7 @@ class DashboardPage(UnitPage):
             elif column.kind == "bar":
                 self.table.setItemDelegateForColumn(i, self._bars)
         self.table.clicked.connect(self._cell_clicked)
+        self.table.viewport().installEventFilter(self)
         table_page = QWidget(self)
         table_layout = QVBoxLayout(table_page)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -192,17 +196,52 @@ class DashboardPage(UnitPage):
     def _county_chosen(self, _index: int) -> None:
         self.proxy.set_county(self.county_combo.currentData())
 
-    def _size_columns(self) -> None:
+    def column_needs(self) -> list[int]:
+        """Pixels each column needs for its header and every township's value (the 四缺 column at
+        least all four shortages named); an activity bar needs width_chars characters."""
         metrics = self.table.fontMetrics()
         char = metrics.horizontalAdvance("中")
         header = self.table.horizontalHeader()
+        all_four = self.model.shortage_text({"shortages": dict.fromkeys(("staff_quota", "staff", "funding",
+                                                                          "premises"), True)})
+        needs = []
         for i, column in enumerate(COLUMNS):
-            title = self.model.headerData(i, Qt.Orientation.Horizontal)
-            heading = max(metrics.horizontalAdvance(line) for line in title.split("\n")) + 16
-            content = char * column.width_chars + 12 + (18 if column.kind == "lights" else 0)
-            header.resizeSection(i, max(heading, content))
-        # the last column takes what is left, so a wide screen shows no empty band on the right
-        header.setStretchLastSection(True)
+            title = header_needs(header.fontMetrics(), self.model.headerData(i, Qt.Orientation.Horizontal), header)
+            if column.kind == "bar":
+                content = char * column.width_chars + 12
+            else:
+                texts = [self.model.index(r, i).data() or "" for r in range(self.model.rowCount())]
+                if column.key == "shortages":
+                    texts.append(all_four)
+                if column.kind == "lights":
+                    dots = max((len(self.model.index(r, i).data(LIGHTS_ROLE) or [])
+                                for r in range(self.model.rowCount())), default=1)
+                    content = max((light_cell_needs(metrics, t, dots) for t in texts), default=0)
+                else:
+                    content = max((metrics.horizontalAdvance(t) for t in texts), default=0) + CELL_PADDING
+            needs.append(max(title, content))
+        return needs
+
+    def _size_columns(self) -> None:
+        """Every column as wide as its header and values need; spare room widens the activity bars
+        (not the last column), and on a narrow screen the long names give way first."""
+        header = self.table.horizontalHeader()
+        shown = [i for i in range(len(COLUMNS)) if not self.table.isColumnHidden(i)]
+        needs = self.column_needs()
+        floors = [header_needs(header.fontMetrics(), self.model.headerData(i, Qt.Orientation.Horizontal), header)
+                  for i in shown]
+        stretch = [COLUMNS[i].kind == "bar" for i in shown]
+        widths = share_widths([needs[i] for i in shown], floors, self.table.viewport().width(), stretch)
+        for i, width in zip(shown, widths):
+            header.resizeSection(i, width)
+        header.setStretchLastSection(False)
+
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        # the table's room changes with the window and with its scroll bar: share it again
+        if (watched is self.table.viewport() and event.type() == QEvent.Type.Resize and self.data is not None
+                and self.data.get("level") in ("county", "city")):
+            self._size_columns()
+        return super().eventFilter(watched, event)
 
     # -- opening the records behind a cell -------------------------------------------------------------
     def _cell_clicked(self, index: QModelIndex) -> None:
