@@ -8,6 +8,8 @@ tooltip shows it), the ordinary one may not.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -105,3 +107,43 @@ def test_city_dashboard_cuts_nothing(qtbot, tmp_path, app_settings_in, runner, c
     assert last <= metrics.horizontalAdvance("最近数据包") + 80       # the last column does not hog the room
     close_window(qtbot, window, runner)
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_person_suggestions_are_not_cut(qtbot, tmp_path, county_db, chinese):
+    """The picker's list (name, unit, employer, job) is as wide as its widest suggestion, not the name field."""
+    from sanxiang_desktop.ui.forms.record_form import RecordDialog
+    from tests.gui.record_support import drain_list_queries, make_context, open_copy, show, type_into
+    db, ws = open_copy(county_db, tmp_path)
+    dialog = RecordDialog(make_context(ws, tmp_path), "posts", defaults={"unit_code": COUNTY}, hidden=("unit_code",))
+    show(qtbot, dialog)
+    picker = dialog.widgets["person_id"]
+    type_into(qtbot, picker, "王")
+    picker.search_now()
+    popup = picker.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert picker.model.rowCount() > 3
+    room = popup.viewport().width() - cell_margin(popup)
+    cut = [picker.model.item(r).text() for r in range(picker.model.rowCount())
+           if popup.fontMetrics().horizontalAdvance(picker.model.item(r).text()) > room]
+    assert popup.width() > picker.line.width()         # the details make it wider than the name field
+    assert not cut, cut
+    popup.hide()
+    dialog.done(0)
+    drain_list_queries()
+    db.close()
+
+
+def test_settings_show_the_whole_data_folder(qtbot, tmp_path, chinese):
+    from sanxiang_desktop.ui.setup.settings_dialog import SettingsDialog
+    from sanxiang_desktop.ui.shell.settings import Settings
+    folder = Path("/home/clerk/基层科协三加一工作数据/兴庆区科学技术协会/2026年度台账")
+    settings = Settings(tmp_path / "sanxiang.ini")
+    settings.set("data_folder", str(folder))
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    edit = dialog.folder_edit
+    text_room = edit.contentsRect().width() - 8           # QLineEdit's own side margins
+    assert edit.fontMetrics().horizontalAdvance(edit.text()) <= text_room
+    assert edit.toolTip() == str(folder)

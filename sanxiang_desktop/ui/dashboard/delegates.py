@@ -19,7 +19,9 @@ LIGHT_COLOURS = {
 }
 DOT_SPACING = 3
 DOT_SIZE = 12                  # at most; smaller in rows lower than 22 pixels
-LIGHT_PADDING = 4 + 4 + 2      # left and right of the cell, and between the dots and the text
+# left and right of the cell, between the dots and the text, and air: elidedText works with fractional
+# advances, and a text measured at exactly its integer width may still lose its last character
+LIGHT_PADDING = 4 + 4 + 2 + 6
 BAR_SCALE = 2 * ind.ACTIVITY_TARGET       # a full bar is twice the target; more is drawn as a full bar
 
 

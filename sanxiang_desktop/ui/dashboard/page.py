@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 from sanxiang_desktop.services.indicators import unit_indicators
 from sanxiang_desktop.services.result import Changes
 from sanxiang_desktop.ui.dashboard.checklist import Checklist, SummaryCards
+from sanxiang_desktop.ui.dashboard.county_cards import CountyCards
 from sanxiang_desktop.ui.dashboard.delegates import BarDelegate, LightDelegate, light_cell_needs
 from sanxiang_desktop.ui.dashboard.model import (COLUMN_KEYS, COLUMNS, LIGHTS_ROLE, PAGE_DASHBOARD, DashboardModel,
                                                   DashboardProxy)
@@ -62,6 +63,8 @@ class DashboardPage(UnitPage):
         install_form_actions(self, top)     # 统计汇总表 and 通报: print, Word, Excel (page.form_actions)
 
         self.cards = SummaryCards(self)
+        self.county_cards = CountyCards(self)        # the city's: each county's own association
+        self.county_cards.county_chosen.connect(lambda code: self._open(code, PAGE_DASHBOARD, {}))
         self.model = DashboardModel(self)
         self.proxy = DashboardProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -92,6 +95,7 @@ class DashboardPage(UnitPage):
         table_layout = QVBoxLayout(table_page)
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addWidget(self.cards)
+        table_layout.addWidget(self.county_cards)
         table_layout.addWidget(self.table, 1)
 
         self.checklist = Checklist(self)
@@ -173,6 +177,7 @@ class DashboardPage(UnitPage):
         is_city = data["level"] == "city"
         self.table.setColumnHidden(COLUMN_KEYS.index("county"), not is_city)
         self._show_county_filter(is_city)
+        self._show_county_cards(data["counties"] if is_city else [])
         self._size_columns()
         self.stack.setCurrentIndex(0)
 
@@ -192,6 +197,14 @@ class DashboardPage(UnitPage):
         self.county_combo.setCurrentIndex(max(index, 0))
         self.county_combo.blockSignals(False)
         self.proxy.set_county(self.county_combo.currentData())
+
+    def _show_county_cards(self, counties: list[dict]) -> None:
+        self.county_cards.set_counties(counties)
+        self.county_cards.setVisible(bool(counties))
+        # Tab goes from the county filter through the cards to the table (they are made after both)
+        chain = [self.county_combo, *self.county_cards.cards.values(), self.table]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
 
     def _county_chosen(self, _index: int) -> None:
         self.proxy.set_county(self.county_combo.currentData())
@@ -231,7 +244,8 @@ class DashboardPage(UnitPage):
         floors = [header_needs(header.fontMetrics(), self.model.headerData(i, Qt.Orientation.Horizontal), header)
                   for i in shown]
         stretch = [COLUMNS[i].kind == "bar" for i in shown]
-        widths = share_widths([needs[i] for i in shown], floors, self.table.viewport().width(), stretch)
+        widths = share_widths([needs[i] for i in shown], floors, self.table.viewport().width(), stretch,
+                              spread=True)
         for i, width in zip(shown, widths):
             header.resizeSection(i, width)
         header.setStretchLastSection(False)

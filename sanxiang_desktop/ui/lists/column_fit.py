@@ -38,11 +38,12 @@ def header_needs(metrics: QFontMetrics, title: str, widget: QWidget | None = Non
 
 
 def share_widths(needs: Sequence[int], floors: Sequence[int], available: int,
-                 stretch: Sequence[bool]) -> list[int]:
+                 stretch: Sequence[bool], spread: bool = False) -> list[int]:
     """Widths for columns needing `needs` pixels in `available` pixels.
 
     Each column gets at least its floor (its header). When everything fits, the surplus goes to the
-    widest of the `stretch` columns (to the last column when none stretches). When it
+    widest of the `stretch` columns (to the last column when none stretches), or, with `spread`, to
+    all of them in proportion to their need. When it
     does not, the narrow columns keep their need and the wide ones share what is left equally,
     none more than it needs (water filling). Returns one width per column; the sum may exceed
     `available` only when the floors alone do.
@@ -53,7 +54,12 @@ def share_widths(needs: Sequence[int], floors: Sequence[int], available: int,
     if total <= available:
         widths = list(needs)
         takers = [i for i in range(n) if stretch[i]] or ([n - 1] if n else [])
-        if takers:      # the widest long text (a title, a note) takes it all: the others stay compact
+        if takers and spread:
+            weight = sum(needs[i] for i in takers) or 1
+            for i in takers:
+                widths[i] += (available - total) * needs[i] // weight
+            widths[takers[-1]] += available - sum(widths)       # rounding: filled to the pixel
+        elif takers:    # the widest long text (a title, a note) takes it all: the others stay compact
             widths[max(takers, key=lambda i: needs[i])] += available - total
         return widths
     widths = [int(f) for f in floors]
