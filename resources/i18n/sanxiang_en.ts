@@ -1464,6 +1464,25 @@ Choose your unit from the list instead; the enrolment file can be imported later
         </message>
     </context>
     <context>
+        <name>LightLegend</name>
+        <message>
+            <source>met</source>
+            <translation>met</translation>
+        </message>
+        <message>
+            <source>partly met or due soon</source>
+            <translation>partly met or due soon</translation>
+        </message>
+        <message>
+            <source>lacking or overdue</source>
+            <translation>lacking or overdue</translation>
+        </message>
+        <message>
+            <source>not entered or nothing to count</source>
+            <translation>not entered or nothing to count</translation>
+        </message>
+    </context>
+    <context>
         <name>ListView</name>
         <message>
             <source>{count} rows</source>
@@ -1940,6 +1959,33 @@ Copy the current database there now?</translation>
         </message>
     </context>
     <context>
+        <name>RowLegend</name>
+        <message>
+            <source>another unit's record (read-only)</source>
+            <translation>another unit's record (read-only)</translation>
+        </message>
+        <message>
+            <source>post ended</source>
+            <translation>post ended</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>overdue</translation>
+        </message>
+        <message>
+            <source>done late</source>
+            <translation>done late</translation>
+        </message>
+        <message>
+            <source>not entered yet (e.g. no contact person)</source>
+            <translation>not entered yet (e.g. no contact person)</translation>
+        </message>
+        <message>
+            <source>Colours:</source>
+            <translation>Colours:</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
@@ -2011,6 +2057,14 @@ Copy the current database there now?</translation>
         <message>
             <source>Not recorded yet.</source>
             <translation>Not recorded yet.</translation>
+        </message>
+        <message>
+            <source>Term ended on {date}: re-election is overdue</source>
+            <translation>Term ended on {date}: re-election is overdue</translation>
+        </message>
+        <message>
+            <source>Term ends on {date}: re-election is due soon</source>
+            <translation>Term ends on {date}: re-election is due soon</translation>
         </message>
     </context>
     <context>

@@ -40,18 +40,18 @@ def test_county_cards_show_what_the_city_checks(qtbot, tmp_path, app_settings_in
     assert cards.isVisible()
     qtbot.waitUntil(lambda: dashboard.table.viewport().width() > 1000, timeout=5000)   # laid out at 1366
     data = unit_indicators(window.db, CITY, dashboard.context.year, today=window.ws.today())
-    assert list(cards.cards) == [c["code"] for c in data["counties"]] and len(cards.cards) == 6
-    for county in data["counties"]:
-        lines = cards.cards[county["code"]].lines
-        assert lines["leading_group"][0] == county["leading_group_light"]
-        assert lines["work_plan"][0] == county["work_plan_light"]
-        assert lines["milestones"][0] == county["milestones_light"]
+    assert list(cards.cards) == [c.code for c in data.counties] and len(cards.cards) == 6
+    for county in data.counties:
+        lines = cards.cards[county.code].lines
+        assert lines["leading_group"][0] == county.leading_group_light
+        assert lines["work_plan"][0] == county.work_plan_light
+        assert lines["milestones"][0] == county.milestones_light
     filled, empty = cards.cards[XINGQING].lines, cards.cards["640105"].lines
     assert filled != empty                                 # the one county with its own records differs
     assert empty["leading_group"][1] == "领导小组未成立" and empty["work_plan"][1] == "工作方案未报备"
     assert empty["milestones"][1] == "时间节点：未设置"
-    xingqing = next(c for c in data["counties"] if c["code"] == XINGQING)
-    late, total = xingqing["milestones_overdue"], xingqing["milestones_total"]
+    xingqing = next(c for c in data.counties if c.code == XINGQING)
+    late, total = xingqing.milestones_overdue, xingqing.milestones_total
     assert total and filled["milestones"][1] == (f"时间节点：{late} 项延误" if late else
                                                  f"时间节点：{xingqing['milestones_on_time']}/{total} 按时")
     assert f"时间节点共 {total} 项" in cards.cards[XINGQING].toolTip()
@@ -69,6 +69,6 @@ def test_county_cards_show_what_the_city_checks(qtbot, tmp_path, app_settings_in
     qtbot.keyClick(first, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is cards.cards["640105"]
     qtbot.keyClick(first, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.unit_code == XINGQING and dashboard.data["unit"] == XINGQING, timeout=10000)
+    qtbot.waitUntil(lambda: window.unit_code == XINGQING and dashboard.data.unit == XINGQING, timeout=10000)
     assert not dashboard.county_cards.isVisible()          # a county's own page shows its townships
     close_window(qtbot, window, runner)

@@ -99,8 +99,8 @@ def test_city_dashboard_cuts_nothing(qtbot, tmp_path, app_settings_in, runner, c
                     else metrics.horizontalAdvance(text) + margin)
             if dashboard.model.index(row, column).data(BAR_ROLE) is None and need > width:
                 problems.append(f"{COLUMN_KEYS[column]}: {text!r}")
-    all_four = dashboard.model.shortage_text({"shortages": dict.fromkeys(
-        ("staff_quota", "staff", "funding", "premises"), True)})
+    all_four = dashboard.model.shortage_words(dict.fromkeys(
+        ("staff_quota", "staff", "funding", "premises"), True))
     assert all_four == "编制、人员、经费、场地"
     assert header.sectionSize(COLUMN_KEYS.index("shortages")) >= light_cell_needs(metrics, all_four, 1)
     last = header.sectionSize(COLUMN_KEYS.index("last_package"))

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from sanxiang_desktop.core.indicators import CountyIndicators
 from sanxiang_desktop.ui.dashboard.checklist import dot_icon
 
 COUNTY_COLUMNS = 6
@@ -21,14 +22,14 @@ _FOCUS_STYLE = ("QFrame#county_card { border: 1px solid #c5ccd3; border-radius: 
 class CountyCard(QFrame):
     activated = Signal(str)                  # the county's code
 
-    def __init__(self, county: dict, parent: QWidget | None = None):
+    def __init__(self, county: CountyIndicators, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("county_card")
-        self.code = county["code"]
+        self.code = county.code
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet(_FOCUS_STYLE)
-        self.name_label = QLabel(county["name"], self)
+        self.name_label = QLabel(county.name, self)
         font = self.name_label.font()
         font.setBold(True)
         self.name_label.setFont(font)
@@ -49,27 +50,27 @@ class CountyCard(QFrame):
             row.addWidget(line, 1)
             layout.addLayout(row)
         self.setToolTip(self.milestones_tip + "\n" + self.tr("Enter or a click opens {county}").format(
-            county=county["name"]))
-        self.setAccessibleName(county["name"] + ": " + "; ".join(t for _l, t in self.lines.values()))
+            county=county.name))
+        self.setAccessibleName(county.name + ": " + "; ".join(t for _l, t in self.lines.values()))
 
-    def facts(self, c: dict) -> list[tuple[str, str, str]]:
-        total, late = c["milestones_total"], c["milestones_overdue"]
+    def facts(self, c: CountyIndicators) -> list[tuple[str, str, str]]:
+        total, late = c.milestones_total, c.milestones_overdue
         # short enough for a sixth of a 1366-pixel window; the tooltip says it in full
         if not total:
             milestones = self.tr("Milestones: none set")
         elif late:
             milestones = self.tr("Milestones: {late} late").format(late=late)
         else:
-            milestones = self.tr("Milestones: {done}/{total} on time").format(done=c["milestones_on_time"], total=total)
+            milestones = self.tr("Milestones: {done}/{total} on time").format(done=c.milestones_on_time, total=total)
         self.milestones_tip = self.tr("{done} of {total} milestones met on time, {late} late or overdue, "
                                       "{pending} not yet due").format(
-            done=c["milestones_on_time"], total=total, late=late, pending=total - c["milestones_due"])
+            done=c.milestones_on_time, total=total, late=late, pending=total - c.milestones_due)
         return [
-            ("leading_group", c["leading_group_light"],
-             self.tr("Leading group set up") if c["leading_group"] else self.tr("No leading group")),
-            ("work_plan", c["work_plan_light"],
-             self.tr("Work plan filed") if c["work_plan_filed"] else self.tr("Work plan not filed")),
-            ("milestones", c["milestones_light"], milestones),
+            ("leading_group", c.leading_group_light,
+             self.tr("Leading group set up") if c.leading_group else self.tr("No leading group")),
+            ("work_plan", c.work_plan_light,
+             self.tr("Work plan filed") if c.work_plan_filed else self.tr("Work plan not filed")),
+            ("milestones", c.milestones_light, milestones),
         ]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -98,7 +99,7 @@ class CountyCards(QWidget):
         self.grid.setSpacing(6)
         self.cards: dict[str, CountyCard] = {}
 
-    def set_counties(self, counties: list[dict]) -> None:
+    def set_counties(self, counties: list[CountyIndicators]) -> None:
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
             if widget is not None:
@@ -107,7 +108,7 @@ class CountyCards(QWidget):
         for i, county in enumerate(counties):
             card = CountyCard(county, self)
             card.activated.connect(self.county_chosen)
-            self.cards[county["code"]] = card
+            self.cards[county.code] = card
             self.grid.addWidget(card, i // COUNTY_COLUMNS, i % COUNTY_COLUMNS)
         for column in range(COUNTY_COLUMNS):
             self.grid.setColumnStretch(column, 1)

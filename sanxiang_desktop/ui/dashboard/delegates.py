@@ -2,9 +2,9 @@
 traffic-light dots before the text, and activity bars with the 5–6 target marked."""
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from sanxiang_desktop.core import indicators as ind
 from sanxiang_desktop.ui.dashboard.model import BAR_ROLE, LIGHTS_ROLE
@@ -27,6 +27,40 @@ BAR_SCALE = 2 * ind.ACTIVITY_TARGET       # a full bar is twice the target; more
 
 def light_colour(light: str) -> QColor:
     return LIGHT_COLOURS.get(light, LIGHT_COLOURS[ind.GREY])
+
+
+def light_brush(light: str) -> QColor | Qt.BrushStyle:
+    """A filled dot for a judgement; an empty ring for GREY (not entered / nothing to count), so grey
+    fill keeps its one meaning, "another unit's record", in the lists."""
+    return Qt.BrushStyle.NoBrush if light not in (ind.GREEN, ind.YELLOW, ind.RED) else light_colour(light)
+
+
+def light_text(light: str) -> str:
+    """What a light means, in the current language (the dashboard's legend)."""
+    return {
+        ind.GREEN: QCoreApplication.translate("LightLegend", "met"),
+        ind.YELLOW: QCoreApplication.translate("LightLegend", "partly met or due soon"),
+        ind.RED: QCoreApplication.translate("LightLegend", "lacking or overdue"),
+        ind.GREY: QCoreApplication.translate("LightLegend", "not entered or nothing to count"),
+    }[light]
+
+
+class LightLegend(QLabel):
+    """The line under the dashboard saying what its dots mean."""
+
+    LIGHTS = (ind.GREEN, ind.YELLOW, ind.RED, ind.GREY)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("light_legend")
+        self.setWordWrap(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        items = [f'<span style="color:{light_colour(light).name()}">{"●" if light != ind.GREY else "○"}</span> '
+                 f'{light_text(light)}' for light in self.LIGHTS]
+        caption = QCoreApplication.translate("RowLegend", "Colours:")
+        self.setText(f"{caption} " + "&nbsp;&nbsp;&nbsp;".join(items))
 
 
 def _prepare(option: QStyleOptionViewItem, index: QModelIndex, delegate: QStyledItemDelegate,
@@ -75,7 +109,7 @@ class LightDelegate(ElidedTooltipDelegate):
         for light in lights:
             colour = light_colour(light)
             painter.setPen(QPen(colour.darker(130), 1))
-            painter.setBrush(colour)
+            painter.setBrush(light_brush(light))
             painter.drawEllipse(QRectF(x, rect.center().y() - size / 2 + 0.5, size, size))
             x += size + DOT_SPACING
         painter.setPen(_text_colour(opt))

@@ -11,11 +11,13 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QStackedWidget, QTableView,
                                QVBoxLayout, QWidget)
 
+from sanxiang_desktop.core import indicators as ind
+from sanxiang_desktop.core.indicators import UnitIndicators
 from sanxiang_desktop.services.indicators import unit_indicators
 from sanxiang_desktop.services.result import Changes
 from sanxiang_desktop.ui.dashboard.checklist import Checklist, SummaryCards
 from sanxiang_desktop.ui.dashboard.county_cards import CountyCards
-from sanxiang_desktop.ui.dashboard.delegates import BarDelegate, LightDelegate, light_cell_needs
+from sanxiang_desktop.ui.dashboard.delegates import BarDelegate, LightDelegate, LightLegend, light_cell_needs
 from sanxiang_desktop.ui.dashboard.model import (COLUMN_KEYS, COLUMNS, LIGHTS_ROLE, PAGE_DASHBOARD, DashboardModel,
                                                   DashboardProxy)
 from sanxiang_desktop.ui.lists.column_fit import CELL_PADDING, ElidedTooltipDelegate, header_needs, share_widths
@@ -34,7 +36,7 @@ class DashboardPage(UnitPage):
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.setObjectName("dashboard")
-        self.data: dict | None = None
+        self.data: UnitIndicators | None = None
         self._generation = 0
         self._tasks = context.tasks or default_runner()
 
@@ -110,6 +112,8 @@ class DashboardPage(UnitPage):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
+        self.legend = LightLegend(self)      # what the dots of the table, cards and checklist mean
+        layout.addWidget(self.legend)
 
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_AFTER_CHANGES_MS)
         self._refresh_timer.timeout.connect(self.reload)
@@ -140,12 +144,12 @@ class DashboardPage(UnitPage):
         self._generation += 1
         generation, code, year = self._generation, self.unit_code, self.context.year
         db, today = self.context.ws.db, self.context.ws.today()
-        if self.data is None or self.data.get("unit") != code:
+        if self.data is None or self.data.unit != code:
             self.heading.setText(self.tr("Counting…"))
         self._tasks.run(lambda: unit_indicators(db, code, year, today=today),
                         lambda data: self._show(generation, data), owner=self)
 
-    def _show(self, generation: int, data: dict) -> None:
+    def _show(self, generation: int, data: UnitIndicators) -> None:
         if generation != self._generation:
             return                               # a newer request (another unit or year) is on its way
         self.data = data
@@ -156,30 +160,33 @@ class DashboardPage(UnitPage):
         data = self.data
         if data is None:
             return
-        self.as_of_label.setText(self.tr("Figures as of {date}").format(date=data["as_of"]))
-        if data["level"] == "township":
-            self.heading.setText(self.tr("{name}: {year} checklist").format(name=data["name"], year=data["year"]))
-            self.checklist.set_township(data["township"], data["year"],
-                                        show_package=self.context.ws.home_unit != data["unit"])
+        self.as_of_label.setText(self.tr("Figures as of {date}").format(date=data.as_of))
+        if data.level == "township":
+            self.heading.setText(self.tr("{name}: {year} checklist").format(name=data.name, year=data.year))
+            self.checklist.set_township(data.township, data.year,
+                                        show_package=self.context.ws.home_unit != data.unit)
             self._show_county_filter(False)
             self.stack.setCurrentWidget(self.checklist)
+            self.legend.show()
             return
-        if data["level"] not in ("county", "city"):
-            self.heading.setText(data["name"])
+        if data.level not in ("county", "city"):
+            self.heading.setText(data.name)
             self.message.setText(self.tr("There are no statistics for a village or community."))
             self._show_county_filter(False)
             self.stack.setCurrentIndex(2)
+            self.legend.hide()
             return
         self.heading.setText(self.tr("{name}: {year}, {count} townships").format(
-            name=data["name"], year=data["year"], count=len(data["townships"])))
+            name=data.name, year=data.year, count=len(data.townships)))
         self.cards.set_indicators(data)
         self.model.set_indicators(data)
-        is_city = data["level"] == "city"
+        is_city = data.level == "city"
         self.table.setColumnHidden(COLUMN_KEYS.index("county"), not is_city)
         self._show_county_filter(is_city)
-        self._show_county_cards(data["counties"] if is_city else [])
+        self._show_county_cards(data.counties if is_city else [])
         self._size_columns()
         self.stack.setCurrentIndex(0)
+        self.legend.show()
 
     def _show_county_filter(self, shown: bool) -> None:
         self.county_label.setVisible(shown)
@@ -191,8 +198,8 @@ class DashboardPage(UnitPage):
         self.county_combo.blockSignals(True)
         self.county_combo.clear()
         self.county_combo.addItem(self.tr("All counties"), None)
-        for county in self.data["counties"]:
-            self.county_combo.addItem(county["name"], county["code"])
+        for county in self.data.counties:
+            self.county_combo.addItem(county.name, county.code)
         index = self.county_combo.findData(keep) if keep else 0
         self.county_combo.setCurrentIndex(max(index, 0))
         self.county_combo.blockSignals(False)
@@ -215,8 +222,7 @@ class DashboardPage(UnitPage):
         metrics = self.table.fontMetrics()
         char = metrics.horizontalAdvance("中")
         header = self.table.horizontalHeader()
-        all_four = self.model.shortage_text({"shortages": dict.fromkeys(("staff_quota", "staff", "funding",
-                                                                          "premises"), True)})
+        all_four = self.model.shortage_words(dict.fromkeys(ind.FOUR, True))
         needs = []
         for i, column in enumerate(COLUMNS):
             title = header_needs(header.fontMetrics(), self.model.headerData(i, Qt.Orientation.Horizontal), header)
@@ -253,7 +259,7 @@ class DashboardPage(UnitPage):
     def eventFilter(self, watched, event: QEvent) -> bool:
         # the table's room changes with the window and with its scroll bar: share it again
         if (watched is self.table.viewport() and event.type() == QEvent.Type.Resize and self.data is not None
-                and self.data.get("level") in ("county", "city")):
+                and self.data.level in ("county", "city")):
             self._size_columns()
         return super().eventFilter(watched, event)
 
@@ -269,6 +275,7 @@ class DashboardPage(UnitPage):
 
     # -- language --------------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        self.legend.retranslate()
         self.county_label.setText(self.tr("&County:"))
         self.table.setToolTip("")
         if self.data is not None:

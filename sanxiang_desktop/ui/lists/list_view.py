@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
                                QVBoxLayout, QWidget)
 
+from sanxiang_desktop.ui.lists.row_states import RowLegend
 from sanxiang_desktop.ui.lists.column_fit import (CELL_PADDING, SAMPLE_ROWS, ElidedTooltipDelegate, header_needs,
                                                   share_widths)
 from sanxiang_desktop.ui.lists.source import ListQuery, ListSource
@@ -114,6 +115,8 @@ class ListView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        self.legend = RowLegend(self)      # what the colours of the loaded rows mean
+        layout.addWidget(self.legend)
 
         self._filter_timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self._filter_timer.timeout.connect(self.apply_filter)
@@ -123,6 +126,9 @@ class ListView(QWidget):
         self.model.modelAboutToBeReset.connect(self._keep_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.model.query_finished.connect(self._query_finished)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved, self.model.dataChanged):
+            signal.connect(self._update_legend)
+        self._update_legend()              # rows the model read while being made
         self.table.resized.connect(self.fit_columns)
         self.table.doubleClicked.connect(self._emit_activated)
         self.table.enter_pressed.connect(lambda: self._emit_activated(self.table.currentIndex()))
@@ -293,7 +299,11 @@ class ListView(QWidget):
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.tr("{count} rows").format(count=total))
 
+    def _update_legend(self, *_args) -> None:
+        self.legend.set_states(self.model.states())
+
     def _retranslate(self) -> None:
+        self.legend.retranslate()
         self.filter_edit.setPlaceholderText(self.tr("Filter…"))
         self.filter_edit.setToolTip(self.tr("Type to filter the list; Esc clears the filter."))
         self._show_count(self.model.total_count)
