@@ -194,14 +194,15 @@ def test_combo_boxes_are_as_wide_as_their_entries(qtbot, tmp_path, county_db, ap
 def test_whole_numbers_read_as_whole_numbers(qtbot, chinese):
     """Item 10: 80.0 m² reads 80 on the dashboard, a big sum does not turn into 1.2e+06, and Excel
     cells hold 80, not 80.0."""
+    from sanxiang_desktop.core.indicators import FourFigures
     from sanxiang_desktop.spreadsheets.cells import clean
     from sanxiang_desktop.ui.dashboard.checklist import Checklist
     checklist = Checklist()
     qtbot.addWidget(checklist)
-    texts = dict(checklist._four_texts({"staff_quota": 3, "staff": 2, "funding_yuan": 1_200_000,
-                                        "premises_m2": 80.0}))
+    texts = dict(checklist._four_texts(FourFigures(staff_quota=3, staff=2, funding_yuan=1_200_000,
+                                                   premises_m2=80.0)))
     assert "80" in texts["premises"] and "80.0" not in texts["premises"]
     assert "1200000" in texts["funding"] and "e+" not in texts["funding"]
-    assert "12.5" in dict(checklist._four_texts({"staff_quota": 3, "staff": 2, "funding_yuan": 5,
-                                                 "premises_m2": 12.5}))["premises"]
+    assert "12.5" in dict(checklist._four_texts(FourFigures(staff_quota=3, staff=2, funding_yuan=5,
+                                                            premises_m2=12.5)))["premises"]
     assert clean(80.0) == 80 and isinstance(clean(80.0), int) and clean(12.5) == 12.5
