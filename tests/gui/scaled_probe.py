@@ -1,5 +1,5 @@
 """Run in a subprocess by test_scaling.py (QT_SCALE_FACTOR must be set before the QApplication exists):
-opens the main window, a new-activity form and 设置 on the demo database given, on an offscreen
+opens the main window, a new-activity form, 设置 and the first-start wizard on the demo database given, on an offscreen
 1366×768 screen, and prints as JSON what does not fit or is cut.
 
     QT_QPA_PLATFORM=offscreen:configfile=screens.json QT_SCALE_FACTOR=1.5 python -m tests.gui.scaled_probe DB
@@ -73,6 +73,7 @@ def off_screen(widget: QWidget, area: QRect) -> list[str]:
 
 def main(db_path: str) -> int:
     from sanxiang_desktop.ui.setup.settings_dialog import SettingsDialog
+    from sanxiang_desktop.ui.setup.wizard import FirstStartWizard
     from sanxiang_desktop.ui.shell.application import create_application
     from sanxiang_desktop.ui.shell.main_window import MainWindow, open_workspace
     from sanxiang_desktop.ui.shell.settings import Settings
@@ -124,6 +125,17 @@ def main(db_path: str) -> int:
     settle(app)
     report["problems"]["settings"] = off_screen(dialog, area) + cut_texts(dialog)
     dialog.done(0)
+
+    wizard = FirstStartWizard(Path(db_path).parent / "new.db", settings, runner)
+    wizard.show()
+    wait_until(app, lambda: wizard.home_page.results.count() > 0)      # the unit list before typing
+    settle(app)
+    problems = off_screen(wizard, area) + cut_texts(wizard)
+    wizard.home_page.select_code("640104100")
+    wizard.next()
+    settle(app)
+    report["problems"]["wizard"] = problems + off_screen(wizard, area) + cut_texts(wizard)
+    wizard.done(0)
 
     window.close()
     wait_until(app, lambda: runner.pending == 0)
