@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QRect
+from PySide6.QtCore import QEventLoop, QRect, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit, QTabBar, QTabWidget,
                                QWidget)
 
@@ -103,6 +103,17 @@ def main(db_path: str) -> int:
     tabs = window.findChild(QTabWidget)
     report["tabs"] = [tabs.tabText(i) for i in range(tabs.count())] if tabs else []
     report["problems"]["main window"] = problems
+    for i in range(tabs.count() if tabs else 0):          # every page of the unit, one after the other
+        tabs.setCurrentIndex(i)
+        settle(app)
+        page_problems = cut_texts(tabs.widget(i))
+        if page_problems:
+            report["problems"][f"page {tabs.tabText(i)}"] = page_problems
+    if tabs:
+        tabs.setCurrentIndex(0)
+    # tabs that do not fit scroll rather than lose words (on a city's 数据交换 at 150 % they did)
+    report["eliding_tab_bars"] = [w.objectName() for w in window.findChildren(QTabWidget)
+                                  if w.elideMode() != Qt.TextElideMode.ElideNone or not w.usesScrollButtons()]
 
     window.open_records(window.home.code, "activities", {})
     page = window.page("activities")

@@ -46,3 +46,4 @@ def test_nothing_is_cut_at_display_scaling(county_demo, tmp_path, scale, screen)
     assert report["problems"] == {"main window": [], "record form": [], "settings": [], "wizard": []}, report
     assert report["window"][1] <= screen[1] and report["form"][1] <= screen[1]
     assert "数据交换" in report["tabs"]                 # in Chinese, all pages there
+    assert report["eliding_tab_bars"] == []
