@@ -21,7 +21,7 @@ from sanxiang_desktop.core.divisions import YINCHUAN, Division, DivisionTree
 from sanxiang_desktop.services.units import HOME_LEVELS, InitError, init_home, resolve_home_code
 from sanxiang_desktop.store.database import Database, open_database
 from sanxiang_desktop.store.errors import StoreError
-from sanxiang_desktop.ui.shell import i18n
+from sanxiang_desktop.ui.shell import i18n, screen_fit
 from sanxiang_desktop.ui.shell.errors import report_exception, show_error
 
 log = logging.getLogger(__name__)
@@ -231,7 +231,7 @@ class FirstStartWizard(QWizard):
         self._creating = False
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
-        self.setMinimumSize(620, 440)
+        screen_fit.bounded_minimum(self, 620, 440)
         self.home_page = HomeUnitPage(self)
         self.clerk_page = ClerkPage(self)
         self.addPage(self.home_page)
