@@ -125,6 +125,7 @@ class HomeUnitPage(QWizardPage):
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._timer.timeout.connect(self.search)
         self.search_edit.textChanged.connect(lambda _text: self._timer.start())
+        self.search_edit.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_edit)
         layout.addWidget(self.results, 1)
@@ -135,6 +136,18 @@ class HomeUnitPage(QWizardPage):
         server_row.addWidget(self.server_edit, 1)
         server_row.addWidget(self.server_button)
         layout.addLayout(server_row)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Down in the search box goes to the list (its first line when none is chosen): no mouse needed."""
+        if (watched is self.search_edit and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down and self.results.count()):
+            if self._timer.isActive():
+                self.search()
+            self.results.setFocus()
+            if self.results.currentItem() is None:
+                self.results.setCurrentRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your Unit"))
