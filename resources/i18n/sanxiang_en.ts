@@ -473,6 +473,45 @@
         </message>
     </context>
     <context>
+        <name>CountyCard</name>
+        <message>
+            <source>Enter or a click opens {county}</source>
+            <translation>Enter or a click opens {county}</translation>
+        </message>
+        <message>
+            <source>Milestones: none set</source>
+            <translation>Milestones: none set</translation>
+        </message>
+        <message>
+            <source>Leading group set up</source>
+            <translation>Leading group set up</translation>
+        </message>
+        <message>
+            <source>No leading group</source>
+            <translation>No leading group</translation>
+        </message>
+        <message>
+            <source>Work plan filed</source>
+            <translation>Work plan filed</translation>
+        </message>
+        <message>
+            <source>Work plan not filed</source>
+            <translation>Work plan not filed</translation>
+        </message>
+        <message>
+            <source>Milestones: {late} late</source>
+            <translation>Milestones: {late} late</translation>
+        </message>
+        <message>
+            <source>Milestones: {done}/{total} on time</source>
+            <translation>Milestones: {done}/{total} on time</translation>
+        </message>
+        <message>
+            <source>{done} of {total} milestones met on time, {late} late or overdue, {pending} not yet due</source>
+            <translation>{done} of {total} milestones met on time, {late} late or overdue, {pending} not yet due</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardModel</name>
         <message>
             <source>Key persons</source>

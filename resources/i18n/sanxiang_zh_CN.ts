@@ -473,6 +473,45 @@
         </message>
     </context>
     <context>
+        <name>CountyCard</name>
+        <message>
+            <source>Enter or a click opens {county}</source>
+            <translation>按回车键或单击，打开{county}</translation>
+        </message>
+        <message>
+            <source>Milestones: none set</source>
+            <translation>时间节点：未设置</translation>
+        </message>
+        <message>
+            <source>Leading group set up</source>
+            <translation>领导小组已成立</translation>
+        </message>
+        <message>
+            <source>No leading group</source>
+            <translation>领导小组未成立</translation>
+        </message>
+        <message>
+            <source>Work plan filed</source>
+            <translation>工作方案已报备</translation>
+        </message>
+        <message>
+            <source>Work plan not filed</source>
+            <translation>工作方案未报备</translation>
+        </message>
+        <message>
+            <source>Milestones: {late} late</source>
+            <translation>时间节点：{late} 项延误</translation>
+        </message>
+        <message>
+            <source>Milestones: {done}/{total} on time</source>
+            <translation>时间节点：{done}/{total} 按时</translation>
+        </message>
+        <message>
+            <source>{done} of {total} milestones met on time, {late} late or overdue, {pending} not yet due</source>
+            <translation>时间节点共 {total} 项：{done} 项按时完成，{late} 项延误或逾期，{pending} 项未到期</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardModel</name>
         <message>
             <source>Key persons</source>

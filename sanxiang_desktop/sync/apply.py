@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -31,6 +31,7 @@ from .records import (Incoming, RecordProblem, content_of, digest, encode_line, 
                       values_from_state)
 
 CHUNK = 400
+BLOB_BATCH = 32
 
 
 @dataclass
@@ -149,7 +150,7 @@ def _check_blobs(s: Session, items: list[Incoming], blobs: dict[str, bytes]) -> 
                             f"数据包缺少 {len(missing)} 个附件的内容", code="missing_blob")
 
 
-def apply_records(s: Session, items: list[Incoming], blobs: dict[str, bytes], *, package_id: str, sender: str,
+def apply_records(s: Session, items: list[Incoming], blobs: Mapping[str, bytes], *, package_id: str, sender: str,
                   now: str) -> Counts:
     """Check references, then insert, update or keep every record; log conflicts, duplicates, origins.
     Returns the Counts (inserted, updated, unchanged, conflicts, by table). Raises RecordProblem for a record
@@ -163,8 +164,11 @@ def apply_records(s: Session, items: list[Incoming], blobs: dict[str, bytes], *,
     _check_references(s, items, blobs)
     _check_unique(s, items)
     counts = Counts()
-    new_blobs = [{"sha256": sha, "size": len(data), "data": data} for sha, data in sorted(blobs.items())]
-    insert_ignore(s, m.Blob, new_blobs)
+    for shas in _chunks(sorted(blobs), BLOB_BATCH):    # a few photos at a time (issue 12): blobs may be
+        rows = [{"sha256": sha, "size": len(data), "data": data}   # a spool on disk (inbox.BlobSpool)
+                for sha, data in ((sha, blobs[sha]) for sha in shas)]
+        insert_ignore(s, m.Blob, rows)
+        del rows
     by_table: dict[str, list[Incoming]] = {}
     for it in items:
         by_table.setdefault(it.table, []).append(it)
