@@ -12,7 +12,8 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QRect, Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit, QTabBar, QTabWidget,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QFrame, QLabel, QLineEdit,
+                               QScrollArea, QTabBar, QTabWidget,
                                QWidget)
 
 
@@ -53,11 +54,26 @@ def cut_texts(top: QWidget) -> list[str]:
         if shown(editor) and editor.height() < editor.minimumSizeHint().height():
             problems.append(f"{type(editor).__name__} {editor.objectName()!r} squeezed: {editor.height()} < "
                             f"{editor.minimumSizeHint().height()}")
+    for area in top.findChildren(QScrollArea):
+        inner = area.widget()
+        if (shown(area) and inner is not None
+                and area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+                and inner.minimumSizeHint().width() > area.viewport().width()):
+            problems.append(f"{area.objectName() or 'scroll area'}: contents need {inner.minimumSizeHint().width()}"
+                            f" px, {area.viewport().width()} shown")
+    for widget in top.findChildren(QFrame):             # cards and group boxes squeezed below their minimum
+        if shown(widget) and type(widget).__name__.endswith("Card") and (
+                widget.width() < widget.minimumSizeHint().width()
+                or widget.height() < widget.minimumSizeHint().height()):
+            problems.append(f"{type(widget).__name__} squeezed: {widget.size().toTuple()} < "
+                            f"{widget.minimumSizeHint().toTuple()}")
     for bar in top.findChildren(QTabBar):
         if not shown(bar):
             continue
         metrics = bar.fontMetrics()
         for i in range(bar.count()):
+            if not bar.isTabVisible(i):
+                continue
             text = bar.tabText(i).replace("&", "")
             if bar.tabRect(i).width() < metrics.horizontalAdvance(text):
                 problems.append(f"tab {text!r} elided")
