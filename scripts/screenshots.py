@@ -105,7 +105,7 @@ def take(db_path: Path, data: Path, out: Path) -> int:
     window.move(0, 0)
     window.resize(WIDTH, HEIGHT)
     dashboard = window.page("dashboard")
-    shown = lambda code: dashboard.data is not None and dashboard.data["unit"] == code  # noqa: E731
+    shown = lambda code: dashboard.data is not None and dashboard.data.unit == code  # noqa: E731
     window.tree.select_code("640100")
     wait_until(app, lambda: shown("640100"), what="the city dashboard")
     settle(app)

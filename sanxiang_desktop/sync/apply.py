@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
@@ -33,6 +33,7 @@ from .records import (Incoming, RecordProblem, content_of, digest, encode_line, 
 
 CHUNK = 400          # ids per IN (...) query
 WRITE_CHUNK = 2000   # rows per executemany: bounded memory, few round trips
+BLOB_BATCH = 32
 
 
 @dataclass
@@ -51,7 +52,7 @@ class Counts:
 
 
 def beats(a: dict, b: dict) -> bool:
-    """True when version a wins over version b (a total order: no arrival order matters)."""
+    """Returns True when version a wins over version b (a total order: no arrival order matters)."""
     if a["hlc"] != b["hlc"]:
         return later(a["hlc"], b["hlc"])          # as numbers: counter 100000 is above 99999
     if bool(a.get("deleted")) != bool(b.get("deleted")):
@@ -62,7 +63,7 @@ def beats(a: dict, b: dict) -> bool:
 
 
 def merged_state(local: dict, incoming: dict) -> tuple[dict, str, bool]:
-    """(state to keep, 'local'|'incoming'|'merged', diverged) for two different versions."""
+    """Returns (state to keep, 'local'|'incoming'|'merged', diverged) for two different versions."""
     if content_of(local) == content_of(incoming):       # only stamps differ: no conflict to show
         return (incoming, "incoming", False) if beats(incoming, local) else (local, "local", False)
     if incoming["rev"] > local["rev"] and later(incoming["hlc"], local["hlc"]):
@@ -151,9 +152,11 @@ def _check_blobs(s: Session, items: list[Incoming], blobs: dict[str, bytes]) -> 
                             f"数据包缺少 {len(missing)} 个附件的内容", code="missing_blob")
 
 
-def apply_records(s: Session, items: list[Incoming], blobs: dict[str, bytes], *, package_id: str, sender: str,
+def apply_records(s: Session, items: list[Incoming], blobs: Mapping[str, bytes], *, package_id: str, sender: str,
                   now: str) -> Counts:
-    """Check references, then insert, update or keep every record; log conflicts, duplicates, origins."""
+    """Check references, then insert, update or keep every record; log conflicts, duplicates, origins.
+    Returns the Counts (inserted, updated, unchanged, conflicts, by table). Raises RecordProblem for a record
+    that appears twice in the package (the caller's transaction rolls back)."""
     seen: set[tuple[str, str]] = set()
     for it in items:
         if (it.table, it.id) in seen:
@@ -163,8 +166,11 @@ def apply_records(s: Session, items: list[Incoming], blobs: dict[str, bytes], *,
     _check_references(s, items, blobs)
     _check_unique(s, items)
     counts = Counts()
-    new_blobs = [{"sha256": sha, "size": len(data), "data": data} for sha, data in sorted(blobs.items())]
-    insert_ignore(s, m.Blob, new_blobs)
+    for shas in _chunks(sorted(blobs), BLOB_BATCH):    # a few photos at a time (issue 12): blobs may be
+        rows = [{"sha256": sha, "size": len(data), "data": data}   # a spool on disk (inbox.BlobSpool)
+                for sha, data in ((sha, blobs[sha]) for sha in shas)]
+        insert_ignore(s, m.Blob, rows)
+        del rows
     by_table: dict[str, list[Incoming]] = {}
     for it in items:
         by_table.setdefault(it.table, []).append(it)
@@ -306,4 +312,5 @@ def _find_duplicates(s: Session, people: list[dict], package_id: str, now: str) 
 
 
 def json_counts(counts: Counts) -> str:
+    """Returns the counts, with those per table, as canonical JSON text."""
     return json.dumps(counts.to_json() | {"by_table": counts.by_table}, sort_keys=True)

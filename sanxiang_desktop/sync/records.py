@@ -42,6 +42,8 @@ class RecordProblem(PackageError):
 
 
 def encode_line(obj: Any) -> bytes:
+    """Returns `obj` as one canonical JSON line (UTF-8, sorted keys, no spaces, no NaN): the form that is signed
+    and hashed."""
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
                       allow_nan=False).encode("utf-8")
 
@@ -86,7 +88,8 @@ def _fast_parse(raw: bytes) -> Any:
 
 
 def parse_lines(plain: bytes) -> Iterator[tuple[int, dict]]:
-    """(line number, object) for every line of a payload; anything but JSON objects is refused."""
+    """(line number, object) for every line of a payload; anything but JSON objects is refused.
+    Yields those pairs."""
     start, number, size = 0, 0, len(plain)
     while start < size:      # one line at a time: no second copy of a payload full of photos
         end = plain.find(b"\n", start)
@@ -98,7 +101,8 @@ def parse_lines(plain: bytes) -> Iterator[tuple[int, dict]]:
 
 def parse_line_stream(pieces: Iterable[bytes]) -> Iterator[tuple[int, dict]]:
     """parse_lines over a payload given piece by piece (container.open_payload_pieces): lines are
-    put together across pieces, so at most one piece and one line are held at a time."""
+    put together across pieces, so at most one piece and one line are held at a time.
+    Yields (line number, object) pairs."""
     number, rest = 0, b""
     for piece in pieces:
         buffer = rest + piece if rest else piece
@@ -114,6 +118,7 @@ def parse_line_stream(pieces: Iterable[bytes]) -> Iterator[tuple[int, dict]]:
 
 @lru_cache(maxsize=None)
 def columns_of(table: str) -> dict[str, Any]:
+    """Returns the columns of record table `table` by attribute name."""
     return {c.key: c for c in MODEL_BY_TABLE[table].__table__.columns}
 
 
@@ -122,7 +127,7 @@ def _json(value: Any) -> Any:
 
 
 def row_state(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
-    """The travelling state of a row read with SQLAlchemy Core (same as record_state)."""
+    """Returns the travelling state of a row read with SQLAlchemy Core (same as record_state)."""
     out: dict[str, Any] = {"table": table}
     for name in columns_of(table):
         if name == "extra" or name in DERIVED:
@@ -136,10 +141,13 @@ def row_state(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def content_of(state: Mapping[str, Any]) -> dict[str, Any]:
+    """Returns `state` without its stamp fields (STAMP_FIELDS): what two versions share when they hold the same
+    content."""
     return {k: v for k, v in state.items() if k not in STAMP_FIELDS}
 
 
 def digest(state: Mapping[str, Any]) -> str:
+    """Returns the SHA-256 (hex) of a state's canonical line: the last tie-break of the conflict rule."""
     return hashlib.sha256(encode_line(state)).hexdigest()
 
 
@@ -236,7 +244,8 @@ def _absent(name: str, nullable: bool, default: Any, where: str) -> Any:
 
 def decode_record(obj: Mapping[str, Any], where: str) -> Incoming:
     """A payload record line {"record": state, "origin": {...}} into an Incoming.
-    Raises RecordProblem (messages name the table, id and field, never a value)."""
+    Returns the Incoming. Raises RecordProblem for a line without state, an unknown table, a bad id, owner,
+    revision, stamp, field type, attachment hash or origin (messages name the table, id and field, never a value)."""
     state = obj.get("record")
     if not isinstance(state, dict):
         raise RecordProblem(where, "no record state", "缺少记录内容")
@@ -300,9 +309,10 @@ def _good_origin(origin: dict) -> bool:
 
 
 def values_from_state(table: str, state: Mapping[str, Any]) -> dict[str, Any]:
-    """Typed column values of a state this installation stored itself (conflict resolution)."""
+    """Returns typed column values of a state this installation stored itself (conflict resolution)."""
     return decode_record({"record": dict(state)}, "stored").values
 
 
 def record_line(state: dict, origin: dict) -> bytes:
+    """Returns the payload line of a record: {"record": state, "origin": origin} as canonical JSON."""
     return encode_line({"record": state, "origin": origin})
