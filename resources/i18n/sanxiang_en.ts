@@ -2019,6 +2019,14 @@ Copy the current database there now?</translation>
             <source>Not recorded yet.</source>
             <translation>Not recorded yet.</translation>
         </message>
+        <message>
+            <source>(term ended: re-election is overdue)</source>
+            <translation>(term ended: re-election is overdue)</translation>
+        </message>
+        <message>
+            <source>(re-election is due within {days} days)</source>
+            <translation>(re-election is due within {days} days)</translation>
+        </message>
     </context>
     <context>
         <name>SummaryCards</name>

@@ -2026,6 +2026,14 @@ Copy the current database there now?</source>
             <source>Not recorded yet.</source>
             <translation>尚未填写。</translation>
         </message>
+        <message>
+            <source>(term ended: re-election is overdue)</source>
+            <translation>（本届已届满，应按期换届）</translation>
+        </message>
+        <message>
+            <source>(re-election is due within {days} days)</source>
+            <translation>（{days} 天内届满，请准备换届）</translation>
+        </message>
     </context>
     <context>
         <name>SummaryCards</name>

@@ -9,9 +9,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
+from sanxiang_desktop.core import indicators as ind
 from sanxiang_desktop.core.indicators import whole
 from sanxiang_desktop.core.catalogues import CATALOGUES
 from sanxiang_desktop.services import lists, records, units
+from sanxiang_desktop.services.list_source import RowState
 from sanxiang_desktop.services.result import Changes
 from sanxiang_desktop.services.spec import SPECS
 from sanxiang_desktop.ui.forms.field_widgets import ERROR_STYLE, lang
@@ -20,6 +22,7 @@ from sanxiang_desktop.ui.pages.base import PageContext, UnitPage
 from sanxiang_desktop.ui.forms.record_form import RecordDialog, problem_text
 from sanxiang_desktop.ui.shell.undo import push_result
 from sanxiang_desktop.ui.lists.document_actions import install_print_export
+from sanxiang_desktop.ui.lists.row_states import STATE_COLOURS
 
 VILLAGE_FIELDS = ("established", "contact_person_id", "service_venue_id", "notes")
 UNIT_FIELDS = tuple(f.name for f in SPECS["associations"].fields
@@ -99,9 +102,25 @@ class SingleRecordBox(Retranslating, QGroupBox):
         self.record_id = lists.single_record_id(self.context.ws, self.table, self.unit_code) if self.unit_code else None
         record = records.get(self.context.ws, self.table, self.record_id) if self.record_id else {}
         for name, label in self.values.items():
-            label.setText(shown_value(self.context.ws, self.spec.field(name), record.get(name)))
+            text = shown_value(self.context.ws, self.spec.field(name), record.get(name))
+            if name == "term_end" and self.table == "associations":
+                text = self._term_text(record.get(name), text)
+            label.setText(text)
         self.empty_label.setText(self.tr("Not recorded yet.") if not record else "")
         self.empty_label.setVisible(not record)
+
+    def _term_text(self, term_end: dt.date | None, shown: str) -> str:
+        """本届届满 marked as the dashboard marks it (core.indicators.term_status decides): overdue in the
+        red that means "overdue" everywhere, due soon said in words."""
+        light = ind.term_status(term_end, self.context.ws.today())
+        if light == ind.RED:
+            colour = STATE_COLOURS[RowState.OVERDUE]
+            note = self.tr("(term ended: re-election is overdue)")
+            return f'<span style="color:{colour}">● {shown} {note}</span>'
+        if light == ind.YELLOW:
+            note = self.tr("(re-election is due within {days} days)").format(days=ind.TERM_DUE_SOON_DAYS)
+            return f"{shown} {note}"
+        return shown
 
     def edit(self) -> RecordDialog:
         dialog = RecordDialog(self.context, self.table, record_id=self.record_id, fields=self.field_names,
