@@ -2020,12 +2020,12 @@ Copy the current database there now?</translation>
             <translation>Not recorded yet.</translation>
         </message>
         <message>
-            <source>(term ended: re-election is overdue)</source>
-            <translation>(term ended: re-election is overdue)</translation>
+            <source>Term ended on {date}: re-election is overdue</source>
+            <translation>Term ended on {date}: re-election is overdue</translation>
         </message>
         <message>
-            <source>(re-election is due within {days} days)</source>
-            <translation>(re-election is due within {days} days)</translation>
+            <source>Term ends on {date}: re-election is due soon</source>
+            <translation>Term ends on {date}: re-election is due soon</translation>
         </message>
     </context>
     <context>

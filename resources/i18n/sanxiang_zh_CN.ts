@@ -2027,12 +2027,12 @@ Copy the current database there now?</source>
             <translation>尚未填写。</translation>
         </message>
         <message>
-            <source>(term ended: re-election is overdue)</source>
-            <translation>（本届已届满，应按期换届）</translation>
+            <source>Term ended on {date}: re-election is overdue</source>
+            <translation>任期已于 {date} 届满，换届逾期</translation>
         </message>
         <message>
-            <source>(re-election is due within {days} days)</source>
-            <translation>（{days} 天内届满，请准备换届）</translation>
+            <source>Term ends on {date}: re-election is due soon</source>
+            <translation>任期将于 {date} 届满，即将换届</translation>
         </message>
     </context>
     <context>

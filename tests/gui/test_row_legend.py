@@ -11,8 +11,7 @@ from sanxiang_desktop.ui.dashboard import delegates
 from sanxiang_desktop.ui.lists.row_states import LEGEND_ORDER, STATE_COLOURS, state_text
 from sanxiang_desktop.ui.pages import records as record_pages
 from tests.gui.memory_source import MemorySource
-from sanxiang_desktop.services import lists, records
-from tests.gui.record_support import TOWNSHIP, county, county_db, township, township_db  # noqa: F401  (fixtures)
+from tests.gui.record_support import county, county_db  # noqa: F401  (fixtures)
 from tests.gui.test_list_view import make_view
 from tests.gui.test_pages import open_page
 
@@ -57,17 +56,3 @@ def test_a_county_list_names_the_states_of_its_rows(qtbot, county, chinese):
         state = view.model.row(r).state
         assert (brush is None) if state is RowState.OWN else brush.color().name() == STATE_COLOURS[state]
 
-
-def test_an_overdue_term_on_the_overview_is_marked_as_overdue(qtbot, township, chinese):
-    """概况 marks 本届届满 in the past as the dashboard does (red = overdue), judged by core.indicators."""
-    page = open_page(qtbot, township, record_pages.AssociationPage)
-    record_id = lists.single_record_id(township.ws, "associations", TOWNSHIP)
-    assert records.update(township.ws, "associations", record_id, {"term_start": "2015-07-01", "term_end": "2020-06-30"}).ok
-    page.box.reload()
-    label = page.box.values["term_end"]
-    assert "2020-06-30" in label.text() and "应按期换届" in label.text()
-    assert STATE_COLOURS[RowState.OVERDUE] in label.text()
-    later = township.ws.today().replace(year=township.ws.today().year + 3)
-    assert records.update(township.ws, "associations", record_id, {"term_end": later.isoformat()}).ok
-    page.box.reload()
-    assert label.text() == later.isoformat()                    # a term running normally is not marked

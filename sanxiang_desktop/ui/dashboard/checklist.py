@@ -174,6 +174,8 @@ class SummaryCards(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(6)
         self.cards: dict[str, Card] = {}
+        self._spans: list[tuple[Card, int]] = []
+        self._columns = CARD_COLUMNS
 
     def set_indicators(self, data: ind.UnitIndicators) -> None:
         while self.grid.count():
@@ -181,6 +183,7 @@ class SummaryCards(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.cards.clear()
+        self._spans.clear()
         r = data.rollup
         if r is None:                      # a township's or a village's figures have no cards
             return
@@ -221,13 +224,43 @@ class SummaryCards(QWidget):
                 ("work_plan", self.tr("Work plan"), self.tr("filed") if county.work_plan_filed else self.tr("missing"),
                  "", ind.GREEN if county.work_plan_filed else ind.RED, 1),
             ]
-        cell = 0
         for key, title, value, detail, light, span in specs:
-            if cell % CARD_COLUMNS + span > CARD_COLUMNS:
-                cell += CARD_COLUMNS - cell % CARD_COLUMNS
             card = Card(title, value, detail, light, self)
             self.cards[key] = card
-            self.grid.addWidget(card, cell // CARD_COLUMNS, cell % CARD_COLUMNS, 1, span)
+            self._spans.append((card, span))
+        self._place(self.columns_for(self.width()) if self.isVisible() else CARD_COLUMNS)
+
+    def _cell_width(self) -> int:
+        """The narrowest column in which every card shows all its words (a wide card spans two)."""
+        widths = [-(-card.minimumSizeHint().width() // span) for card, span in self._spans]
+        return max(widths, default=0) + self.grid.spacing()
+
+    def columns_for(self, width: int) -> int:
+        """Up to CARD_COLUMNS columns, fewer (more rows) where the cards would be cut: at 150 % display
+        scaling a 1366×768 screen leaves the dashboard some 650 pixels."""
+        cell = self._cell_width()
+        return max(2, min(CARD_COLUMNS, width // cell)) if cell else CARD_COLUMNS
+
+    def _place(self, columns: int) -> None:
+        for card, _span in self._spans:
+            self.grid.removeWidget(card)
+        for column in range(max(columns, self._columns)):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        self._columns = columns
+        cell = 0
+        for card, span in self._spans:
+            if cell % columns + span > columns:
+                cell += columns - cell % columns
+            self.grid.addWidget(card, cell // columns, cell % columns, 1, span)
             cell += span
-        for column in range(CARD_COLUMNS):
-            self.grid.setColumnStretch(column, 1)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """Two columns' width: the cards reflow into more rows rather than widen the window."""
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), 2 * self._cell_width()), hint.height()) if self._spans else hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        columns = self.columns_for(event.size().width())
+        if columns != self._columns:
+            self._place(columns)

@@ -125,6 +125,7 @@ class ExchangePage(Retranslating, UnitPage):
             self.tabs.addTab(panel, "")
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)     # as the other pages: it must fit 911×512 (150 % scaling)
         layout.addLayout(actions)
         layout.addWidget(self.upper_box)
         layout.addWidget(self.notice)

@@ -52,6 +52,17 @@ def find_units(query: str, limit: int = RESULT_LIMIT) -> list[Division]:
     return (local + rest)[:limit]
 
 
+def default_units(tree: DivisionTree | None = None) -> list[Division]:
+    """What the unit list shows before anything is typed: Yinchuan, then each of its counties followed
+    by its townships (the tree's order), so a clerk can pick the home unit with the arrow keys."""
+    tree = tree or DivisionTree.builtin()
+    city = tree.get(YINCHUAN)
+    if city is None:
+        return []
+    levels = set(HOME_LEVELS)
+    return [city, *(d for d in tree.descendants(YINCHUAN) if d.level in levels)]
+
+
 def read_enrolment_file(module: ModuleType, path: Path):
     """Runs on the worker: the unit the file was issued for, then the whole file verified for it."""
     from sanxiang_desktop.sync.container import peek_manifest
@@ -90,8 +101,6 @@ def open_server_database(address: str) -> Database:
 class HomeUnitPage(QWizardPage):
     def __init__(self, wizard: "FirstStartWizard"):
         super().__init__(wizard)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("unit_search")
         self.search_edit.setClearButtonEnabled(True)
@@ -117,7 +126,6 @@ class HomeUnitPage(QWizardPage):
         self._timer.timeout.connect(self.search)
         self.search_edit.textChanged.connect(lambda _text: self._timer.start())
         layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
         layout.addWidget(self.search_edit)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.enrolment_label)
@@ -130,7 +138,8 @@ class HomeUnitPage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your Unit"))
-        self.intro.setText(self.tr("Choose the unit this computer serves: a township or street, a county or "
+        # title and subtitle in the wizard's header, as on the clerk's page: the two pages look alike
+        self.setSubTitle(self.tr("Choose the unit this computer serves: a township or street, a county or "
                                    "district, or the city. Type part of its name, its pinyin initials (zzz for "
                                    "掌政镇) or its code."))
         self.search_edit.setPlaceholderText(self.tr("Name, pinyin or code…"))
@@ -144,13 +153,11 @@ class HomeUnitPage(QWizardPage):
     def search(self) -> None:
         query = self.search_edit.text().strip()
         self.results.clear()
-        if not query:
-            return
         tree = DivisionTree.builtin()
-        for division in find_units(query):
+        for division in (find_units(query) if query else default_units(tree)):
             item = QListWidgetItem(f"{tree.path_name(division.code)}    {division.code}", self.results)
             item.setData(CODE_ROLE, division.code)
-        if self.results.count():
+        if self.results.count() and query:      # the untyped list preselects nothing: no home by accident
             self.results.setCurrentRow(0)
 
     def select_code(self, code: str) -> None:
@@ -232,7 +239,13 @@ class FirstStartWizard(QWizard):
         self.clerk_page.clerk_edit.setText(settings.get("clerk_name"))
         self.retranslate()
         # The division list takes a moment to load the first time: load it before the first keystroke.
-        tasks.run(DivisionTree.builtin, owner=self)
+        # Until something is typed the list shows Yinchuan's units (default_units) once the tree is in.
+        tasks.run(DivisionTree.builtin, self._tree_loaded, owner=self)
+
+    def _tree_loaded(self, _tree) -> None:
+        page = self.home_page
+        if not page.search_edit.text().strip() and page.chosen_code() is None:
+            page.search()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Welcome"))
