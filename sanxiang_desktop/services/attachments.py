@@ -88,9 +88,10 @@ def add_attachment(ws: Workspace, activity_id: str, file_name: str, data: bytes,
 
 def add_attachments(ws: Workspace, activity_id: str, files: Sequence[NewFile]) -> Result:
     """新增附件 for several files chosen at once: one transaction, one audit entry listing every new
-    attachment's id, one undo step (undone by records.delete_many on Result.changes.ids). All or
-    nothing: when one file is refused the Result fails with that file's problem, naming it, and no
-    file is added. Result.record_id is the first new attachment's id."""
+    attachment's id, one undo step (undone by records.delete_many on Result.changes.ids). Returns the
+    Result (record_id: the first new attachment's id). All or nothing: a refused file (empty, over the
+    size cap, not this unit's activity) raises Invalid inside the transaction, which comes back as a
+    failed Result naming that file, and no file is added; never an exception."""
     spec = SPECS["attachments"]
     files = list(files)
 

@@ -64,7 +64,7 @@ def record_title(table: str, row: dict[str, Any] | None) -> str:
 
 
 def type_names(table: str) -> tuple[str, str]:
-    """(Chinese, English) name of a record type, e.g. ("活动", "Activity"); the table name if unknown."""
+    """Returns the (Chinese, English) name of a record type, e.g. ("活动", "Activity"); the table name if unknown."""
     spec = SPECS.get(table)
     return (spec.zh, spec.en) if spec else (table, table)
 
