@@ -135,9 +135,10 @@ def _member_name(raw: bytes) -> str:
 MAX_DIRECTORY = 1024     # three entries with short names: far less
 
 
-def _read_zip(src: Source, caps: Caps) -> dict[str, "bytes | Slice"]:
+def _read_zip(src: Source, caps: Caps, payload: bool = True) -> dict[str, "bytes | Slice"]:
     """Validate the whole directory, then the layout, then return the members: manifest and
-    signature as bytes, payload.bin as a Slice whose CRC was checked by reading it in blocks."""
+    signature as bytes, payload.bin as a Slice whose CRC was checked by reading it in blocks
+    (payload=False: not read at all, for a look at the manifest)."""
     size = src.size
     if size < _LOCAL.size + _END.size or src.read_at(0, 4) != b"PK\x03\x04":
         raise PackageError("not_zip", "This file is not a sync package.", "该文件不是数据交换包。")
@@ -204,8 +205,9 @@ def _read_zip(src: Source, caps: Caps) -> dict[str, "bytes | Slice"]:
             raise _damaged(f"local header of '{name}'", f"“{name}”的本地文件头")
         if name == MEMBERS[2]:
             blob: bytes | Slice = Slice(src, start, size)
-            blob.crc, blob.sha256 = blob.digests()      # one pass in blocks, whatever the size
-            actual = blob.crc
+            if payload:
+                blob.crc, blob.sha256 = blob.digests()      # one pass in blocks, whatever the size
+            actual = blob.crc if payload else crc
         else:
             blob = src.read_at(start, size)
             actual = zlib.crc32(blob)
@@ -256,7 +258,7 @@ def _decode_public(value: Any) -> bytes:
     return raw
 
 
-def _verified(src: Source, caps: Caps) -> tuple[dict[str, Any], dict[str, Any], bytes]:
+def _verified(src: Source, caps: Caps, payload: bool = True) -> tuple[dict[str, Any], dict[str, Any], bytes]:
     """Steps 1-4: caps, zip structure, signature by the embedded key, envelope fields."""
     if src.size == 0:
         raise PackageError("empty", "The file is empty.", "文件为空。")
@@ -270,7 +272,7 @@ def _verified(src: Source, caps: Caps) -> tuple[dict[str, Any], dict[str, Any], 
             "import all its parts together.",
             f"该文件是分卷数据包的第 {info.index}/{info.count} 卷，请将所有分卷一起导入。",
             index=info.index, count=info.count, package_sha256=info.package_sha256)
-    members = _read_zip(src, caps)
+    members = _read_zip(src, caps, payload)
     manifest_bytes, signature = members["manifest.json"], members["manifest.sig"]
     manifest = _parse_manifest(manifest_bytes)
     sender_public = _decode_public(manifest.get("sender_public"))
@@ -315,7 +317,7 @@ def peek_manifest(data: "bytes | Source", *, caps: Caps = Caps()) -> dict[str, A
 
     For the untrusted-sender dialog and for listing files before an import. `data` is the
     package's bytes or a Source (a file read by offset, source.open_regular)."""
-    return _verified(as_source(data), caps)[0]
+    return _verified(as_source(data), caps, payload=False)[0]
 
 
 @dataclass(frozen=True)
