@@ -18,7 +18,7 @@ from ..store.sync_models import ReceivedPackage, RecordOrigin
 
 
 def last_package_dates(s: Session, codes: list[str]) -> dict[str, str]:
-    """{unit code: ISO date} of the last package with data from each of `codes`: received from the
+    """Returns {unit code: ISO date} of the last package with data from each of `codes`: received from the
     unit directly, or forwarded by a unit between (record origins). Units with none are left out.
 
     Read from the sync tables (store.sync_models) here, so the indicators need no registry that
@@ -39,6 +39,8 @@ _SLOT_OF = {cat: slot for slot, cats in KEY_SLOTS.items() for cat in cats}
 
 
 def as_of_date(year: int, today: dt.date) -> dt.date:
+    """Returns the day the figures of `year` are counted up to: `today` for the current (or a later) year, else
+    31 December of `year`."""
     return min(today, dt.date(year, 12, 31)) if year >= today.year else dt.date(year, 12, 31)
 
 
@@ -48,6 +50,8 @@ def _chunks(codes: list[str], size: int = 500):
 
 
 def township_facts(s: Session, codes: list[str], year: int, as_of: dt.date) -> dict[str, ind.TownshipFacts]:
+    """Returns the TownshipFacts of each township in `codes` for `year`, counted up to `as_of`: a few grouped
+    queries per 500 codes, never one query per township."""
     facts: dict[str, ind.TownshipFacts] = {}
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     for chunk in _chunks(codes):
@@ -110,23 +114,23 @@ def _county_facts(s: Session, code: str, name: str, year: int) -> ind.CountyFact
     return c
 
 
-def unit_indicators(db: Database, unit_code: str, year: int, today: dt.date | None = None) -> dict:
-    """Indicators for a township, a county (its townships rolled up) or a city (its counties)."""
+def unit_indicators(db: Database, unit_code: str, year: int, today: dt.date | None = None) -> ind.UnitIndicators:
+    """Returns the indicators of a township, a county (its townships rolled up) or a city (its
+    counties), counted up to `today` (the office's date) or the year's end. A village has none
+    (`township` is None). Raises KeyError when `unit_code` is not in the database."""
     today = today or clock.today()
     as_of = as_of_date(year, today)
     with db.session() as s:
         unit = s.scalar(select(m.Unit).where(m.Unit.code == unit_code))
         if unit is None:
             raise KeyError(unit_code)
-        out: dict = {"unit": unit.code, "name": unit.name, "level": unit.level, "year": year,
-                     "as_of": as_of.isoformat()}
+        head = {"unit": unit.code, "name": unit.name, "level": unit.level, "year": year,
+                "as_of": as_of.isoformat()}
         if unit.level == "township":
             f = township_facts(s, [unit.code], year, as_of)[unit.code]
-            out["township"] = ind.township_indicators(f, as_of)
-            return out
+            return ind.UnitIndicators(**head, township=ind.township_indicators(f, as_of))
         if unit.level == "village":
-            out["township"] = None
-            return out
+            return ind.UnitIndicators(**head)
         counties = ([(unit.code, unit.name)] if unit.level == "county" else
                     s.execute(select(m.Unit.code, m.Unit.name).where(
                         m.Unit.parent_code == unit.code, m.Unit.level == "county",
@@ -137,13 +141,10 @@ def unit_indicators(db: Database, unit_code: str, year: int, today: dt.date | No
             m.Unit.deleted.is_(False)).order_by(m.Unit.code)).scalars().all()
         facts = township_facts(s, list(townships), year, as_of)
         rows = [ind.township_indicators(facts[c], as_of) for c in townships]
-        by_county: dict[str, list[dict]] = {c: [] for c in county_codes}
+        by_county: dict[str, list[ind.TownshipIndicators]] = {c: [] for c in county_codes}
         for code, row in zip(townships, rows):
             by_county[facts[code].parent_code].append(row)
-        out["townships"] = rows
-        out["counties"] = [ind.county_indicators(_county_facts(s, c, n, year), by_county[c], as_of)
-                           for c, n in counties]
-        out["rollup"] = ind.rollup(rows)
-        if unit.level == "county":
-            out["county"] = out["counties"][0]
-        return out
+        county_rows = [ind.county_indicators(_county_facts(s, c, n, year), by_county[c], as_of)
+                       for c, n in counties]
+        return ind.UnitIndicators(**head, townships=rows, counties=county_rows, rollup=ind.rollup(rows),
+                                  county=county_rows[0] if unit.level == "county" else None)

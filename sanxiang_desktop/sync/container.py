@@ -46,7 +46,7 @@ ZLIB_LEVEL = 6  # see tests/sync/bench_container.py: level 6 vs 1/9 and lzma
 
 
 def canonical_json(obj: Any) -> bytes:
-    """The one byte form of a manifest: what is signed and what is compared."""
+    """Returns the one byte form of a manifest: what is signed and what is compared."""
     return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
                       allow_nan=False).encode("utf-8")
 
@@ -223,7 +223,9 @@ def _choose_compression(plain: bytes) -> str:
 def build_package(manifest: dict[str, Any], payload_plain: bytes, signer: KeyPair,
                   recipient_public: bytes | None, *, compression: str = "auto",
                   caps: Caps = Caps()) -> bytes:
-    """Compress, encrypt (when recipient_public is given), sign and zip."""
+    """Compress, encrypt (when recipient_public is given), sign and zip.
+    Returns the package file's bytes. Raises ValueError for a manifest without sender, an unknown compression
+    or data over the caps."""
     if not isinstance(manifest.get("sender_unit"), str) or not manifest["sender_unit"]:
         raise ValueError("manifest['sender_unit'] must be a non-empty string")
     plain = bytes(payload_plain)
@@ -242,7 +244,8 @@ def build_package_from_lines(manifest: dict[str, Any], lines: Iterable[bytes], s
     """build_package for a payload of JSON Lines, taken one line at a time and compressed as it comes
     (zlib: JSON text always compresses), so the plain payload is never held whole. Returns the package
     as the byte strings that make it up (``b"".join`` of them is the file; parts.split_segments cuts
-    them into parts without joining). The payload is ``b"\\n".join(lines) + b"\\n"``."""
+    them into parts without joining). The payload is ``b"\\n".join(lines) + b"\\n"``.
+    Raises ValueError as build_package does."""
     if not isinstance(manifest.get("sender_unit"), str) or not manifest["sender_unit"]:
         raise ValueError("manifest['sender_unit'] must be a non-empty string")
     deflate, stored, size = zlib.compressobj(ZLIB_LEVEL), bytearray(), 0
@@ -382,7 +385,8 @@ def _unseal(m: dict[str, Any], raw: bytes, recipient: KeyPair | None) -> bytes:
 
 def open_payload(pkg: OpenedPackage, recipient: KeyPair | None, *,
                  caps: Caps = Caps()) -> bytes:
-    """Decrypt (if encrypted) and decompress the payload of a verified package."""
+    """Decrypt (if encrypted) and decompress the payload of a verified package.
+    Returns the plain payload bytes."""
     m = pkg.manifest
     size = m["plain_length"]
     if size > caps.max_plain:

@@ -89,7 +89,8 @@ class _AlreadyApplied(Exception):
 
 def import_files(db: Database, paths: Iterable[str | Path], *, trust: bool = False, fingerprint: str | None = None,
                  dry_run: bool = False, clock: HybridClock | None = None, actor: str = "") -> list[ImportResult]:
-    """Import every file given (packages, receipts, reference data; parts of split packages together)."""
+    """Import every file given (packages, receipts, reference data; parts of split packages together).
+    Returns one ImportResult per package."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     results = []
@@ -102,7 +103,7 @@ def import_files(db: Database, paths: Iterable[str | Path], *, trust: bool = Fal
 
 
 def preview(db: Database, paths: Iterable[str | Path], *, trust: bool = False) -> list[ImportResult]:
-    """What an import would do (counts), changing nothing."""
+    """Returns what an import would do (counts), changing nothing."""
     return import_files(db, paths, trust=trust, dry_run=True)
 
 
@@ -129,7 +130,8 @@ def _newer(what_en: str, what_zh: str) -> PackageError:
 
 
 def import_bytes(db: Database, data: bytes, name: str = "package", **options) -> ImportResult:
-    """Import one package given as bytes (see import_files for the options)."""
+    """Import one package given as bytes (see import_files for the options).
+    Returns its ImportResult."""
     return _import_one(db, lambda: data, name, **options)
 
 

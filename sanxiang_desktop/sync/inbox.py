@@ -24,7 +24,7 @@ Loader = Callable[[], "bytes | Source"]
 
 
 def read_regular(path: Path, cap: int, name: str | None = None, *, head: bool = False) -> bytes:
-    """The bytes of a REGULAR file, at most `cap` (head=True: the first `cap` bytes, no error).
+    """Returns the bytes of a REGULAR file, at most `cap` (head=True: the first `cap` bytes, no error).
 
     Whatever stat() says: a device (/dev/zero) reports size 0 and a named pipe blocks a plain
     open(), so the file type is checked on the opened descriptor (opened non-blocking) and the
@@ -100,7 +100,7 @@ def _sources(paths: Iterable[str | Path]) -> list[tuple[str, bytes, Loader, Path
 
 
 def read_inputs(paths: Iterable[str | Path]) -> list[tuple[str, Loader, list[str]]]:
-    """(name, loader, file paths) per package, the parts of a split package grouped (given in any order).
+    """Returns (name, loader, file paths) per package, the parts of a split package grouped (given in any order).
     Only part headers are read here; each package is read when its turn comes, so a batch of
     big packages is never in memory at once. A zip holding packages gives each package inside."""
     singles: list[tuple[str, Loader | None, Path | None]] = []
@@ -182,7 +182,9 @@ class Decoded:
 
 def decode_payload(plain: bytes | Iterable[bytes], manifest: dict) -> Decoded:
     """Every line checked before anything is written; the first line must repeat the manifest.
-    `plain` is the whole payload or its pieces (container.open_payload_pieces)."""
+    `plain` is the whole payload or its pieces (container.open_payload_pieces).
+    Returns the Decoded lines. Raises PackageError for an empty payload or one that does not belong to its
+    manifest, RecordProblem for an attachment whose content does not match its hash."""
     out = Decoded()
     first = True
     lines = parse_lines(plain) if isinstance(plain, (bytes, bytearray)) else parse_line_stream(plain)

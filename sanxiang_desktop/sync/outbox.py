@@ -40,12 +40,13 @@ _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 @lru_cache(maxsize=1)
 def schema_version() -> str:
+    """Returns the schema version this program writes (the Alembic head revision)."""
     from ..store.migrate import head_revision
     return head_revision()
 
 
 def check_code(package_sha256: str) -> str:
-    """Eight characters from the package hash for the transmittal slip, e.g. ``7KQ2-M9XD``:
+    """Returns eight characters from the package hash for the transmittal slip, e.g. ``7KQ2-M9XD``:
     the receiving clerk reads them off the slip and compares them with the screen."""
     number = int(package_sha256[:10], 16)
     text = "".join(_CROCKFORD[(number >> shift) & 31] for shift in range(35, -1, -5))
@@ -53,6 +54,7 @@ def check_code(package_sha256: str) -> str:
 
 
 def file_stem(kind: str, sender: str, recipient: str, seq: int) -> str:
+    """Returns the ASCII file-name stem of a package: `<sender>-<recipient>[-<kind>]-<seq, 6 digits>`."""
     middle = "" if kind == "data" else f"-{kind}"
     return f"{sender}-{recipient}{middle}-{seq:06d}"
 
@@ -84,6 +86,7 @@ class Written:
 
 
 def next_seq(s: Session, recipient: str, kind: str, at_least: int = 0) -> int:
+    """Returns the next sequence number for packages of `kind` to `recipient` (above `at_least`)."""
     last = s.scalar(select(func.max(SentPackage.seq)).where(SentPackage.recipient == recipient,
                                                             SentPackage.kind == kind)) or 0
     return max(last, at_least) + 1
@@ -105,7 +108,7 @@ def _write_synced(path: Path, data: bytes | Iterable[bytes]) -> None:
 
 
 def pending_name(name: str, package_id: str) -> str:
-    """The temporary name a package file has until its row in sync_sent is committed."""
+    """Returns the temporary name a package file has until its row in sync_sent is committed."""
     return f"{name}.{package_id}.tmp"
 
 
@@ -170,6 +173,7 @@ def _consumed(first: list[bytes], rest: Iterable[bytes]) -> Iterator[bytes]:
 
 
 def b64(data: bytes) -> str:
+    """Returns `data` as standard base64 text."""
     return base64.b64encode(data).decode("ascii")
 
 

@@ -41,11 +41,13 @@ class PartInfo:
 
 
 def is_part(data: bytes) -> bool:
+    """Returns True when `data` starts with the header of one part of a split package."""
     return len(data) >= HEADER_SIZE and bytes(data[:len(MAGIC)]) == MAGIC
 
 
 def part_info(data: bytes) -> PartInfo:
-    """Header of a part (for grouping the files of one package before joining)."""
+    """Header of a part (for grouping the files of one package before joining).
+    Returns its PartInfo. Raises PackageError for a file that is no part, a damaged header or a newer format."""
     if not is_part(data):
         raise PackageError("not_part", "This file is not a part of a split package.",
                            "该文件不是分卷数据包的一部分。")
@@ -59,6 +61,7 @@ def part_info(data: bytes) -> PartInfo:
 
 
 def part_name(file_stem: str, index: int, count: int) -> str:
+    """Returns the file name of part `index` of `count`: `<stem>.partNNofMM.sxpkg`."""
     width = max(2, len(str(count)))
     return f"{file_stem}.part{index:0{width}d}of{count:0{width}d}.sxpkg"
 
@@ -68,7 +71,8 @@ def split_package(data: bytes, file_stem: str,
     """``[(file_name, bytes)]``: one ``<stem>.sxpkg`` if it fits, else numbered parts.
 
     ``limit`` is the largest file (header included) that may be produced.
-    """
+    Returns that list. Raises ValueError for a stem that is not plain ASCII, a limit too small for parts, or
+    more than 65535 parts."""
     if not _STEM.fullmatch(file_stem):
         raise ValueError(f"file stem must be ASCII letters, digits, '.', '_' or '-': {file_stem!r}")
     data = bytes(data)
