@@ -144,7 +144,8 @@ def _check_payload_fields(m: dict[str, Any]) -> None:
 
 
 def peek_manifest(data: "bytes | Source", *, caps: Caps = Caps()) -> dict[str, Any]:
-    """The manifest, signature-checked against the key embedded in it; trust NOT checked.
+    """Returns the manifest, signature-checked against the key embedded in it; trust NOT checked.
+    Raises PackageError when the file is not a well-formed, validly signed package.
 
     For the untrusted-sender dialog and for listing files before an import. `data` is the
     package's bytes or a Source (a file read by offset, source.open_regular)."""
@@ -168,7 +169,9 @@ class OpenedPackage:
 
 def open_package(data: "bytes | Source", *, caps: Caps = Caps(),
                  trusted_key_for: Callable[[str], bytes | None]) -> OpenedPackage:
-    """Verify a package completely; the payload stays as stored (see open_payload).
+    """Verify a package completely; the payload stays as stored (see open_payload). Returns an
+    OpenedPackage. Raises UntrustedSender when `trusted_key_for` knows no key for the sender unit,
+    PackageError for anything else wrong (damage, another key, a newer format, a hash mismatch).
 
     `data`: the package's bytes or a Source (a file read in blocks: a format 2 package is then
     never held whole; a format 1 payload is read into memory, as that format needs)."""
@@ -405,7 +408,7 @@ PIECE = 1024 * 1024
 
 def open_payload_pieces(pkg: OpenedPackage, recipient: KeyPair | None, *,
                         caps: Caps = Caps()) -> Iterator[bytes]:
-    """open_payload as pieces of about a MiB, so the inflated payload is never held whole (a package
+    """Yields open_payload as pieces of about a MiB, so the inflated payload is never held whole (a package
     of photos: 150 MB stored, 200 MB inflated). The sealed box is one message: it is decrypted whole,
     and the stored payload is let go as soon as that is done; give up your own reference to `pkg`
     after calling. Same checks as open_payload; a mismatch found at the end raises there, after the
