@@ -121,8 +121,8 @@ def import_figures(folder: Path, seed: int = 1) -> dict:
     timed_path = _copy(city, folder / "city-timed.db")
     before = record_ids(timed_path)
     db = open_database(timed_path)
-    from sanxiang_desktop.core import pinyin
-    for fn in (pinyin.search_key, pinyin.person_search_key):
+    from sanxiang_desktop.core import names, pinyin
+    for fn in (pinyin.search_key, pinyin.person_search_key, names.name_key):
         getattr(fn, "cache_clear", lambda: None)()   # the warm-up's keys do not count: a real import meets new names
     gc.collect()
     t0, c0 = time.perf_counter(), time.process_time()
@@ -138,13 +138,36 @@ def import_figures(folder: Path, seed: int = 1) -> dict:
     bare, bare_cpu = min(b[0] for b in bares), min(b[1] for b in bares)
     size = sum(p.stat().st_size for p in packages)
     ours_rate, bare_rate = n / seconds, n / bare
+    county = _county_rate(folder, city, packages[:1])
     # CPU time too: on a shared machine wall time swings with the neighbours' load, CPU time much less
     return {"records": n, "seconds": round(seconds, 3), "records_per_s": round(ours_rate),
             "bare_records_per_s": round(bare_rate), "ratio": round(ours_rate / bare_rate, 4),
             "cpu_records_per_s": round(n / cpu), "bare_cpu_records_per_s": round(n / bare_cpu),
             "cpu_ratio": round(bare_cpu / cpu, 4),
             "packages": len(packages), "package_bytes": size, "bytes_per_record": round(size / n, 1),
+            # linear when the rate stays put as the input grows six-fold (one county -> the city)
+            "county_records": county[0], "county_records_per_s": county[1], "county_cpu_records_per_s": county[2],
             "_city": str(city), "_packages": [str(p) for p in packages]}
+
+
+def _county_rate(folder: Path, city: Path, packages: list[Path]) -> tuple[int, int, int]:
+    """(records, records/s, CPU records/s) of importing one county's package alone (cold caches)."""
+    from sanxiang_desktop.core import names, pinyin
+    from sanxiang_desktop.sync.importer import import_files
+    path = _copy(city, folder / "city-county-rate.db")
+    before = record_ids(path)
+    db = open_database(path)
+    for fn in (pinyin.search_key, pinyin.person_search_key, names.name_key):
+        fn.cache_clear()
+    gc.collect()
+    t0, c0 = time.perf_counter(), time.process_time()
+    results = import_files(db, packages)
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    db.close()
+    if any(r.status != "applied" for r in results):
+        raise RuntimeError("county import failed")
+    n = len(record_ids(path) - before)
+    return n, round(n / seconds), round(n / cpu)
 
 
 def city_package_memory(folder: Path, imp: dict) -> dict:

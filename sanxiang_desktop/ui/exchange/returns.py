@@ -91,6 +91,7 @@ class ReturnDialog(QDialog):
                                      "version arrives.").format(name=unit_name), self)
         self.table_combo = QComboBox(self)
         self.table_combo.setObjectName("table_combo")
+        self.table_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for table in RETURNABLE_TABLES:
             self.table_combo.addItem(record_type(table), table)
         self.filter_edit = QLineEdit(self)

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.year_label = QLabel(self)
         self.year_combo = QComboBox(self)
         self.year_combo.setObjectName("year_combo")
+        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for year in range(self.context.year + 1, FIRST_YEAR - 1, -1):
             self.year_combo.addItem(str(year), year)
         self.year_combo.setCurrentIndex(self.year_combo.findData(self.context.year))
