@@ -147,3 +147,62 @@ def test_settings_show_the_whole_data_folder(qtbot, tmp_path, chinese):
     text_room = edit.contentsRect().width() - 8           # QLineEdit's own side margins
     assert edit.fontMetrics().horizontalAdvance(edit.text()) <= text_room
     assert edit.toolTip() == str(folder)
+
+
+def test_combo_boxes_are_as_wide_as_their_entries(qtbot, tmp_path, county_db, app_settings_in, runner, chinese):
+    """Item 10: every combo box of the main window, an entry form and 设置 shows its longest entry uncut,
+    also when its entries were set after it was first shown (AdjustToContents, not Qt's default of
+    sizing once, at the first show)."""
+    from PySide6.QtWidgets import QComboBox
+    from sanxiang_desktop.ui.forms.record_form import RecordDialog
+    from sanxiang_desktop.ui.setup.settings_dialog import SettingsDialog
+    from sanxiang_desktop.ui.shell.settings import Settings
+    from tests.gui.record_support import drain_list_queries, make_context, open_copy, show
+    db, ws = open_copy(county_db, tmp_path)
+    form = RecordDialog(make_context(ws, tmp_path), "activities", defaults={"unit_code": TOWNSHIP})
+    show(qtbot, form)
+    settings = SettingsDialog(Settings(tmp_path / "sanxiang.ini"))
+    qtbot.addWidget(settings)
+    settings.show()
+    qtbot.waitExposed(settings)
+    window = open_window(qtbot, copy_db(county_db, tmp_path / "window"), app_settings_in, runner)
+    window.resize(1366, 768)
+    late = window.year_combo
+    late.addItem("二〇二六年（本年度）", 2026)               # after the first show: it widens
+    combos = [c for c in form.findChildren(QComboBox) + settings.findChildren(QComboBox)
+              + window.findChildren(QComboBox) if c.isVisible()]
+    assert len(combos) >= 5
+    fixed = [c.objectName() or type(c).__name__ for c in combos
+             if c.sizeAdjustPolicy() != QComboBox.SizeAdjustPolicy.AdjustToContents and not c.minimumContentsLength()]
+    assert not fixed, fixed
+
+    def cut(combo: QComboBox) -> bool:
+        # AdjustToContents: the size hint is Qt's room for the longest entry (Fusion draws the label
+        # into the arrow's margin rather than eliding it); a combo narrower than that cuts an entry
+        widest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+        return combo.width() < combo.sizeHint().width() or combo.sizeHint().width() < widest
+    try:
+        qtbot.waitUntil(lambda: not any(cut(c) for c in combos), timeout=3000)
+    except qtbot.TimeoutError:
+        pytest.fail(str({c.objectName() or type(c).__name__: (c.width(), c.sizeHint()) for c in combos if cut(c)}))
+    close_window(qtbot, window, runner)
+    form.done(0)
+    drain_list_queries()
+    db.close()
+
+
+def test_whole_numbers_read_as_whole_numbers(qtbot, chinese):
+    """Item 10: 80.0 m² reads 80 on the dashboard, a big sum does not turn into 1.2e+06, and Excel
+    cells hold 80, not 80.0."""
+    from sanxiang_desktop.core.indicators import FourFigures
+    from sanxiang_desktop.spreadsheets.cells import clean
+    from sanxiang_desktop.ui.dashboard.checklist import Checklist
+    checklist = Checklist()
+    qtbot.addWidget(checklist)
+    texts = dict(checklist._four_texts(FourFigures(staff_quota=3, staff=2, funding_yuan=1_200_000,
+                                                   premises_m2=80.0)))
+    assert "80" in texts["premises"] and "80.0" not in texts["premises"]
+    assert "1200000" in texts["funding"] and "e+" not in texts["funding"]
+    assert "12.5" in dict(checklist._four_texts(FourFigures(staff_quota=3, staff=2, funding_yuan=5,
+                                                            premises_m2=12.5)))["premises"]
+    assert clean(80.0) == 80 and isinstance(clean(80.0), int) and clean(12.5) == 12.5

@@ -211,6 +211,7 @@ class VillageDialog(QDialog):
         self.setWindowTitle(self.tr("New Village or Community"))
         self.name_edit = QLineEdit(self)
         self.kind_combo = QComboBox(self)
+        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_combo.addItem(self.tr("Village"), "village")
         self.kind_combo.addItem(self.tr("Community"), "community")
         self.error = QLabel(self)

@@ -32,6 +32,7 @@ class SettingsDialog(QDialog):
 
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("language_combo")
+        self.language_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)     # every combo box as wide as its longest entry
         for code, name in LANGUAGE_NAMES:
             self.language_combo.addItem(name, code)
         self.folder_edit = QLineEdit(self)
@@ -51,6 +52,7 @@ class SettingsDialog(QDialog):
         self.timezone_combo = QComboBox(self)            # editable: any IANA name or offset may be typed
         self.timezone_combo.setObjectName("timezone_combo")
         self.timezone_combo.setEditable(True)
+        self.timezone_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.timezone_combo.addItem("", "")
         for name in TIMEZONE_CHOICES:
             self.timezone_combo.addItem(name, name)

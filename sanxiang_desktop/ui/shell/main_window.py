@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         self.tree.unit_selected.connect(self._unit_selected)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pages")
+        # a tab too many for the width scrolls (arrows), never loses words ("待更正（0）" cut at 150 %)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs.setUsesScrollButtons(True)
         self.tabs.setDocumentMode(True)
         self.pages: list[UnitPage] = self._make_pages()
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
         self.year_label = QLabel(self)
         self.year_combo = QComboBox(self)
         self.year_combo.setObjectName("year_combo")
+        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for year in range(self.context.year + 1, FIRST_YEAR - 1, -1):
             self.year_combo.addItem(str(year), year)
         self.year_combo.setCurrentIndex(self.year_combo.findData(self.context.year))
