@@ -202,7 +202,8 @@ def table(out: dict) -> str:
         rows.append(("package bytes/record (city)", fmt(p["bytes_per_record"]), "", "", "", ""))
         rows.append(("city package peak MB export/import", f"{p['export_peak_mb']} / {p['import_peak_mb']}",
                      "", "", "", ""))
-        rows.append((f"photo package ({ph['photos']:,}×{ph['photo_kb']} KB = {ph['package_mb']} MB) export peak MB",
+        rows.append((f"photo package ({ph['photos']:,}×{ph['photo_kb']} KB = {ph['package_mb']} MB, "
+                     f"format {ph.get('format_version', 1)}) export peak MB",
                      fmt(ph["export_peak_mb"]), "", "", t["photo_package.export_peak_mb"]["target"],
                      met("photo_package.export_peak_mb")))
         rows.append(("photo package import peak MB", fmt(ph["import_peak_mb"]), "", "",

@@ -97,7 +97,8 @@ def imported_rows(db_path: Path, before: set[str]) -> dict[str, tuple[list[str],
     for model in m.RECORD_MODELS:
         table = model.__tablename__
         cols = [c.key for c in model.__table__.columns]
-        values = [r for r in conn.execute(f"SELECT {', '.join(cols)} FROM {table}") if r[0] not in before]
+        at = cols.index("id")     # not always the first column (units: code first)
+        values = [r for r in conn.execute(f"SELECT {', '.join(cols)} FROM {table}") if r[at] not in before]
         if values:
             out[table] = (cols, values)
     conn.close()
@@ -226,7 +227,15 @@ def photo_package_figures(folder: Path, n: int = 1000, photo_kb: int = 150) -> d
     paths = sorted(str(p) for p in out.iterdir())
     size = sum(Path(p).stat().st_size for p in paths)
     import_s, import_mb = cli_peak("import-package", "--db", str(county_path), *paths)
+    from sanxiang_desktop.sync.container import peek_manifest
+    from sanxiang_desktop.sync.parts import join_parts_to_file
+    from sanxiang_desktop.sync.source import open_regular
+    whole = (join_parts_to_file([Path(p).read_bytes for p in paths]) if len(paths) > 1
+             else open_regular(paths[0], 1 << 40, "package"))
+    version = peek_manifest(whole)["format_version"]
+    whole.close()
     return {"photos": n, "photo_kb": photo_kb, "package_mb": round(size / MB, 1), "files": len(paths),
+            "format_version": version,
             "export_peak_mb": round(export_mb), "import_peak_mb": round(import_mb),
             "export_s": round(export_s, 2), "import_s": round(import_s, 2)}
 
