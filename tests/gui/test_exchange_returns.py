@@ -3,6 +3,7 @@ the receipts go down, the township lists it under 待更正, opens the record an
 from __future__ import annotations
 
 from sanxiang_desktop.sync import service
+from sanxiang_desktop.ui.pages import records as _pages  # noqa: F401  (loaded as the main window loads them)
 from tests.gui.test_exchange import Pages, pages, templates, world  # noqa: F401  (fixtures)
 from tests.sync.world import COUNTY, TOWN1
 

@@ -18,10 +18,10 @@ from sanxiang_desktop.sync.rows import Returned
 from sanxiang_desktop.ui.exchange.dialogs import wrapped
 from sanxiang_desktop.ui.exchange.model import local_time, record_type
 from sanxiang_desktop.ui.exchange.panels import Panel
-from sanxiang_desktop.ui.pages import records as _record_pages  # noqa: F401  (registers the pages records open on)
 from sanxiang_desktop.ui.shell import screen_fit
 
-# What an upper level may return for correction (the page each opens on is the one declaring its table).
+# What an upper level may return for correction (the page each opens on is the one declaring its table:
+# context.page_for_table, over the pages the entry point loaded; this module registers nothing by import).
 RETURNABLE_TABLES = ("activities", "people", "visits", "venues", "associations", "leading_groups", "volunteer_teams",
                      "work_plans", "milestones", "bulletins")
 FILTER_DELAY_MS = 250
