@@ -20,7 +20,9 @@ def test_messages_make_the_form_grow_instead_of_scrolling(qtbot, township, zh):
     description = dialog.widgets["description"].editor()
     assert not scroll.isVisible()
     tall_before, height_before = description.height(), dialog.height()
-    assert not dialog.save()                        # 活动名称, 服务领域 required: two messages
+    with qtbot.waitSignal(dialog.save_done, timeout=10000) as done:
+        assert dialog.save()                        # sent to the worker; comes back refused:
+    assert done.args == [False]                     # 活动名称, 服务领域 required: two messages
     qtbot.waitUntil(lambda: dialog.height() > height_before)
     assert dialog.widgets["title"].problem_text() and dialog.widgets["domain"].problem_text()
     qtbot.waitUntil(lambda: not scroll.isVisible())

@@ -50,17 +50,23 @@ def test_two_windows_on_one_server_see_each_others_saves_and_stale_saves_are_ref
         form_a = page_a.panel.open_dialog(pid)                       # ... a opens it too and saves a change
         qtbot.waitUntil(form_a.isVisible)
         form_a.widgets["name"].set_value("单雪琴")
-        assert form_a.save()
+        with qtbot.waitSignal(form_a.save_done, timeout=10000) as done:
+            assert form_a.save()                                     # saves on the worker
+        assert done.args == [True]
         # b's list hears of it from the server, no restart, no reload pressed
         qtbot.waitUntil(lambda: _shown_names(page_b.panel.view) == ["单雪琴"], timeout=10000)
         # b's form still holds the old revision: its save is refused, nothing overwritten, newer values shown
         form_b.widgets["employer"].set_value("掌政镇卫生院")
-        assert not form_b.save()
+        with qtbot.waitSignal(form_b.save_done, timeout=10000) as done:
+            assert form_b.save()
+        assert done.args == [False]
         assert "已被他人修改" in form_b.general_error.text()
         assert form_b.widgets["name"].value() == "单雪琴" and form_b.rev == 2
         assert records.get(a.ws, "people", pid)["name"] == "单雪琴"
         form_b.widgets["employer"].set_value("掌政镇卫生院")        # the clerk re-applies the change: saved
-        assert form_b.save()
+        with qtbot.waitSignal(form_b.save_done, timeout=10000) as done:
+            assert form_b.save()
+        assert done.args == [True]
         qtbot.waitUntil(lambda: records.get(a.ws, "people", pid)["employer"] == "掌政镇卫生院")
         assert records.get(a.ws, "people", pid)["name"] == "单雪琴"
     finally:
