@@ -70,10 +70,11 @@ def township_facts_below(s: Session, level: str | None, code: str | None, year: 
     scope = _scope(t, level, code)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     facts: dict[str, ind.TownshipFacts] = {}
-    for c, name, parent in s.execute(select(t.code, t.name, t.parent_code).where(scope).order_by(t.code)):
+    conn = s.connection()       # plain rows (Core): no ORM loading for 100,000s of them
+    for c, name, parent in conn.execute(select(t.code, t.name, t.parent_code).where(scope).order_by(t.code)):
         facts[c] = ind.TownshipFacts(c, name, parent)
     a = m.Association
-    for row in s.execute(select(a.unit_code, a.established, a.term_end, a.staff_quota, a.staff_count,
+    for row in conn.execute(select(a.unit_code, a.established, a.term_end, a.staff_quota, a.staff_count,
                                 a.funding_yuan, a.premises_m2).join(t, t.code == a.unit_code)
                          .where(scope, a.deleted.is_(False))):
         f = facts[row[0]]
@@ -82,15 +83,20 @@ def township_facts_below(s: Session, level: str | None, code: str | None, year: 
     current = and_(p.deleted.is_(False), or_(p.start_on.is_(None), p.start_on <= as_of),
                    or_(p.end_on.is_(None), p.end_on > as_of), p.role.in_(LEADERSHIP_ROLES))
     leaders = (select(p.unit_code, m.Person.category).join(m.Person, m.Person.id == p.person_id)
-               .where(current, m.Person.deleted.is_(False), m.Person.category.in_(_SLOT_OF)))
-    # Everything: from the key people (ix_people_category_live) to their posts (ix_posts_person_role),
-    # indexes only; a post in a unit that is no township here is skipped below.
-    leaders = leaders if level is None else leaders.join(t, t.code == p.unit_code).where(scope)
-    for unit_code, category in s.execute(leaders.distinct()):
-        if unit_code in facts:
+               .where(current, m.Person.deleted.is_(False)))
+    if level is None:
+        # Everything: from the key people (ix_people_category_live) to their posts (ix_posts_person_role),
+        # indexes only; a post in a unit that is no township here is skipped below.
+        leaders = leaders.where(m.Person.category.in_(_SLOT_OF))
+    else:
+        # Below a unit: from its townships' posts. The key categories are checked here, not in SQL, or
+        # the planner would start from every key person in the database (seconds on a national hub).
+        leaders = leaders.join(t, t.code == p.unit_code).where(scope)
+    for unit_code, category in conn.execute(leaders.distinct()):
+        if unit_code in facts and category in _SLOT_OF:
             facts[unit_code].slots_filled[_SLOT_OF[category]] = True
     vi = m.Visit
-    for c, n, last in s.execute(
+    for c, n, last in conn.execute(
             select(vi.visited_unit_code, func.count(), func.max(vi.visited_on))
             .join(t, t.code == vi.visited_unit_code)
             .where(scope, vi.deleted.is_(False), vi.visited_on.between(start, end))
@@ -98,21 +104,23 @@ def township_facts_below(s: Session, level: str | None, code: str | None, year: 
         facts[c].visits, facts[c].last_visit = n, last
     village = and_(v.parent_code == t.code, v.level == "village", v.deleted.is_(False))
     contact = and_(a.unit_code == v.code, a.deleted.is_(False), a.contact_person_id.is_not(None))
-    for c, n, with_contact in s.execute(
+    for c, n, with_contact in conn.execute(
             select(t.code, func.count(v.code), func.count(a.unit_code)).select_from(t).join(v, village)
             .outerjoin(a, contact).where(scope).group_by(t.code)):
         facts[c].villages, facts[c].villages_with_contact = n, with_contact
-    for c, domain, n in _activities_below(s, t, v, scope, level is None, village, start, end):
+    for c, domain, n in _activities_below(conn, t, v, scope, level is None, village, start, end):
+        if c not in facts:
+            continue
         bucket = facts[c].activities
         bucket[domain] = bucket.get(domain, 0) + n
-    for c, when in _last_packages_below(s, t, scope):
+    for c, when in _last_packages_below(conn, t, scope):
         day = format_local(when, date_only=True)     # the office's date of a UTC stamp
         if day > (facts[c].last_package or ""):
             facts[c].last_package = day
     return facts
 
 
-def _activities_below(s: Session, t, v, scope, everything: bool, village, start: dt.date, end: dt.date):
+def _activities_below(conn, t, v, scope, everything: bool, village, start: dt.date, end: dt.date):
     """(township code, domain, count) of the activities held from `start` to `end` by the townships
     in scope or their (not deleted) villages; a township and domain may come twice."""
     ac = m.Activity
@@ -125,24 +133,24 @@ def _activities_below(s: Session, t, v, scope, everything: bool, village, start:
             ac.unit_code, ac.domain).subquery("g")
         u = aliased(m.Unit, name="u")
         owner = case((and_(u.level == "village", u.deleted.is_(False)), u.parent_code), else_=u.code)
-        yield from s.execute(select(t.code, g.c.domain, func.sum(g.c.n)).select_from(g)
-                             .join(u, u.code == g.c.unit_code).join(t, t.code == owner)
-                             .where(scope).group_by(t.code, g.c.domain))
+        # the caller keeps the owners that are townships here (a county's own activities are not)
+        yield from conn.execute(select(owner, g.c.domain, func.sum(g.c.n)).select_from(g)
+                             .join(u, u.code == g.c.unit_code).group_by(owner, g.c.domain))
         return
     own = select(t.code, ac.domain, func.count()).join(t, t.code == ac.unit_code)
     of_villages = select(t.code, ac.domain, func.count()).select_from(t).join(v, village).join(
         ac, ac.unit_code == v.code)
     for query in (own, of_villages):      # a village's activities count for its township
-        yield from s.execute(query.where(scope, in_year).group_by(t.code, ac.domain))
+        yield from conn.execute(query.where(scope, in_year).group_by(t.code, ac.domain))
 
 
-def _last_packages_below(s: Session, t, scope):
+def _last_packages_below(conn, t, scope):
     """(township code, UTC stamp) of the last data package from each township in scope, received
     from it directly or forwarded by a unit between (record origins); several rows per township."""
     rp, ro = ReceivedPackage, RecordOrigin
-    yield from s.execute(select(rp.sender, func.max(rp.received_at)).join(t, t.code == rp.sender)
+    yield from conn.execute(select(rp.sender, func.max(rp.received_at)).join(t, t.code == rp.sender)
                          .where(scope, rp.kind == "data").group_by(rp.sender))
-    yield from s.execute(select(ro.origin_unit, func.max(ro.received_at)).join(t, t.code == ro.origin_unit)
+    yield from conn.execute(select(ro.origin_unit, func.max(ro.received_at)).join(t, t.code == ro.origin_unit)
                          .where(scope).group_by(ro.origin_unit))
 
 
