@@ -71,12 +71,12 @@ def township_facts_below(s: Session, level: str | None, code: str | None, year: 
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     facts: dict[str, ind.TownshipFacts] = {}
     conn = s.connection()       # plain rows (Core): no ORM loading for 100,000s of them
-    for c, name, parent in conn.execute(select(t.code, t.name, t.parent_code).where(scope).order_by(t.code)):
+    for c, name, parent in conn.execute(select(t.code, t.name, t.parent_code).where(scope).order_by(t.code)).all():
         facts[c] = ind.TownshipFacts(c, name, parent)
     a = m.Association
     for row in conn.execute(select(a.unit_code, a.established, a.term_end, a.staff_quota, a.staff_count,
                                 a.funding_yuan, a.premises_m2).join(t, t.code == a.unit_code)
-                         .where(scope, a.deleted.is_(False))):
+                         .where(scope, a.deleted.is_(False))).all():
         f = facts[row[0]]
         (f.established, f.term_end, f.staff_quota, f.staff_count, f.funding_yuan, f.premises_m2) = row[1:]
     p = m.Post
@@ -92,7 +92,7 @@ def township_facts_below(s: Session, level: str | None, code: str | None, year: 
         # Below a unit: from its townships' posts. The key categories are checked here, not in SQL, or
         # the planner would start from every key person in the database (seconds on a national hub).
         leaders = leaders.join(t, t.code == p.unit_code).where(scope)
-    for unit_code, category in conn.execute(leaders.distinct()):
+    for unit_code, category in conn.execute(leaders.distinct()).all():
         if unit_code in facts and category in _SLOT_OF:
             facts[unit_code].slots_filled[_SLOT_OF[category]] = True
     vi = m.Visit
@@ -100,13 +100,13 @@ def township_facts_below(s: Session, level: str | None, code: str | None, year: 
             select(vi.visited_unit_code, func.count(), func.max(vi.visited_on))
             .join(t, t.code == vi.visited_unit_code)
             .where(scope, vi.deleted.is_(False), vi.visited_on.between(start, end))
-            .group_by(vi.visited_unit_code)):
+            .group_by(vi.visited_unit_code)).all():
         facts[c].visits, facts[c].last_visit = n, last
     village = and_(v.parent_code == t.code, v.level == "village", v.deleted.is_(False))
     contact = and_(a.unit_code == v.code, a.deleted.is_(False), a.contact_person_id.is_not(None))
     for c, n, with_contact in conn.execute(
             select(t.code, func.count(v.code), func.count(a.unit_code)).select_from(t).join(v, village)
-            .outerjoin(a, contact).where(scope).group_by(t.code)):
+            .outerjoin(a, contact).where(scope).group_by(t.code)).all():
         facts[c].villages, facts[c].villages_with_contact = n, with_contact
     for c, domain, n in _activities_below(conn, t, v, scope, level is None, village, start, end):
         if c not in facts:
@@ -135,13 +135,13 @@ def _activities_below(conn, t, v, scope, everything: bool, village, start: dt.da
         owner = case((and_(u.level == "village", u.deleted.is_(False)), u.parent_code), else_=u.code)
         # the caller keeps the owners that are townships here (a county's own activities are not)
         yield from conn.execute(select(owner, g.c.domain, func.sum(g.c.n)).select_from(g)
-                             .join(u, u.code == g.c.unit_code).group_by(owner, g.c.domain))
+                                .join(u, u.code == g.c.unit_code).group_by(owner, g.c.domain)).all()
         return
     own = select(t.code, ac.domain, func.count()).join(t, t.code == ac.unit_code)
     of_villages = select(t.code, ac.domain, func.count()).select_from(t).join(v, village).join(
         ac, ac.unit_code == v.code)
     for query in (own, of_villages):      # a village's activities count for its township
-        yield from conn.execute(query.where(scope, in_year).group_by(t.code, ac.domain))
+        yield from conn.execute(query.where(scope, in_year).group_by(t.code, ac.domain)).all()
 
 
 def _last_packages_below(conn, t, scope):
