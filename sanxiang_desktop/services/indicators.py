@@ -52,19 +52,23 @@ def _scope(t, level: str | None, code: str | None):
     if level == "township":
         return t.code == code
     if level == "county":
-        parents = [code]
-    else:       # a city: the townships of its counties
-        parents = select(m.Unit.code).where(m.Unit.parent_code == code, m.Unit.level == "county",
-                                            m.Unit.deleted.is_(False)).scalar_subquery()
-    parent_in = t.parent_code == code if level == "county" else t.parent_code.in_(parents)
+        parent_in = t.parent_code == code
+    else:       # a city (or above): the townships of its counties
+        parent_in = t.parent_code.in_(select(m.Unit.code).where(
+            m.Unit.parent_code == code, m.Unit.level == "county", m.Unit.deleted.is_(False)).scalar_subquery())
     return and_(parent_in, t.level == "township", t.deleted.is_(False))
 
 
 def township_facts_below(s: Session, level: str | None, code: str | None, year: int,
                          as_of: dt.date) -> dict[str, ind.TownshipFacts]:
-    """{township code: facts} of the townships below a unit (see `_scope`; level None: all of them),
-    in code order. One grouped query per table over the whole scope, joined on the unit tree, so a
-    national hub's 41,352 townships cost the same handful of queries as one county's 16."""
+    """{township code: facts} of the townships below the unit `code` of `level` (see `_scope`;
+    level None: every township in the database), in code order; activities and visits count from
+    1 January to 31 December of `year`, posts are current on `as_of`. Raises nothing of its own
+    (SQLAlchemy errors pass through).
+
+    One grouped query per table over the whole scope, joined on the unit tree, so a national hub's
+    41,352 townships cost the same handful of queries as one county's 16 (about 2.5 s of CPU for
+    the national facts, 10 s with the former chunks; tests/bench/run.py: dashboard, national)."""
     t = aliased(m.Unit, name="t")
     v = aliased(m.Unit, name="v")
     scope = _scope(t, level, code)
