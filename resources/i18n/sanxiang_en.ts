@@ -473,6 +473,45 @@
         </message>
     </context>
     <context>
+        <name>CountyCard</name>
+        <message>
+            <source>Enter or a click opens {county}</source>
+            <translation>Enter or a click opens {county}</translation>
+        </message>
+        <message>
+            <source>Milestones: none set</source>
+            <translation>Milestones: none set</translation>
+        </message>
+        <message>
+            <source>Leading group set up</source>
+            <translation>Leading group set up</translation>
+        </message>
+        <message>
+            <source>No leading group</source>
+            <translation>No leading group</translation>
+        </message>
+        <message>
+            <source>Work plan filed</source>
+            <translation>Work plan filed</translation>
+        </message>
+        <message>
+            <source>Work plan not filed</source>
+            <translation>Work plan not filed</translation>
+        </message>
+        <message>
+            <source>Milestones: {late} late</source>
+            <translation>Milestones: {late} late</translation>
+        </message>
+        <message>
+            <source>Milestones: {done}/{total} on time</source>
+            <translation>Milestones: {done}/{total} on time</translation>
+        </message>
+        <message>
+            <source>{done} of {total} milestones met on time, {late} late or overdue, {pending} not yet due</source>
+            <translation>{done} of {total} milestones met on time, {late} late or overdue, {pending} not yet due</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardModel</name>
         <message>
             <source>Key persons</source>
@@ -1425,6 +1464,25 @@ Choose your unit from the list instead; the enrolment file can be imported later
         </message>
     </context>
     <context>
+        <name>LightLegend</name>
+        <message>
+            <source>met</source>
+            <translation>met</translation>
+        </message>
+        <message>
+            <source>partly met or due soon</source>
+            <translation>partly met or due soon</translation>
+        </message>
+        <message>
+            <source>lacking or overdue</source>
+            <translation>lacking or overdue</translation>
+        </message>
+        <message>
+            <source>not entered or nothing to count</source>
+            <translation>not entered or nothing to count</translation>
+        </message>
+    </context>
+    <context>
         <name>ListView</name>
         <message>
             <source>{count} rows</source>
@@ -1901,6 +1959,33 @@ Copy the current database there now?</translation>
         </message>
     </context>
     <context>
+        <name>RowLegend</name>
+        <message>
+            <source>another unit's record (read-only)</source>
+            <translation>another unit's record (read-only)</translation>
+        </message>
+        <message>
+            <source>post ended</source>
+            <translation>post ended</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>overdue</translation>
+        </message>
+        <message>
+            <source>done late</source>
+            <translation>done late</translation>
+        </message>
+        <message>
+            <source>not entered yet (e.g. no contact person)</source>
+            <translation>not entered yet (e.g. no contact person)</translation>
+        </message>
+        <message>
+            <source>Colours:</source>
+            <translation>Colours:</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
@@ -1972,6 +2057,14 @@ Copy the current database there now?</translation>
         <message>
             <source>Not recorded yet.</source>
             <translation>Not recorded yet.</translation>
+        </message>
+        <message>
+            <source>Term ended on {date}: re-election is overdue</source>
+            <translation>Term ended on {date}: re-election is overdue</translation>
+        </message>
+        <message>
+            <source>Term ends on {date}: re-election is due soon</source>
+            <translation>Term ends on {date}: re-election is due soon</translation>
         </message>
     </context>
     <context>

@@ -473,6 +473,45 @@
         </message>
     </context>
     <context>
+        <name>CountyCard</name>
+        <message>
+            <source>Enter or a click opens {county}</source>
+            <translation>按回车键或单击，打开{county}</translation>
+        </message>
+        <message>
+            <source>Milestones: none set</source>
+            <translation>时间节点：未设置</translation>
+        </message>
+        <message>
+            <source>Leading group set up</source>
+            <translation>领导小组已成立</translation>
+        </message>
+        <message>
+            <source>No leading group</source>
+            <translation>领导小组未成立</translation>
+        </message>
+        <message>
+            <source>Work plan filed</source>
+            <translation>工作方案已报备</translation>
+        </message>
+        <message>
+            <source>Work plan not filed</source>
+            <translation>工作方案未报备</translation>
+        </message>
+        <message>
+            <source>Milestones: {late} late</source>
+            <translation>时间节点：{late} 项延误</translation>
+        </message>
+        <message>
+            <source>Milestones: {done}/{total} on time</source>
+            <translation>时间节点：{done}/{total} 按时</translation>
+        </message>
+        <message>
+            <source>{done} of {total} milestones met on time, {late} late or overdue, {pending} not yet due</source>
+            <translation>时间节点共 {total} 项：{done} 项按时完成，{late} 项延误或逾期，{pending} 项未到期</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardModel</name>
         <message>
             <source>Key persons</source>
@@ -1432,6 +1471,25 @@ Choose your unit from the list instead; the enrolment file can be imported later
         </message>
     </context>
     <context>
+        <name>LightLegend</name>
+        <message>
+            <source>met</source>
+            <translation>达标</translation>
+        </message>
+        <message>
+            <source>partly met or due soon</source>
+            <translation>部分达标或即将到期</translation>
+        </message>
+        <message>
+            <source>lacking or overdue</source>
+            <translation>未达标或已逾期</translation>
+        </message>
+        <message>
+            <source>not entered or nothing to count</source>
+            <translation>未填写或无可统计</translation>
+        </message>
+    </context>
+    <context>
         <name>ListView</name>
         <message>
             <source>{count} rows</source>
@@ -1908,6 +1966,33 @@ Copy the current database there now?</source>
         </message>
     </context>
     <context>
+        <name>RowLegend</name>
+        <message>
+            <source>another unit's record (read-only)</source>
+            <translation>其他单位的记录（只读）</translation>
+        </message>
+        <message>
+            <source>post ended</source>
+            <translation>已免职或届满</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>done late</source>
+            <translation>逾期完成</translation>
+        </message>
+        <message>
+            <source>not entered yet (e.g. no contact person)</source>
+            <translation>尚未填写（如未指定联络员）</translation>
+        </message>
+        <message>
+            <source>Colours:</source>
+            <translation>颜色说明：</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
@@ -1979,6 +2064,14 @@ Copy the current database there now?</source>
         <message>
             <source>Not recorded yet.</source>
             <translation>尚未填写。</translation>
+        </message>
+        <message>
+            <source>Term ended on {date}: re-election is overdue</source>
+            <translation>任期已于 {date} 届满，换届逾期</translation>
+        </message>
+        <message>
+            <source>Term ends on {date}: re-election is due soon</source>
+            <translation>任期将于 {date} 届满，即将换届</translation>
         </message>
     </context>
     <context>

@@ -100,7 +100,7 @@ def cmd_stats(args) -> int:
             counts["townships"] = s.scalar(select(func.count()).select_from(m.Unit).where(
                 m.Unit.level == "township", m.Unit.deleted.is_(False)))
         print_json({"home_unit": db.home_unit, "unit": unit, "year": year, "counts": counts,
-                    "indicators": unit_indicators(db, unit, year)})
+                    "indicators": unit_indicators(db, unit, year).to_json()})
     finally:
         db.close()
     return OK

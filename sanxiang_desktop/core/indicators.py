@@ -56,8 +56,73 @@ def count_light(count: int, target: int = ACTIVITY_TARGET) -> str:
     return GREEN if count >= target else (YELLOW if count > 0 else RED)
 
 
-def township_indicators(f: TownshipFacts, as_of: dt.date) -> dict:
-    """Everything the upper levels look at for one township, with traffic lights."""
+@dataclass(frozen=True)
+class FourFigures:
+    """The four figures behind 四缺, as entered (None: not entered yet)."""
+    staff_quota: int | None          # 编制, posts
+    staff: int | None                # 人员, people
+    funding_yuan: int | None         # 经费, yuan a year
+    premises_m2: float | int | None  # 场地, m² (whole numbers shown without ".0")
+
+
+@dataclass(frozen=True)
+class TownshipIndicators:
+    """Everything the upper levels look at for one township, with traffic lights (GREEN/YELLOW/RED/GREY).
+    Dicts here are keyed by catalogue codes (SLOTS, DOMAINS, FOUR), never by field names."""
+    code: str
+    name: str
+    established: bool
+    established_light: str
+    slots: dict[str, bool]               # slot -> a current vice-chair of that category
+    slot_lights: dict[str, str]
+    slots_filled: int
+    slots_light: str
+    visited: bool
+    visits: int
+    last_visit: str | None               # ISO date
+    visit_light: str
+    term_end: str | None                 # ISO date
+    term_overdue: bool
+    term_light: str
+    activities: dict[str, int]           # domain -> activities this year
+    activities_other: int
+    activities_total: int
+    activity_lights: dict[str, str]
+    activities_target: int
+    villages: int
+    villages_with_contact: int
+    villages_light: str
+    shortages: dict[str, bool]           # FOUR key -> entered as 0 (缺)
+    shortage_count: int
+    not_entered: dict[str, bool]         # FOUR key -> not entered yet (未填写)
+    not_entered_count: int
+    shortages_light: str                 # the 四缺 light: grey = nothing entered, then green/yellow/red
+    four: FourFigures
+    last_package: str | None             # ISO date of the last package received with its data
+
+
+FOUR = ("staff_quota", "staff", "funding", "premises")
+SHORTAGES_RED_FROM = 3       # three or four of the four lacking is red; one or two is yellow
+
+
+def shortages_light(shortage_count: int, not_entered_count: int) -> str:
+    """The 四缺 light: GREY while nothing is lacking but some figure is not entered (未填写 is not 缺),
+    GREEN with no shortage, YELLOW with one or two, RED from SHORTAGES_RED_FROM."""
+    if shortage_count == 0:
+        return GREY if not_entered_count else GREEN
+    return RED if shortage_count >= SHORTAGES_RED_FROM else YELLOW
+
+
+def share_light(part: int, whole: int) -> str:
+    """A light for "part of whole done": GREY when there is nothing to count, GREEN for all, YELLOW for
+    some, RED for none."""
+    if whole == 0:
+        return GREY
+    return GREEN if part == whole else (YELLOW if part else RED)
+
+
+def township_indicators(f: TownshipFacts, as_of: dt.date) -> TownshipIndicators:
+    """Returns everything the upper levels look at for one township, with traffic lights."""
     filled = sum(1 for s in SLOTS if f.slots_filled.get(s))
     entered = {"staff_quota": f.staff_quota, "staff": f.staff_count, "funding": f.funding_yuan,
                "premises": f.premises_m2}
@@ -66,38 +131,39 @@ def township_indicators(f: TownshipFacts, as_of: dt.date) -> dict:
     not_entered = {k: v is None for k, v in entered.items()}
     shortages = {k: v is not None and not v for k, v in entered.items()}
     per_domain = {d: f.activities.get(d, 0) for d in DOMAINS}
-    return {
-        "code": f.code,
-        "name": f.name,
-        "established": bool(f.established),
-        "established_light": GREEN if f.established else RED,
-        "slots": {s: bool(f.slots_filled.get(s)) for s in SLOTS},
-        "slots_filled": filled,
-        "slots_light": GREEN if filled == 3 else (YELLOW if filled else RED),
-        "visited": f.visits > 0,
-        "visits": f.visits,
-        "last_visit": f.last_visit.isoformat() if f.last_visit else None,
-        "visit_light": GREEN if f.visits else RED,
-        "term_end": f.term_end.isoformat() if f.term_end else None,
-        "term_overdue": bool(f.term_end and f.term_end < as_of),
-        "term_light": term_status(f.term_end, as_of),
-        "activities": per_domain,
-        "activities_other": f.activities.get("other", 0),
-        "activities_total": sum(f.activities.values()),
-        "activity_lights": {d: count_light(n) for d, n in per_domain.items()},
-        "activities_target": ACTIVITY_TARGET,
-        "villages": f.villages,
-        "villages_with_contact": f.villages_with_contact,
-        "villages_light": (GREY if not f.villages else GREEN if f.villages_with_contact == f.villages
-                           else YELLOW if f.villages_with_contact else RED),
-        "shortages": shortages,
-        "shortage_count": sum(shortages.values()),
-        "not_entered": not_entered,
-        "not_entered_count": sum(not_entered.values()),
-        "four": {"staff_quota": f.staff_quota, "staff": f.staff_count,
-                 "funding_yuan": f.funding_yuan, "premises_m2": whole(f.premises_m2)},
-        "last_package": f.last_package,
-    }
+    slots = {s: bool(f.slots_filled.get(s)) for s in SLOTS}
+    return TownshipIndicators(
+        code=f.code,
+        name=f.name,
+        established=bool(f.established),
+        established_light=GREEN if f.established else RED,
+        slots=slots,
+        slot_lights={s: GREEN if filled_ else RED for s, filled_ in slots.items()},
+        slots_filled=filled,
+        slots_light=GREEN if filled == 3 else (YELLOW if filled else RED),
+        visited=f.visits > 0,
+        visits=f.visits,
+        last_visit=f.last_visit.isoformat() if f.last_visit else None,
+        visit_light=GREEN if f.visits else RED,
+        term_end=f.term_end.isoformat() if f.term_end else None,
+        term_overdue=bool(f.term_end and f.term_end < as_of),
+        term_light=term_status(f.term_end, as_of),
+        activities=per_domain,
+        activities_other=f.activities.get("other", 0),
+        activities_total=sum(f.activities.values()),
+        activity_lights={d: count_light(n) for d, n in per_domain.items()},
+        activities_target=ACTIVITY_TARGET,
+        villages=f.villages,
+        villages_with_contact=f.villages_with_contact,
+        villages_light=share_light(f.villages_with_contact, f.villages),
+        shortages=shortages,
+        shortage_count=sum(shortages.values()),
+        not_entered=not_entered,
+        not_entered_count=sum(not_entered.values()),
+        shortages_light=shortages_light(sum(shortages.values()), sum(not_entered.values())),
+        four=FourFigures(f.staff_quota, f.staff_count, f.funding_yuan, whole(f.premises_m2)),
+        last_package=f.last_package,
+    )
 
 
 @dataclass
@@ -115,46 +181,130 @@ def milestone_status(due: dt.date, done: dt.date | None, as_of: dt.date) -> str:
     return "overdue" if due < as_of else "pending"
 
 
-def rollup(townships: list[dict]) -> dict:
-    """Totals over township indicator rows (for a county, or the city)."""
+@dataclass(frozen=True)
+class Rollup:
+    """Totals over township indicators (for a county, or the city), with the lights of its cards."""
+    townships: int
+    established: int
+    slots_full: int
+    slots: dict[str, int]                # slot -> townships with it filled
+    visited: int
+    term_overdue: int
+    activities: dict[str, int]
+    activities_total: int
+    activity_target_met: dict[str, int]  # domain -> townships at or above the target
+    villages: int
+    villages_with_contact: int
+    with_shortages: int
+    four_not_entered: int                # townships that entered none of the four figures
+    established_light: str
+    slots_light: str
+    visited_light: str
+    term_light: str
+    villages_light: str
+    shortages_light: str
+
+
+def rollup(townships: list[TownshipIndicators]) -> Rollup:
+    """Returns the totals over township indicator rows (for a county, or the city)."""
     n = len(townships)
-    return {
-        "townships": n,
-        "established": sum(t["established"] for t in townships),
-        "slots_full": sum(t["slots_filled"] == 3 for t in townships),
-        "slots": {s: sum(t["slots"][s] for t in townships) for s in SLOTS},
-        "visited": sum(t["visited"] for t in townships),
-        "term_overdue": sum(t["term_overdue"] for t in townships),
-        "activities": {d: sum(t["activities"][d] for t in townships) for d in DOMAINS},
-        "activities_total": sum(t["activities_total"] for t in townships),
-        "activity_target_met": {d: sum(t["activities"][d] >= ACTIVITY_TARGET for t in townships) for d in DOMAINS},
-        "villages": sum(t["villages"] for t in townships),
-        "villages_with_contact": sum(t["villages_with_contact"] for t in townships),
-        "with_shortages": sum(t["shortage_count"] > 0 for t in townships),
-        "four_not_entered": sum(t.get("not_entered_count", 0) == 4 for t in townships),
-    }
+    established = sum(t.established for t in townships)
+    slots_full = sum(t.slots_filled == 3 for t in townships)
+    visited = sum(t.visited for t in townships)
+    term_overdue = sum(t.term_overdue for t in townships)
+    villages = sum(t.villages for t in townships)
+    with_contact = sum(t.villages_with_contact for t in townships)
+    with_shortages = sum(t.shortage_count > 0 for t in townships)
+    return Rollup(
+        townships=n,
+        established=established,
+        slots_full=slots_full,
+        slots={s: sum(t.slots[s] for t in townships) for s in SLOTS},
+        visited=visited,
+        term_overdue=term_overdue,
+        activities={d: sum(t.activities[d] for t in townships) for d in DOMAINS},
+        activities_total=sum(t.activities_total for t in townships),
+        activity_target_met={d: sum(t.activities[d] >= ACTIVITY_TARGET for t in townships) for d in DOMAINS},
+        villages=villages,
+        villages_with_contact=with_contact,
+        with_shortages=with_shortages,
+        four_not_entered=sum(t.not_entered_count == len(FOUR) for t in townships),
+        established_light=share_light(established, n),
+        slots_light=share_light(slots_full, n),
+        visited_light=share_light(visited, n),
+        term_light=GREEN if not term_overdue else RED,
+        villages_light=share_light(with_contact, villages),
+        # a township short of something is a thing to follow up, not yet a failure of the county
+        shortages_light=GREEN if not with_shortages else YELLOW,
+    )
 
 
-def county_indicators(c: CountyFacts, townships: list[dict], as_of: dt.date) -> dict:
+@dataclass(frozen=True)
+class CountyIndicators:
+    """What the city checks of one county: leading group, work plan, milestones, its townships' totals."""
+    code: str
+    name: str
+    leading_group: bool
+    work_plan_filed: bool
+    milestones: dict[str, str]           # milestone code -> on_time | late | overdue | pending
+    milestones_on_time: int
+    milestones_overdue: int              # late or overdue
+    milestones_total: int
+    milestones_due: int                  # all but pending
+    leading_group_light: str
+    work_plan_light: str
+    milestones_light: str
+    rollup: Rollup
+
+
+def county_indicators(c: CountyFacts, townships: list[TownshipIndicators], as_of: dt.date) -> CountyIndicators:
+    """Returns the county card's figures and lights, with the rollup of its `townships`."""
     statuses = {code: milestone_status(due, done, as_of) for code, due, done in c.milestones}
-    return {
-        "code": c.code,
-        "name": c.name,
-        "leading_group": c.leading_group,
-        "work_plan_filed": c.work_plan_filed,
-        "milestones": statuses,
-        "milestones_on_time": sum(s == "on_time" for s in statuses.values()),
-        "milestones_overdue": sum(s in ("overdue", "late") for s in statuses.values()),
-        "milestones_total": len(statuses),
-        "milestones_due": sum(s != "pending" for s in statuses.values()),
+    return CountyIndicators(
+        code=c.code,
+        name=c.name,
+        leading_group=c.leading_group,
+        work_plan_filed=c.work_plan_filed,
+        milestones=statuses,
+        milestones_on_time=sum(s == "on_time" for s in statuses.values()),
+        milestones_overdue=sum(s in ("overdue", "late") for s in statuses.values()),
+        milestones_total=len(statuses),
+        milestones_due=sum(s != "pending" for s in statuses.values()),
         # the county cards of the city dashboard: one light per thing the city checks
-        "leading_group_light": GREEN if c.leading_group else RED,
-        "work_plan_light": GREEN if c.work_plan_filed else RED,
-        "milestones_light": (GREY if not statuses else RED if "overdue" in statuses.values()
-                             else YELLOW if "late" in statuses.values() else GREEN),
-        "rollup": rollup(townships),
-    }
+        leading_group_light=GREEN if c.leading_group else RED,
+        work_plan_light=GREEN if c.work_plan_filed else RED,
+        milestones_light=(GREY if not statuses else RED if "overdue" in statuses.values()
+                          else YELLOW if "late" in statuses.values() else GREEN),
+        rollup=rollup(townships),
+    )
 
 
-def as_dict(obj) -> dict:
-    return asdict(obj)
+@dataclass(frozen=True)
+class UnitIndicators:
+    """The indicators of one unit for a year: a township's own (`township`), or a county's or the
+    city's townships, counties and totals. `county` is the county's own card (county level only)."""
+    unit: str
+    name: str
+    level: str                           # city | county | township | village
+    year: int
+    as_of: str                           # ISO date the figures are counted up to
+    township: TownshipIndicators | None = None
+    townships: list[TownshipIndicators] = field(default_factory=list)
+    counties: list[CountyIndicators] = field(default_factory=list)
+    rollup: Rollup | None = None
+    county: CountyIndicators | None = None
+
+    def to_json(self) -> dict:
+        """Returns the indicators as plain JSON values (the `stats --json` shape): a township or a
+        village has `township`, a county or the city `townships`, `counties`, `rollup` (and a
+        county its own `county`)."""
+        out = {"unit": self.unit, "name": self.name, "level": self.level, "year": self.year, "as_of": self.as_of}
+        if self.level in ("township", "village"):
+            out["township"] = asdict(self.township) if self.township is not None else None
+            return out
+        out["townships"] = [asdict(t) for t in self.townships]
+        out["counties"] = [asdict(c) for c in self.counties]
+        out["rollup"] = asdict(self.rollup) if self.rollup is not None else None
+        if self.county is not None:
+            out["county"] = asdict(self.county)
+        return out

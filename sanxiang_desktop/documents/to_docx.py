@@ -9,8 +9,6 @@ marked "repeat at top of each page" (w:tblHeader) and rows may not break across 
 from __future__ import annotations
 
 import os
-import tempfile
-from pathlib import Path
 
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
@@ -20,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from ..core.files import atomic_write
 from .model import (STYLES, Cell, Document, Heading, KeyValueGrid, PAGE_SIZES_MM, PageBreak, Paragraph, Rule,
                     SignatureLine, Spacer, Table, TextStyle, cell_positions, format_value)
 
@@ -285,21 +284,8 @@ def document_to_docx(doc: Document):
 def write_docx(doc: Document, path: str | os.PathLike[str]) -> None:
     """Save `doc` as .docx atomically (temp file beside the target, then rename).
     Raises OSError when the folder is not writable or the disk is full."""
-    target = Path(path)
     d = document_to_docx(doc)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w+b") as fh:
-            d.save(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, lambda tmp: d.save(str(tmp)))
 
 
 __all__ = ["document_to_docx", "write_docx", "DOCX_FONTS", "TextStyle"]

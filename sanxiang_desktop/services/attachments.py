@@ -36,7 +36,10 @@ class AttachmentInfo:
 
 def add_attachment(ws: Workspace, activity_id: str, file_name: str, data: bytes, kind: str = "photo",
                    mime: str = "application/octet-stream", caption: str = "") -> Result:
-    """新增附件: store the bytes (deduplicated by SHA-256) and the attachment record."""
+    """新增附件: store the bytes (deduplicated by SHA-256) and the attachment record.
+    Returns the Result: bad input raises Invalid inside the transaction and comes back as a failed Result
+    (nothing changed), never as an exception. (Invalid: an empty file, one over the size cap, an activity that
+    is not this unit's.)"""
     spec = SPECS["attachments"]
 
     def work(s: Session) -> Result:
@@ -62,13 +65,14 @@ def add_attachment(ws: Workspace, activity_id: str, file_name: str, data: bytes,
 
 
 def blob_bytes(ws: Workspace, sha256: str) -> bytes | None:
+    """Returns the stored bytes of the attachment content with hash `sha256`, or None when none is stored."""
     with ws.session() as s:
         blob = s.get(m.Blob, sha256)
         return bytes(blob.data) if blob is not None else None
 
 
 def attachments_of(ws: Workspace, activity_id: str) -> list[AttachmentInfo]:
-    """The live attachments of an activity, photos first, then in the order they were added."""
+    """Returns the live attachments of an activity, photos first, then in the order they were added."""
     A = m.Attachment
     order = {"photo": 0, "signin": 1, "document": 2}
     with ws.session() as s:

@@ -23,7 +23,8 @@ def coerce(f: FieldSpec, value: Any, confirm: frozenset[str] = frozenset()) -> t
 
     ``confirm``: problem codes the clerk has confirmed (``v.ID_EXCEL_CONFIRM``): they stay
     listed as warnings instead of blocking the save. Spreadsheet cells come as read (an ID
-    number in a number cell must reach check_id_number as a number to be refused)."""
+    number in a number cell must reach check_id_number as a number to be refused).
+    Returns (value, problems): the normalised value and what is wrong with it; raises nothing."""
     if isinstance(value, str):
         value = v.clean_multiline(value) if f.kind == "multiline" else v.clean_text(value)
     empty = value is None or value == ""

@@ -117,7 +117,8 @@ def _pick_units(db: Database, home: str, scale: str) -> tuple[list[str], list[st
 
 def build_demo(db: Database, unit: str, *, scale: str | None = None, seed: int = 1, year: int | None = None,
                progress: Callable[[int, int, str], None] | None = None) -> dict:
-    """Fill an empty database with demo data for `unit`. Returns counts per table."""
+    """Fill an empty database with demo data for `unit`. Returns counts per table.
+    Raises DemoError for an unknown scale or a database that already holds people."""
     home = resolve_home_code(unit)
     with db.session() as s:
         if s.scalar(select(m.Person.id).limit(1)):
@@ -158,10 +159,12 @@ def build_demo(db: Database, unit: str, *, scale: str | None = None, seed: int =
 
 
 def catalogue_codes(name: str, group: str | None = None) -> list[str]:
+    """Returns the codes of catalogue `name` (only those of `group` when given), in catalogue order."""
     cat = CATALOGUES[name]
     return [e.code for e in (cat.in_group(group) if group else cat)]
 
 
 def days(start: dt.date, end: dt.date) -> Iterator[dt.date]:
+    """Yields every date from `start` to `end`, both included."""
     for n in range((end - start).days + 1):
         yield start + dt.timedelta(days=n)

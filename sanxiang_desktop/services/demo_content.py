@@ -54,7 +54,7 @@ FOLLOW_UPS = (
 
 
 def tiny_png(seed: int) -> bytes:
-    """A small real PNG (a coloured 32×24 picture) to stand in for an activity photo."""
+    """Returns a small real PNG (a coloured 32×24 picture) to stand in for an activity photo."""
     w, h = 32, 24
     r, g, b = (seed * 53) % 256, (seed * 97) % 256, (seed * 29) % 256
     raw = b"".join(b"\x00" + bytes((r, g, (b + y * 8) % 256)) * w for y in range(h))

@@ -30,6 +30,8 @@ DEPARTMENTS = ("区委组织部", "区卫生健康局", "区教育局", "区农�
 
 
 def weighted(rng: random.Random, pairs) -> str:
+    """Returns one value of `pairs` ((value, weight), ...), drawn from `rng` with a probability proportional to
+    its weight."""
     total = sum(w for _, w in pairs)
     pick = rng.uniform(0, total)
     for value, weight in pairs:
@@ -40,6 +42,7 @@ def weighted(rng: random.Random, pairs) -> str:
 
 
 def person_name(rng: random.Random, gender: str, hui: bool) -> str:
+    """Returns a plausible name for `gender` (Hui surnames when `hui`), drawn from `rng`."""
     surname = weighted(rng, HUI_SURNAMES if hui else HAN_SURNAMES)
     chars = MALE_CHARS if gender == "male" else FEMALE_CHARS
     given = rng.choice(chars) + (rng.choice(chars) if rng.random() < 0.7 else "")

@@ -28,7 +28,8 @@ DUPLICATE_CHECKS: dict[str, Callable[[Session, dict], list[Duplicate]]] = {}
 
 
 def rule(*tables: str) -> Callable[[Rule], Rule]:
-    """Decorator: register a field rule for each of `tables` (run in records.validate, in order)."""
+    """Decorator: register a field rule for each of `tables` (run in records.validate, in order).
+    Returns the decorator; it returns the rule unchanged."""
     def register(fn: Rule) -> Rule:
         for t in tables:
             RULES.setdefault(t, []).append(fn)

@@ -50,6 +50,7 @@ class RowPlan:
 
 
 def counts(plans: list[RowPlan]) -> dict[str, int]:
+    """Returns how many plans there are of each action: {"new", "update", "unchanged", "duplicate", "error": n}."""
     out = {k: 0 for k in ("new", "update", "unchanged", "duplicate", "error")}
     for p in plans:
         out[p.action] += 1
@@ -216,7 +217,8 @@ def _file_key(table: str, values: dict):
 
 
 def plan_rows(s: Session, ws: Workspace, table: str, rows: list[tuple[int, dict]]) -> list[RowPlan]:
-    """Plan `rows` ((sheet row number, {key: value})) against the database in session `s`."""
+    """Plan `rows` ((sheet row number, {key: value})) against the database in session `s`.
+    Returns one RowPlan per row, in the given order; raises nothing (a bad row is a plan with action "error")."""
     spec = records.spec_of(table)
     ctx = _Context(s, ws)
     people = _people_index(s, rows) if table == "people" else {}
@@ -262,7 +264,8 @@ def plan_rows(s: Session, ws: Workspace, table: str, rows: list[tuple[int, dict]
 
 
 def preview(ws: Workspace, table: str, rows: list[tuple[int, dict]]) -> list[RowPlan]:
-    """Plan without changing anything (for the preview and --dry-run)."""
+    """Plan without changing anything (for the preview and --dry-run).
+    Returns one RowPlan per row (see plan_rows)."""
     with ws.session() as s:
         return plan_rows(s, ws, table, rows)
 
@@ -272,7 +275,9 @@ def apply_import(ws: Workspace, table: str, rows: list[tuple[int, dict]], *, goo
     """Apply the planned new and updated rows in one transaction. Any row in error refuses the
     whole import (Result ok=False, problems name the rows) unless `good_only`, when those rows
     are left out. `plans_out`, when given, receives the plans (for a marked-up copy).
-    Returns the Result (label "导入人员：新增 3 条，更新 1 条")."""
+    Returns the Result (label "导入人员：新增 3 条，更新 1 条").
+    Returns the Result: bad input raises Invalid inside the transaction and comes back as a failed Result
+    (nothing changed), never as an exception. (Invalid: a row in error, named by its sheet row.)"""
     spec = records.spec_of(table)
 
     def work(s: Session) -> Result:
@@ -344,10 +349,12 @@ def _set_import(ws: Workspace, table: str, result: Result, undo: bool) -> Result
 
 def undo_import(ws: Workspace, table: str, result: Result) -> Result:
     """Take back a whole import (the Result of apply_import) as one action: the records it
-    created are deleted (tombstones), the fields it changed get their old values back."""
+    created are deleted (tombstones), the fields it changed get their old values back.
+    Returns the Result; bad input comes back as a failed Result (nothing changed), never as an exception."""
     return _set_import(ws, table, result, True)
 
 
 def redo_import(ws: Workspace, table: str, result: Result) -> Result:
-    """Apply the import of `result` again after undo_import, as one action."""
+    """Apply the import of `result` again after undo_import, as one action.
+    Returns the Result; bad input comes back as a failed Result (nothing changed), never as an exception."""
     return _set_import(ws, table, result, False)

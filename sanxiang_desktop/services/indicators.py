@@ -19,7 +19,7 @@ from ..store.sync_models import ReceivedPackage, RecordOrigin
 
 
 def last_package_dates(s: Session, codes: list[str]) -> dict[str, str]:
-    """{unit code: ISO date} of the last package with data from each of `codes`: received from the
+    """Returns {unit code: ISO date} of the last package with data from each of `codes`: received from the
     unit directly, or forwarded by a unit between (record origins). Units with none are left out.
 
     Read from the sync tables (store.sync_models) here, so the indicators need no registry that
@@ -40,6 +40,8 @@ _SLOT_OF = {cat: slot for slot, cats in KEY_SLOTS.items() for cat in cats}
 
 
 def as_of_date(year: int, today: dt.date) -> dt.date:
+    """Returns the day the figures of `year` are counted up to: `today` for the current (or a later) year, else
+    31 December of `year`."""
     return min(today, dt.date(year, 12, 31)) if year >= today.year else dt.date(year, 12, 31)
 
 
@@ -61,7 +63,7 @@ def _scope(t, level: str | None, code: str | None):
 
 def township_facts_below(s: Session, level: str | None, code: str | None, year: int,
                          as_of: dt.date) -> dict[str, ind.TownshipFacts]:
-    """{township code: facts} of the townships below the unit `code` of `level` (see `_scope`;
+    """Returns {township code: facts} of the townships below the unit `code` of `level` (see `_scope`;
     level None: every township in the database), in code order; activities and visits count from
     1 January to 31 December of `year`, posts are current on `as_of`. Raises nothing of its own
     (SQLAlchemy errors pass through).
@@ -171,23 +173,23 @@ def _county_facts(s: Session, code: str, name: str, year: int) -> ind.CountyFact
     return c
 
 
-def unit_indicators(db: Database, unit_code: str, year: int, today: dt.date | None = None) -> dict:
-    """Indicators for a township, a county (its townships rolled up) or a city (its counties)."""
+def unit_indicators(db: Database, unit_code: str, year: int, today: dt.date | None = None) -> ind.UnitIndicators:
+    """Returns the indicators of a township, a county (its townships rolled up) or a city (its
+    counties), counted up to `today` (the office's date) or the year's end. A village has none
+    (`township` is None). Raises KeyError when `unit_code` is not in the database."""
     today = today or clock.today()
     as_of = as_of_date(year, today)
     with db.session() as s:
         unit = s.scalar(select(m.Unit).where(m.Unit.code == unit_code))
         if unit is None:
             raise KeyError(unit_code)
-        out: dict = {"unit": unit.code, "name": unit.name, "level": unit.level, "year": year,
-                     "as_of": as_of.isoformat()}
+        head = {"unit": unit.code, "name": unit.name, "level": unit.level, "year": year,
+                "as_of": as_of.isoformat()}
         if unit.level == "township":
             f = township_facts_below(s, "township", unit.code, year, as_of)[unit.code]
-            out["township"] = ind.township_indicators(f, as_of)
-            return out
+            return ind.UnitIndicators(**head, township=ind.township_indicators(f, as_of))
         if unit.level == "village":
-            out["township"] = None
-            return out
+            return ind.UnitIndicators(**head)
         counties = ([(unit.code, unit.name)] if unit.level == "county" else
                     s.execute(select(m.Unit.code, m.Unit.name).where(
                         m.Unit.parent_code == unit.code, m.Unit.level == "county",
@@ -196,13 +198,10 @@ def unit_indicators(db: Database, unit_code: str, year: int, today: dt.date | No
         facts = township_facts_below(s, unit.level, unit.code, year, as_of)
         townships = list(facts)
         rows = [ind.township_indicators(facts[c], as_of) for c in townships]
-        by_county: dict[str, list[dict]] = {c: [] for c in county_codes}
+        by_county: dict[str, list[ind.TownshipIndicators]] = {c: [] for c in county_codes}
         for code, row in zip(townships, rows):
             by_county[facts[code].parent_code].append(row)
-        out["townships"] = rows
-        out["counties"] = [ind.county_indicators(_county_facts(s, c, n, year), by_county[c], as_of)
-                           for c, n in counties]
-        out["rollup"] = ind.rollup(rows)
-        if unit.level == "county":
-            out["county"] = out["counties"][0]
-        return out
+        county_rows = [ind.county_indicators(_county_facts(s, c, n, year), by_county[c], as_of)
+                       for c, n in counties]
+        return ind.UnitIndicators(**head, townships=rows, counties=county_rows, rollup=ind.rollup(rows),
+                                  county=county_rows[0] if unit.level == "county" else None)

@@ -7,6 +7,7 @@ set of classes living in a lower layer works just as well.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Literal, Protocol, Sequence, runtime_checkable
 
 Align = Literal["left", "right", "center"]
@@ -21,12 +22,26 @@ class ColumnSpec:
     sortable: bool = True
 
 
+class RowState(Enum):
+    """What a list row is to the reader, beyond its values. The services decide the state (a rule);
+    the GUI decides how it looks (ui/lists/row_states.py: one colour per state, and a legend).
+
+    A row has one state; when several apply, the one that asks the clerk to act wins
+    (overdue / missing before another unit's or ended)."""
+    OWN = "own"               # this unit's record, nothing to flag: the default look
+    FOREIGN = "foreign"       # another unit's record: read-only here
+    ENDED = "ended"           # a post that has ended (end date today or earlier)
+    OVERDUE = "overdue"       # a task or milestone past its due date and not done
+    DONE_LATE = "done_late"   # a task or milestone done after its due date
+    MISSING = "missing"       # something the upper level watches is not entered (a village without a contact)
+
+
 @dataclass(frozen=True)
 class Row:
     id: str
     values: tuple           # one display value per column, already formatted by the source
     tooltip: str | None = None
-    foreground: str | None = None   # a colour name Qt understands: "#b00020", "gray"
+    state: RowState = RowState.OWN
 
 
 @dataclass(frozen=True)

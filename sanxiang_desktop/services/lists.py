@@ -41,6 +41,7 @@ LIST_TABLE: dict[str, str] = {name: name for name in LISTS} | {"villages": "unit
 
 
 def list_source(ws: Workspace, name: str) -> ListSource:
+    """Returns the ListSource named `name` (LISTS) over workspace `ws`; raises KeyError for an unknown name."""
     return LISTS[name](ws)
 
 
@@ -59,7 +60,7 @@ class UnitChoice:
 
 
 def unit_choices(ws: Workspace, root: str | None = None) -> list[UnitChoice]:
-    """The unit `root` (the home unit by default) and every unit below it, in tree order."""
+    """Returns the unit `root` (the home unit by default) and every unit below it, in tree order."""
     root = root or ws.home_unit
     U = m.Unit
     with ws.db.engine.connect() as conn:
@@ -82,6 +83,7 @@ def unit_choices(ws: Workspace, root: str | None = None) -> list[UnitChoice]:
 
 
 def unit_info(ws: Workspace, code: str) -> UnitChoice | None:
+    """Returns the UnitChoice of unit `code` (depth 0), or None when there is no such unit."""
     U = m.Unit
     with ws.db.engine.connect() as conn:
         r = conn.execute(select(U.code, U.name, U.level).where(U.code == code)).first()
@@ -89,7 +91,7 @@ def unit_info(ws: Workspace, code: str) -> UnitChoice | None:
 
 
 def ref_choices(ws: Workspace, table: str, unit_code: str | None) -> list[tuple[str, str]]:
-    """(id, title) of the records a ref field may point to. Venues: the unit's and its parent's,
+    """Returns (id, title) of the records a ref field may point to. Venues: the unit's and its parent's,
     so a village can name the Party-masses service centre it shares with its township."""
     spec = SPECS[table]
     model = spec.model
@@ -109,7 +111,7 @@ def ref_choices(ws: Workspace, table: str, unit_code: str | None) -> list[tuple[
 
 
 def single_record_id(ws: Workspace, table: str, unit_code: str) -> str | None:
-    """The id of a unit's one record of a kind (its association, its leading group), if any."""
+    """Returns the id of a unit's one record of a kind (its association, its leading group), if any."""
     model = SPECS[table].model
     with ws.db.engine.connect() as conn:
         return conn.execute(select(model.id).where(model.unit_code == unit_code, live(model))
@@ -124,7 +126,7 @@ class KeySlot:
 
 
 def key_slots(ws: Workspace, unit_code: str, as_of: dt.date | None = None) -> list[KeySlot]:
-    """The three key-person slots of a unit: filled by a current leadership post of a person of
+    """Returns the three key-person slots of a unit: filled by a current leadership post of a person of
     the slot's categories (the same rule as the indicators)."""
     as_of = as_of or ws.today()
     Po, P = m.Post, m.Person

@@ -15,31 +15,35 @@ from sqlalchemy.sql import ColumnElement, Select
 
 from ..core.catalogues import CATALOGUES
 from ..core.pinyin import like_pattern, normalize_query
-from .list_source import ColumnSpec, ListQuery, Row
+from .list_source import ColumnSpec, ListQuery, Row, RowState
 from .tree import below_select
 from .workspace import Workspace
-
-# One meaning per colour (the pages show a legend wherever a colour carries meaning):
-OVERDUE = "#b00020"     # red: missing or overdue (empty key slot, no contact person, task or milestone overdue)
-LATE = "#8a5a00"        # amber: done, but after the due date
-MUTED = "gray"          # not editable here: records of other units, ended posts
 
 # Above every character an ID number, phone or unit code holds, so `x >= q AND x < q + HIGH`
 # is a prefix match that SQLite answers from the column's index.
 HIGH = "~"
 
 
+def owned_state(ws: Workspace, owner: str) -> RowState:
+    """Returns FOREIGN for a record another unit owns (read-only here), else OWN."""
+    return RowState.OWN if owner == ws.home_unit else RowState.FOREIGN
+
+
 def iso(value: Any) -> str:
+    """Returns a date or datetime as its ISO date text (YYYY-MM-DD), None as "", anything else as str()."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()[:10]
     return "" if value is None else str(value)
 
 
 def label(catalogue: str, code: str | None) -> str:
+    """Returns the Chinese label of `code` in catalogue `catalogue` (as the catalogue shows an empty or unknown
+    code)."""
     return CATALOGUES[catalogue].label(code)
 
 
 def number(value: Any) -> str:
+    """Returns a figure as text: "" for None, a whole float without ".0" (80.0 -> "80")."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -69,20 +73,24 @@ def _live_sqlite(element, compiler, **kw):
 def live(model) -> ColumnElement:
     """Not deleted. On SQLite `+deleted` keeps the planner from choosing the (useless, two-valued)
     deleted index over the one that serves the ORDER BY: with 100,000 people that is 2 ms instead
-    of 200. PostgreSQL's planner has statistics and a real boolean: plain NOT deleted."""
+    of 200. PostgreSQL's planner has statistics and a real boolean: plain NOT deleted.
+    Returns that WHERE clause for `model`."""
     return _Live(model.deleted)
 
 
 def prefix(column, text: str) -> ColumnElement:
+    """Returns a WHERE clause for values of `column` that start with `text` (a range, so the column's index
+    serves it)."""
     return and_(column >= text, column < text + HIGH)
 
 
 def key_like(column, text: str) -> ColumnElement:
+    """Returns a LIKE clause on `column` for the typed `text` (core.pinyin.like_pattern, escaped)."""
     return column.like(like_pattern(text), escape="\\")
 
 
 def catalogue_codes_matching(catalogue: str, text: str) -> list[str]:
-    """Codes whose Chinese or English label contains the typed text (so "义诊" finds free_clinic)."""
+    """Returns codes whose Chinese or English label contains the typed text (so "义诊" finds free_clinic)."""
     q = normalize_query(text)
     if not q:
         return []
@@ -94,6 +102,7 @@ subtree = below_select     # the one "units below X" (services.tree)
 
 
 def subtree_codes(ws: Workspace, code: str) -> list[str]:
+    """Returns `code` and the codes of every unit below it (services.tree.below_select), as a list."""
     with ws.db.engine.connect() as conn:
         return list(conn.execute(subtree(code)).scalars())
 
@@ -104,7 +113,8 @@ def in_unit(column, ws: Workspace, code: str | None, *, below: bool = True) -> C
     home subtree needs no IN (...), and the people list keeps its index-ordered scan.
 
     The codes are read first and passed as a list: SQLite answers `IN (list)` from the column's
-    index, but scans the whole table for `IN (recursive CTE)` (21 ms against 2 ms at 100,000 people)."""
+    index, but scans the whole table for `IN (recursive CTE)` (21 ms against 2 ms at 100,000 people).
+    Returns that WHERE clause, or None for no restriction."""
     if not code:
         return None
     if not below:
@@ -115,6 +125,8 @@ def in_unit(column, ws: Workspace, code: str | None, *, below: bool = True) -> C
 
 
 def year_range(column, year: Any) -> ColumnElement | None:
+    """Returns a WHERE clause for dates of `column` within `year`, or None when `year` is not a number (no
+    restriction)."""
     try:
         y = int(year)
     except (TypeError, ValueError):
@@ -221,6 +233,8 @@ class SqlList:
 
 
 def words_or(*clauses: ColumnElement | None) -> ColumnElement | None:
+    """Returns the OR of the clauses that are not None: None when there is none, the clause itself when there is
+    one."""
     found = [c for c in clauses if c is not None]
     if not found:
         return None

@@ -7,11 +7,11 @@ from sqlalchemy.orm import join
 
 from ..core.catalogues import CATALOGUES
 from ..store import models as m
-from .list_source import ColumnSpec, ListQuery, Row
-from .lists_base import (LATE, OVERDUE, SqlList, catalogue_codes_matching, in_unit, iso, label, live, number,
+from .list_source import ColumnSpec, ListQuery, Row, RowState
+from .lists_base import (SqlList, owned_state, catalogue_codes_matching, in_unit, iso, label, live, number,
                          words_or, year_range)
 from .lists_people import people_filter
-from .lists_unit import muted_if_foreign, text_like
+from .lists_unit import text_like
 
 P = m.Person
 
@@ -54,7 +54,7 @@ class GroupMembersList(SqlList):
 
     def row(self, r) -> Row:
         return Row(r.id, (r.name, label("group_role", r.role), r.department or "", r.job or ""),
-                   foreground=muted_if_foreign(self.ws, r.owner))
+                   state=owned_state(self.ws, r.owner))
 
 
 def _tasks(done_only: bool = False):
@@ -102,7 +102,7 @@ class WorkPlansList(SqlList):
 
     def row(self, r) -> Row:
         return Row(r.id, (str(r.year), r.unit or "", r.title, r.doc_no or "", iso(r.filed_on), f"{r.done}/{r.tasks}"),
-                   foreground=muted_if_foreign(self.ws, r.owner))
+                   state=owned_state(self.ws, r.owner))
 
 
 class PlanTasksList(SqlList):
@@ -140,7 +140,7 @@ class PlanTasksList(SqlList):
         late = r.status != "done" and r.due_on is not None and r.due_on < self.ws.today()
         who = r.responsible or r.person or ""
         return Row(r.id, (r.title, who, iso(r.due_on), label("task_status", r.status), iso(r.done_on)),
-                   foreground=OVERDUE if late else muted_if_foreign(self.ws, r.owner))
+                   state=RowState.OVERDUE if late else owned_state(self.ws, r.owner))
 
 
 class MilestonesList(SqlList):
@@ -179,11 +179,11 @@ class MilestonesList(SqlList):
     def row(self, r) -> Row:
         today = self.ws.today()
         if r.done_on is None:
-            colour = OVERDUE if r.due_on < today else None
+            state = RowState.OVERDUE if r.due_on < today else None
         else:
-            colour = LATE if r.done_on > r.due_on else None
+            state = RowState.DONE_LATE if r.done_on > r.due_on else None
         return Row(r.id, (str(r.year), r.unit or "", r.title, iso(r.due_on), iso(r.done_on), (r.notes or "").replace("\n", " ")),
-                   foreground=colour or muted_if_foreign(self.ws, r.owner))
+                   state=state or owned_state(self.ws, r.owner))
 
 
 class BulletinsList(SqlList):
@@ -217,4 +217,4 @@ class BulletinsList(SqlList):
 
     def row(self, r) -> Row:
         return Row(r.id, (number(r.issue_no), iso(r.issued_on), r.unit or "", r.title, r.recipients or ""),
-                   foreground=muted_if_foreign(self.ws, r.owner))
+                   state=owned_state(self.ws, r.owner))

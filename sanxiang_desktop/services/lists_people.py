@@ -18,7 +18,7 @@ from ..core.pinyin import normalize_query
 from ..core.validation import mask_phone
 from ..store import models as m
 from .list_source import ColumnSpec, ListQuery, Row
-from .lists_base import MUTED, SqlList, in_unit, key_like, label, live, prefix
+from .lists_base import SqlList, owned_state, in_unit, key_like, label, live, prefix
 
 P, U = m.Person, m.Unit
 _ID_TEXT = re.compile(r"^\d{6,17}[0-9x]$")
@@ -36,7 +36,8 @@ def people_filter(text: str):
     Digits or a phone however written (``0951-6889695``, ``(0951)6889695``, ``+86 139 …``,
     ``6889695`` without area code or extension): ID-number and unit-code prefixes and the
     phone key. Otherwise the search key, by the text and by its canonical name key, so a
-    traditional, spaced or differently dotted spelling finds the person."""
+    traditional, spaced or differently dotted spelling finds the person.
+    Returns that clause (a SQLAlchemy expression)."""
     q = normalize_query(text)
     if not q:
         return None
@@ -124,10 +125,9 @@ class PeopleList(SqlList):
         return self.base().where(P.id.in_(ids)).order_by(*order)
 
     def row(self, r) -> Row:
-        foreign = r.owner != self.ws.home_unit
         return Row(r.id, (r.name, label("gender", r.gender), label("key_category", r.category), r.employer or "",
                           r.job or "", _masked(r.phone), r.unit or ""),
-                   foreground=MUTED if foreign else None)
+                   state=owned_state(self.ws, r.owner))
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def _choice_select():
 
 
 def search_people(ws, text: str, limit: int = 20) -> list[PersonChoice]:
-    """People of every unit matching the typed text (one person can hold posts in several units)."""
+    """Returns people of every unit matching the typed text (one person can hold posts in several units)."""
     clause = people_filter(text)
     if clause is None:
         return []
@@ -168,6 +168,7 @@ def search_people(ws, text: str, limit: int = 20) -> list[PersonChoice]:
 
 
 def person_choice(ws, person_id: str | None) -> PersonChoice | None:
+    """Returns the PersonChoice of person `person_id`, or None when it is empty or unknown."""
     if not person_id:
         return None
     with ws.db.engine.connect() as conn:

@@ -7,8 +7,8 @@ from sqlalchemy.orm import aliased, join
 
 from ..core.pinyin import like_pattern, normalize_query
 from ..store import models as m
-from .list_source import ColumnSpec, ListQuery, Row
-from .lists_base import (MUTED, OVERDUE, SqlList, catalogue_codes_matching, in_unit, iso, key_like, label, live, number,
+from .list_source import ColumnSpec, ListQuery, Row, RowState
+from .lists_base import (SqlList, owned_state, catalogue_codes_matching, in_unit, iso, key_like, label, live, number,
                          subtree, words_or, year_range)
 from .lists_people import people_filter
 
@@ -17,11 +17,8 @@ Leader = aliased(P, name="leader")
 
 
 def text_like(column, text: str):
+    """Returns a LIKE clause on `column` for the typed `text` (core.pinyin.like_pattern, escaped)."""
     return column.like(like_pattern(text), escape="\\")
-
-
-def muted_if_foreign(ws, owner: str) -> str | None:
-    return MUTED if owner != ws.home_unit else None
 
 
 class ActivitiesList(SqlList):
@@ -63,7 +60,7 @@ class ActivitiesList(SqlList):
     def row(self, r) -> Row:
         return Row(r.id, (iso(r.held_on), r.title, label("domain", r.domain), label("activity_type", r.type),
                           number(r.participants), r.leader or "", r.unit or ""),
-                   foreground=muted_if_foreign(self.ws, r.owner))
+                   state=owned_state(self.ws, r.owner))
 
 
 class PostsList(SqlList):
@@ -107,7 +104,7 @@ class PostsList(SqlList):
         ended = r.end_on is not None and r.end_on <= self.ws.today()
         return Row(r.id, (r.name, label("role", r.role), label("key_category", r.category), r.employer or "",
                           iso(r.start_on), iso(r.end_on), label("post_method", r.method)),
-                   foreground=MUTED if ended else muted_if_foreign(self.ws, r.owner))
+                   state=RowState.ENDED if ended else owned_state(self.ws, r.owner))
 
 
 Visited = aliased(U, name="visited")
@@ -153,7 +150,7 @@ class VisitsList(SqlList):
     def row(self, r) -> Row:
         follow = (r.follow_ups or "").replace("\n", " ")
         return Row(r.id, (iso(r.visited_on), r.visited, r.visitors or "", r.by or "", follow[:60]),
-                   tooltip=r.follow_ups or None, foreground=muted_if_foreign(self.ws, r.owner))
+                   tooltip=r.follow_ups or None, state=owned_state(self.ws, r.owner))
 
 
 class VenuesList(SqlList):
@@ -192,7 +189,7 @@ class VenuesList(SqlList):
 
     def row(self, r) -> Row:
         return Row(r.id, (label("venue_type", r.type), r.name, r.unit or "", r.address or "", number(r.area_m2),
-                          iso(r.opened_on)), foreground=muted_if_foreign(self.ws, r.owner))
+                          iso(r.opened_on)), state=owned_state(self.ws, r.owner))
 
 
 class TeamsList(SqlList):
@@ -235,7 +232,7 @@ class TeamsList(SqlList):
 
     def row(self, r) -> Row:
         return Row(r.id, (r.name, label("domain", r.domain), r.leader or "", iso(r.founded_on), str(r.members)),
-                   foreground=muted_if_foreign(self.ws, r.owner))
+                   state=owned_state(self.ws, r.owner))
 
 
 class TeamMembersList(SqlList):
@@ -269,7 +266,7 @@ class TeamMembersList(SqlList):
 
     def row(self, r) -> Row:
         return Row(r.id, (r.name, label("team_role", r.role), r.employer or "", iso(r.joined_on)),
-                   foreground=muted_if_foreign(self.ws, r.owner))
+                   state=owned_state(self.ws, r.owner))
 
 
 class MeetingsList(SqlList):
@@ -302,7 +299,7 @@ class MeetingsList(SqlList):
 
     def row(self, r) -> Row:
         return Row(r.id, (iso(r.held_on), label("meeting_kind", r.kind), number(r.term_no),
-                          (r.notes or "").replace("\n", " ")), foreground=muted_if_foreign(self.ws, r.owner))
+                          (r.notes or "").replace("\n", " ")), state=owned_state(self.ws, r.owner))
 
 
 Contact = aliased(P, name="contact")
@@ -341,4 +338,4 @@ class VillagesList(SqlList):
         kind = "社区" if r.kind == "community" else "村"
         # no designated contact yet: an indicator the upper level watches
         return Row(r.id, (r.name, r.code, kind, r.contact or "", r.employer or ""),
-                   foreground=None if r.contact else OVERDUE)
+                   state=RowState.OWN if r.contact else RowState.MISSING)

@@ -86,7 +86,8 @@ def find_duplicates(s: Session, values: dict, exclude_id: str | None = None, lim
 
 
 def duplicates_for(ws, values: dict, exclude_id: str | None = None) -> list[Duplicate]:
-    """The same check, outside any action (the GUI asks while the clerk types)."""
+    """The same check, outside any action (the GUI asks while the clerk types).
+    Returns the records that may be the same person ([] when none)."""
     with ws.session() as s:
         return find_duplicates(s, values, exclude_id)
 

@@ -76,18 +76,21 @@ def _task_done(s: Session, ws, values: dict, record) -> list[Problem]:
 def appoint(ws, person_id: str, unit_code: str, role: str, start_on: dt.date | str | None = None,
             method: str | None = None, notes: str = "") -> Result:
     """任职: the person takes a post in the unit's association (audit action "appoint:posts", label 任职).
-    A failed Result (never an exception) for bad input, like records.create."""
+    A failed Result (never an exception) for bad input, like records.create.
+    Returns the Result."""
     return appoint_fields(ws, {"person_id": person_id, "unit_code": unit_code, "role": role,
                                "start_on": start_on or ws.today(), "method": method, "notes": notes})
 
 
 def appoint_fields(ws, fields: dict, *, allow_duplicate: bool = False) -> Result:
-    """任职 from the post form's fields (what the GUI's 任职 dialog saves through)."""
+    """任职 from the post form's fields (what the GUI's 任职 dialog saves through).
+    Returns the Result; bad input comes back as a failed Result (nothing changed), never as an exception."""
     return records.create(ws, "posts", fields, allow_duplicate=allow_duplicate, action="appoint:posts", label="任职")
 
 
 def end_post(ws, post_id: str, end_on: dt.date | str | None = None, *, expected_rev: int | None = None) -> Result:
     """离任: the post ends on the given day (today by default); audit action "end_post:posts", label 离任.
-    Undone by writing the old end date back (records.update). A failed Result for bad input."""
+    Undone by writing the old end date back (records.update). A failed Result for bad input.
+    Returns the Result."""
     return records.update(ws, "posts", post_id, {"end_on": end_on or ws.today()}, expected_rev=expected_rev,
                           action="end_post:posts", label="离任")

@@ -21,23 +21,26 @@ from .workspace import Workspace, changes_of
 
 
 def spec_of(table: str) -> RecordSpec:
+    """Returns the RecordSpec of `table`; raises Invalid for an unknown table."""
     if table not in SPECS:
         raise Invalid(Problem("table", f"未知的记录类型：{table}", f"unknown record type: {table}"))
     return SPECS[table]
 
 
 def content(spec: RecordSpec, obj) -> dict[str, Any]:
+    """Returns the field values of ORM object `obj` by field name (the spec's fields only, no stamps)."""
     return {f.name: getattr(obj, f.name) for f in spec.fields}
 
 
 def display(spec: RecordSpec, values: dict) -> str:
+    """Returns what a clerk recognises a record by: the value of its title field, else the kind's Chinese name."""
     if spec.title_field and values.get(spec.title_field):
         return str(values[spec.title_field])
     return spec.zh
 
 
 def unit_in_scope(s: Session, home: str, code: str | None) -> bool:
-    """True when code is the home unit or below it."""
+    """Returns True when code is the home unit or below it."""
     seen = 0
     while code and seen < 8:
         if code == home:
@@ -74,7 +77,9 @@ def _check_refs(s: Session, ws: Workspace, spec: RecordSpec, values: dict) -> li
 def validate(s: Session, ws: Workspace, spec: RecordSpec, raw: dict, record=None,
              confirm: frozenset[str] = frozenset()) -> tuple[dict, list[Problem]]:
     """Coerce and check the given fields (all of them on create, the given ones on update).
-    ``confirm``: problem codes the clerk confirmed (see coerce)."""
+    ``confirm``: problem codes the clerk confirmed (see coerce).
+    Returns (values, problems): the coerced values and every problem found (errors and warnings). Raises
+    Invalid for a field the spec does not know."""
     unknown = set(raw) - set(spec.names)
     if unknown:
         raise Invalid(Problem(sorted(unknown)[0], f"未知字段：{'、'.join(sorted(unknown))}",
@@ -130,6 +135,8 @@ def _editable(ws: Workspace, spec: RecordSpec, obj) -> None:
 
 
 def insert(s: Session, ws: Workspace, spec: RecordSpec, values: dict, record_id: str | None = None):
+    """Adds `values` as a new record of `spec` owned by this installation (stamped, flushed) to session `s`, with
+    id `record_id` when given. Returns the ORM object."""
     obj = spec.model(**values)
     if record_id:
         obj.id = record_id
@@ -147,7 +154,9 @@ def create(ws: Workspace, table: str, fields: dict, *, allow_duplicate: bool = F
     A named act built on it (posts.appoint) passes its own audit `action` and `label` prefix.
     ``confirm``: codes of problems the clerk has confirmed, e.g. ``(ID_EXCEL_CONFIRM,)`` after
     comparing an ID number ending in 000 with the card; unconfirmed, such a problem is an error
-    and the failed Result names it by its ``code``."""
+    and the failed Result names it by its ``code``.
+    Returns the Result: bad input raises Invalid inside the transaction and comes back as a failed Result
+    (nothing changed), never as an exception."""
     confirm = frozenset(confirm)
 
     def work(s: Session) -> Result:
@@ -175,7 +184,10 @@ def create(ws: Workspace, table: str, fields: dict, *, allow_duplicate: bool = F
 def update(ws: Workspace, table: str, record_id: str, fields: dict, *, expected_rev: int | None = None,
            action: str | None = None, label: str | None = None,
            confirm: frozenset[str] | tuple[str, ...] = ()) -> Result:
-    """修改: change the given fields of one record (``confirm`` as in create)."""
+    """修改: change the given fields of one record (``confirm`` as in create).
+    Returns the Result: bad input raises Invalid inside the transaction and comes back as a failed Result
+    (nothing changed), never as an exception. (Invalid also for a record changed by someone else since
+    `expected_rev`, or deleted.)"""
     confirm = frozenset(confirm)
 
     def work(s: Session) -> Result:
@@ -252,28 +264,34 @@ def _set_deleted(ws: Workspace, table: str, record_ids: list[str], deleted: bool
 
 
 def delete(ws: Workspace, table: str, record_id: str) -> Result:
-    """删除: a tombstone, so the deletion travels upward; undone by restore."""
+    """删除: a tombstone, so the deletion travels upward; undone by restore.
+    Returns the Result; bad input comes back as a failed Result (nothing changed), never as an exception."""
     return _set_deleted(ws, table, [record_id], True)
 
 
 def restore(ws: Workspace, table: str, record_id: str) -> Result:
-    """恢复: bring a deleted record back (the undo of delete); same refusals as update."""
+    """恢复: bring a deleted record back (the undo of delete); same refusals as update.
+    Returns the Result; bad input comes back as a failed Result (nothing changed), never as an exception."""
     return _set_deleted(ws, table, [record_id], False)
 
 
 def delete_many(ws: Workspace, table: str, record_ids: list[str]) -> Result:
     """删除 several records of one table as one action: one transaction, one audit entry listing
     every id, one undo step. All or nothing: when one record is refused (another unit's, built in,
-    still in use) the Result fails with that record's problem and no record is deleted."""
+    still in use) the Result fails with that record's problem and no record is deleted.
+    Returns that Result."""
     return _set_deleted(ws, table, list(record_ids), True)
 
 
 def restore_many(ws: Workspace, table: str, record_ids: list[str]) -> Result:
-    """恢复 several records of one table as one action (the undo of delete_many); all or nothing."""
+    """恢复 several records of one table as one action (the undo of delete_many); all or nothing.
+    Returns the Result."""
     return _set_deleted(ws, table, list(record_ids), False)
 
 
 def get(ws: Workspace, table: str, record_id: str) -> dict | None:
+    """Returns the fields of record `record_id` of `table` with its id, owner, rev and deleted flag (deleted
+    records too), or None when there is none. Raises Invalid for an unknown table."""
     spec = spec_of(table)
     with ws.session() as s:
         obj = s.get(spec.model, record_id)
@@ -285,4 +303,5 @@ def get(ws: Workspace, table: str, record_id: str) -> dict | None:
 
 
 def today_or(d: dt.date | None, ws: Workspace) -> dt.date:
+    """Returns `d`, or the office's today (ws.today()) when `d` is None."""
     return d or ws.today()

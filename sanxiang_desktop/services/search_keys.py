@@ -21,7 +21,7 @@ SOURCES = {
 
 
 def key_for(table: str, values) -> str | None:
-    """The search key for a record given as a dict or an ORM object; None for other tables."""
+    """Returns the search key for a record given as a dict or an ORM object; None for other tables."""
     if table not in SOURCES:
         return None
     get = values.get if isinstance(values, dict) else (lambda k: getattr(values, k, None))
@@ -35,7 +35,7 @@ def key_for(table: str, values) -> str | None:
 
 
 def derived_values(table: str, values) -> dict[str, str]:
-    """Every derived column of one record (dict or ORM object): {} for tables without any."""
+    """Returns every derived column of one record (dict or ORM object): {} for tables without any."""
     if table == "people":
         get = values.get if isinstance(values, dict) else (lambda k: getattr(values, k, None))
         return person_keys(get("name"), get("phone"))

@@ -43,6 +43,7 @@ class RecordSpec:
 
 
 def F(name, zh, en, kind="text", **kw) -> FieldSpec:
+    """Returns a FieldSpec (the short form the spec tables below are written in)."""
     return FieldSpec(name, zh, en, kind, **kw)
 
 

@@ -19,7 +19,7 @@ SEARCH_LIMIT = 200
 
 
 def below_select(code: str) -> Select:
-    """A SELECT of `code` and the code of every unit below it, at any depth (deleted units included:
+    """Returns a SELECT of `code` and the code of every unit below it, at any depth (deleted units included:
     their records still belong to the subtree). Recursive on units.parent_code, index-backed.
 
     The one "units below X" of the program: lists filter with it, sync decides what a package
@@ -31,7 +31,7 @@ def below_select(code: str) -> Select:
 
 
 def units_below(s: Session, code: str) -> set[str]:
-    """`code` and the codes of every unit below it (see below_select)."""
+    """Returns `code` and the codes of every unit below it (see below_select)."""
     return set(s.execute(below_select(code)).scalars())
 
 
@@ -74,6 +74,7 @@ def _nodes(s, rows) -> list[UnitNode]:
 
 
 def unit_node(db: Database, code: str) -> UnitNode | None:
+    """Returns the UnitNode of live unit `code`, or None when there is none."""
     with db.session() as s:
         row = s.execute(select(m.Unit.code, m.Unit.name, m.Unit.level, m.Unit.parent_code, m.Unit.kind)
                         .where(m.Unit.code == code, _live())).first()
@@ -81,7 +82,7 @@ def unit_node(db: Database, code: str) -> UnitNode | None:
 
 
 def children(db: Database, parents: Iterable[str]) -> dict[str, list[UnitNode]]:
-    """The live children of each parent, in code order (a parent without children maps to [])."""
+    """Returns the live children of each parent, in code order (a parent without children maps to [])."""
     parents = list(dict.fromkeys(parents))
     out: dict[str, list[UnitNode]] = {p: [] for p in parents}
     with db.session() as s:
@@ -112,7 +113,7 @@ def _path(parents: dict[str, str | None], root: str, code: str) -> list[str] | N
 
 
 def path_within(db: Database, root: str, code: str) -> list[str] | None:
-    """[root, ..., code] when code is root or lies below it, else None."""
+    """Returns [root, ..., code] when code is root or lies below it, else None."""
     with db.session() as s:
         if code not in (parents := _parent_map(s)):
             return None
@@ -120,7 +121,7 @@ def path_within(db: Database, root: str, code: str) -> list[str] | None:
 
 
 def load_paths(db: Database, root: str, codes: Iterable[str]) -> dict[str, list[UnitNode]]:
-    """Children of every unit above each code (up to root), so a view can show the codes' nodes."""
+    """Returns children of every unit above each code (up to root), so a view can show the codes' nodes."""
     with db.session() as s:
         parents = _parent_map(s)
     needed: list[str] = []
@@ -132,7 +133,7 @@ def load_paths(db: Database, root: str, codes: Iterable[str]) -> dict[str, list[
 
 
 def search(db: Database, root: str, text: str, limit: int = SEARCH_LIMIT) -> TreeSearch:
-    """Units below root (root included) whose name, pinyin, initials or code match text."""
+    """Returns units below root (root included) whose name, pinyin, initials or code match text."""
     q = normalize_query(text)
     result = TreeSearch(query=text)
     if not q:

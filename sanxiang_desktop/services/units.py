@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from .. import __version__
 from ..core import clock
 from ..core.divisions import DivisionTree, normalize_code
-from ..core.ids import stable_id
+from ..core.ids import new_id, stable_id
 from ..core.validation import Problem
 from ..store import models as m
 from ..store.database import Database
@@ -26,6 +26,21 @@ DEFAULT_MILESTONES = (
     ("organisation", "按程序完成组织建设", 7, 15),
     ("summary", "完成工作总结，形成典型材料", 10, 31),
 )
+CUSTOM_MILESTONE_PREFIX = "custom-"
+
+
+def custom_milestone_code() -> str:
+    """Returns the code of a milestone a clerk adds beside the plan's own (DEFAULT_MILESTONES):
+    "custom-" and the last 12 hex digits of a fresh UUIDv7, unique across units and years."""
+    return f"{CUSTOM_MILESTONE_PREFIX}{new_id()[-12:]}"
+
+
+@rule("milestones")
+def _milestone_code(s: Session, ws, values: dict, record) -> list[Problem]:
+    # the form does not show the code: a new milestone without one gets a custom code here
+    if record is None and not values.get("code"):
+        values["code"] = custom_milestone_code()
+    return []
 
 
 class InitError(ValueError):
@@ -35,6 +50,8 @@ class InitError(ValueError):
 
 
 def resolve_home_code(code: str) -> str:
+    """Returns the canonical code of the unit a database may be set up for: a city, a county or a township of the
+    built-in tree. Raises InitError for an unknown code or a unit of another level."""
     tree = DivisionTree.builtin()
     canonical = normalize_code(code or "")
     division = tree.get(canonical) if canonical else None
@@ -61,12 +78,14 @@ def _builtin_unit(d, now: str = BUILTIN_STAMP) -> m.Unit:
 
 
 def builtin_units(home: str) -> list:
-    """Ancestors, the unit itself and everything below it in the built-in tree."""
+    """Returns ancestors, the unit itself and everything below it in the built-in tree."""
     tree = DivisionTree.builtin()
     return [*tree.ancestors(home), tree.get(home), *tree.descendants(home)]
 
 
 def ensure_units(s: Session, divisions, now: str) -> int:
+    """Adds to session `s` every division of `divisions` not yet held as a unit (stamped `now`). Returns how many
+    were added."""
     have = set(s.scalars(select(m.Unit.code)))
     added = 0
     for d in divisions:
@@ -79,7 +98,9 @@ def ensure_units(s: Session, divisions, now: str) -> int:
 
 
 def init_home(db: Database, code: str, clerk: str = "", *, year: int | None = None) -> str:
-    """Make db the installation of the unit `code`. Refuses a database already set up for another unit."""
+    """Make db the installation of the unit `code`. Refuses a database already set up for another unit.
+    Returns the home unit's code. Raises InitError for an unknown code or a database that belongs to another
+    unit."""
     home = resolve_home_code(code)
     current = db.home_unit
     if current and current != home:
@@ -97,7 +118,8 @@ def init_home(db: Database, code: str, clerk: str = "", *, year: int | None = No
 
 
 def ensure_milestones(ws, year: int) -> Result | None:
-    """A county (or city) gets the plan's default milestones for a year it has none for."""
+    """A county (or city) gets the plan's default milestones for a year it has none for.
+    Returns the Result of the last milestone created, or None when nothing was needed."""
     with ws.session() as s:
         level = s.scalar(select(m.Unit.level).where(m.Unit.code == ws.home_unit))
         count = s.scalar(select(func.count()).select_from(m.Milestone).where(
@@ -136,7 +158,7 @@ def _village_rules(s: Session, ws, values: dict, record) -> list[Problem]:
 
 
 def next_village_code(ws, township: str) -> str:
-    """The next free 12-digit code under a township (statistical codes use 001-399 for
+    """Returns the next free 12-digit code under a township (statistical codes use 001-399 for
     communities and 200-599 for villages; clerk-made codes start at 901 to avoid them)."""
     with ws.session() as s:
         taken = set(s.scalars(select(m.Unit.code).where(m.Unit.parent_code == township)))
@@ -152,7 +174,8 @@ def next_village_code(ws, township: str) -> str:
 
 
 def add_village(ws, township: str, name: str, kind: str = "village", code: str | None = None) -> Result:
-    """新增村（社区）under a township of this installation."""
+    """新增村（社区）under a township of this installation.
+    Returns the Result; bad input comes back as a failed Result (nothing changed), never as an exception."""
     code = code or next_village_code(ws, township)
     return records.create(ws, "units", {"code": code, "name": name, "level": "village",
                                         "parent_code": township, "kind": kind})

@@ -17,7 +17,7 @@ from .result import Changes, Invalid, Result
 
 
 def utc_now() -> dt.datetime:
-    """Now in UTC, from the program's one clock (core.clock; tests move it with clock.use_source)."""
+    """Returns now in UTC, from the program's one clock (core.clock; tests move it with clock.use_source)."""
     return clock.utc_now()
 
 
@@ -88,4 +88,5 @@ class Workspace:
 
 
 def changes_of(table: str, *ids: str) -> Changes:
+    """Returns the Changes of `table` with the given ids (empty ids left out)."""
     return Changes(frozenset({table}), frozenset(i for i in ids if i))

@@ -10,9 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-import tempfile
 from decimal import Decimal
-from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -22,6 +20,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
+from sanxiang_desktop.core.files import atomic_write
 from sanxiang_desktop.documents.model import (
     STYLES, Cell, Document, Heading, KeyValueGrid, PageBreak, Paragraph, SignatureLine, Spacer,
     Table, TextStyle, Value, cell_positions, format_value, text_width)
@@ -236,15 +235,5 @@ def document_to_workbook(doc: Document) -> Workbook:
 def write_xlsx(doc: Document, path: str | os.PathLike[str]) -> None:
     """Save `doc` as .xlsx atomically: a temp file beside the target, then a rename, so a
     failed save never leaves a half-written workbook under the real name."""
-    target = Path(path)
     wb = document_to_workbook(doc)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w+b") as fh:
-            wb.save(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, lambda tmp: wb.save(tmp))

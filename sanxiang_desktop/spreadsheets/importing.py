@@ -9,7 +9,6 @@ the original so it can be fixed and imported again.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
+from ..core.files import atomic_write
 from .cells import looks_like_formula
 from .mapping import EXAMPLE_MARK, known_headers, map_columns
 from .reading import Sheet, SheetError, header_row, read_sheet
@@ -90,12 +90,5 @@ def write_marked_copy(loaded: Loaded, plans) -> Path:
             cell = ws.cell(row=plan.row, column=col + 1)
             cell.fill = BAD_FILL
             cell.comment = Comment("；".join(messages), "导入检查")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(target, lambda tmp: wb.save(tmp))
     return target

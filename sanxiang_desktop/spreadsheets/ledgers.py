@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from openpyxl import Workbook
@@ -22,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
+from ..core.files import atomic_write
 from ..core import clock
 from ..core.catalogues import CATALOGUES
 from ..core.validation import mask_id_number, mask_phone
@@ -237,18 +236,7 @@ def write_sheet_steps(path, title: str, note: str, cols: list[Col], rows: Iterab
         ws._writer.cleanup()
         raise
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(cols))}{HEADER_ROW + max(n, 1)}"
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, lambda tmp: wb.save(tmp))
     return n
 
 

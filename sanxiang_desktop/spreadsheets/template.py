@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -13,6 +12,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ..core.files import atomic_write
 from ..core.catalogues import CATALOGUES
 from ..documents.model import text_width
 from ..services.spec import SPECS
@@ -123,14 +123,7 @@ def write_template(what: str, out: str | os.PathLike[str], units: list[str] | No
     _instructions(wb, what)
     wb.move_sheet(LISTS_SHEET, offset=1)     # data, instructions, then the hidden lists
     target = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(target, lambda tmp: wb.save(tmp))
     return target
 
 

@@ -73,7 +73,7 @@ class Person(Record, Base):
     # the people list's filter scans this instead of the table (migration 0005)
     __table_args__ = (Index("ix_people_filter", "search_key", "deleted", "unit_code", "name", "id", "phone_key",
                             "id_number"),
-                      # the indicators find the key persons here without reading rows (migration 0006)
+                      # the indicators find the key persons here without reading rows (migration 0007)
                       Index("ix_people_category_live", "category", "deleted", "id"))
     unit_code: Mapped[str] = unit_fk()          # the unit whose roster entered the person
     name: Mapped[str] = mapped_column(String(50), index=True)
@@ -103,7 +103,7 @@ class Post(Record, Base):
     """A person's post in a unit's association (任职)."""
     __tablename__ = "posts"
     # a person's posts, and for the indicators whether each is a current leadership post where,
-    # without reading the rows (migration 0006)
+    # without reading the rows (migration 0007)
     __table_args__ = (Index("ix_posts_person_role", "person_id", "role", "deleted", "start_on", "end_on",
                             "unit_code"),)
     person_id: Mapped[str] = mapped_column(PersonRef, ForeignKey("people.id"))

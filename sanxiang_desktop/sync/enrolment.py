@@ -36,7 +36,8 @@ MAX_ENROLMENT = 16 * 1024 * 1024
 
 
 def export_enrolment(db: Database, for_unit: str, folder: str | Path) -> Written:
-    """Write the enrolment file for child unit `for_unit` (a new token each time)."""
+    """Write the enrolment file for child unit `for_unit` (a new token each time).
+    Returns what was written. Raises ExchangeError when `for_unit` is not below this unit."""
     home = db.home_unit
     signer = ensure_own_key(db)
     def build(s, package_id: str) -> Written:
@@ -75,7 +76,8 @@ def _refuse(en: str, zh: str, code: str = "bad_enrolment") -> PackageError:
 
 
 def read_enrolment(path: str | Path, unit: str | None = None) -> EnrolmentFile:
-    """Verify an enrolment file (for `unit`, when given) completely, without touching any database."""
+    """Verify an enrolment file (for `unit`, when given) completely, without touching any database.
+    Returns the EnrolmentFile."""
     path = Path(path)
     from .inbox import read_regular
     try:
@@ -121,7 +123,8 @@ def read_enrolment(path: str | Path, unit: str | None = None) -> EnrolmentFile:
 
 def apply_enrolment(db: Database, enr: EnrolmentFile) -> dict[str, Any]:
     """On a freshly initialised database of enr.unit: trust the upper levels, keep the token,
-    take the reference data. One transaction."""
+    take the reference data. One transaction.
+    Returns a summary for the clerk. Raises ExchangeError when the file was already used here."""
     ensure_own_key(db)
     now = utc_stamp()
     with db.session() as s, s.begin():

@@ -26,7 +26,7 @@ from .trust import ensure_own_key, proof_for, subtree, unit_name, upward_recipie
 
 
 def last_receipt(s: Session, sender: str) -> ReceivedReceipt | None:
-    """The receipt that counts: the one the upper level issued last, by its SEQUENCE NUMBER, never by
+    """Returns the receipt that counts: the one the upper level issued last, by its SEQUENCE NUMBER, never by
     the time written on it (one receipt written while a clock was years ahead would otherwise outrank
     every later one). Receipt numbers never restart: the upper level numbers past the receipt number
     its child last saw (data packages carry it as ``receipt_seq``), even after a restore."""
@@ -35,7 +35,7 @@ def last_receipt(s: Session, sender: str) -> ReceivedReceipt | None:
 
 
 def change_threshold(s: Session, recipient: str, acked: int) -> int:
-    """The change-log position the recipient is known to hold: what package `acked` carried."""
+    """Returns the change-log position the recipient is known to hold: what package `acked` carried."""
     if acked <= 0:
         return 0
     high = s.scalar(select(SentPackage.change_high).where(
@@ -45,6 +45,8 @@ def change_threshold(s: Session, recipient: str, acked: int) -> int:
 
 
 def changed_rows(s: Session, model, low: int, high: int, owners: set[str]) -> Iterator[dict]:
+    """Yields the current state of every record of `model` owned by one of `owners` whose change-log position
+    lies in (low, high]."""
     table = model.__table__
     query = (select(table).join(RecordChange, and_(RecordChange.table_name == model.__tablename__,
                                                    RecordChange.record_id == table.c.id))
@@ -58,7 +60,7 @@ def changed_rows(s: Session, model, low: int, high: int, owners: set[str]) -> It
 
 def collect_records(s: Session, home: str, package_id: str, low: int, high: int,
                     owners: set[str] | None = None) -> tuple[list[bytes], dict[str, int], set[str]]:
-    """Payload record lines (parents before children), counts per table, attachment hashes."""
+    """Returns payload record lines (parents before children), counts per table, attachment hashes."""
     owners = owners if owners is not None else subtree(s, home)
     lines: list[bytes] = []
     counts: dict[str, int] = {}
@@ -83,7 +85,9 @@ def collect_records(s: Session, home: str, package_id: str, low: int, high: int,
 
 def blob_lines(s: Session, shas: set[str]) -> Iterator[bytes]:
     """Each attachment's content once, however many records point at it. Checked here; read one at a
-    time as the package is written (a thousand photos are never all in memory)."""
+    time as the package is written (a thousand photos are never all in memory).
+    Yields one payload line per attachment. Raises ExchangeError when an attachment's content is missing from
+    the database."""
     have: set[str] = set()
     wanted = sorted(shas)
     for i in range(0, len(wanted), 500):
@@ -101,7 +105,8 @@ def blob_lines(s: Session, shas: set[str]) -> Iterator[bytes]:
 
 
 def export_package(db: Database, folder: str | Path, *, limit: int = parts.DEFAULT_LIMIT) -> Written:
-    """Write the upward data package (always, even with no changes) and return what was written."""
+    """Write the upward data package (always, even with no changes) and return what was written.
+    Raises ExchangeError when the database has no home unit or the home unit is the top level."""
     home = db.home_unit
     if not home:
         raise ExchangeError("no_home", "This database has no home unit; run init first.", "数据库尚未设置本单位。")
@@ -130,6 +135,7 @@ def export_package(db: Database, folder: str | Path, *, limit: int = parts.DEFAU
             extra["enrolment_proof"] = proof
         written = write_package(s, kind="data", sender=home, recipient=recipient, seq=seq, acked_seq=acked,
                                 body_lines=body, counts=counts, signer=signer, folder=Path(folder), limit=limit,
-                                change_high=high, extra_manifest=extra, package_id=package_id)
+                                change_high=high, extra_manifest=extra, package_id=package_id,
+                                chunked=bool(shas))    # photos: streamed (format 2, issue 12)
         return written
     return publish(db, folder, build)

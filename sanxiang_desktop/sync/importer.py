@@ -23,6 +23,7 @@ from ..store.sync_models import ReceivedPackage, ReceivedReceipt, Rejection
 from .apply import Counts, apply_records, json_counts
 from .container import open_package, open_payload_pieces, peek_manifest
 from .errors import PackageError, UntrustedSender
+from .source import Source
 from .keys import fingerprint_matches
 from .outbox import CAPABILITIES, KINDS, check_code
 from .ownership import Refusal, screen
@@ -88,7 +89,8 @@ class _AlreadyApplied(Exception):
 
 def import_files(db: Database, paths: Iterable[str | Path], *, trust: bool = False, fingerprint: str | None = None,
                  dry_run: bool = False, clock: HybridClock | None = None, actor: str = "") -> list[ImportResult]:
-    """Import every file given (packages, receipts, reference data; parts of split packages together)."""
+    """Import every file given (packages, receipts, reference data; parts of split packages together).
+    Returns one ImportResult per package."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     results = []
@@ -101,7 +103,7 @@ def import_files(db: Database, paths: Iterable[str | Path], *, trust: bool = Fal
 
 
 def preview(db: Database, paths: Iterable[str | Path], *, trust: bool = False) -> list[ImportResult]:
-    """What an import would do (counts), changing nothing."""
+    """Returns what an import would do (counts), changing nothing."""
     return import_files(db, paths, trust=trust, dry_run=True)
 
 
@@ -128,12 +130,28 @@ def _newer(what_en: str, what_zh: str) -> PackageError:
 
 
 def import_bytes(db: Database, data: bytes, name: str = "package", **options) -> ImportResult:
-    """Import one package given as bytes (see import_files for the options)."""
+    """Import one package given as bytes (see import_files for the options).
+    Returns its ImportResult."""
     return _import_one(db, lambda: data, name, **options)
 
 
-def _import_one(db: Database, load: Loader, name: str, *, trust: bool = False, fingerprint: str | None = None,
-                dry_run: bool = False, clock: HybridClock | None = None, actor: str = "") -> ImportResult:
+def _import_one(db: Database, load: Loader, name: str, **options) -> ImportResult:
+    opened: list[Source] = []
+
+    def tracked() -> bytes | Source:
+        data = load()
+        if isinstance(data, Source):
+            opened.append(data)
+        return data
+    try:
+        return _import_loaded(db, tracked, name, **options)
+    finally:
+        for source in opened:        # the package file, or the temporary file its parts were joined in
+            source.close()
+
+
+def _import_loaded(db: Database, load: Loader, name: str, *, trust: bool = False, fingerprint: str | None = None,
+                   dry_run: bool = False, clock: HybridClock | None = None, actor: str = "") -> ImportResult:
     res = ImportResult(name, dry_run=dry_run)
     try:
         data = load()
@@ -176,9 +194,14 @@ def _import_one(db: Database, load: Loader, name: str, *, trust: bool = False, f
         del data
         pieces = open_payload_pieces(opened, me, caps=CAPS)
         del opened               # the stored payload goes as soon as it is decrypted
-        decoded = decode_payload(pieces, manifest)    # inflated piece by piece, never whole
+        # Inflated piece by piece, never whole; attachments spooled to a temporary file. Every chunk,
+        # hash and line is checked here, to the end, before _apply writes anything.
+        decoded = decode_payload(pieces, manifest)
         del pieces
-        _apply(db, manifest, sha, decoded, new_peer, res, dry_run=dry_run, clock=clock, actor=actor)
+        try:
+            _apply(db, manifest, sha, decoded, new_peer, res, dry_run=dry_run, clock=clock, actor=actor)
+        finally:
+            decoded.blobs.close()
     except PackageError as err:
         res.fail(err)
         # Only a refusal of authenticated content is noted (for the receipt: the sender must fix

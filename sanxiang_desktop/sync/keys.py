@@ -41,14 +41,14 @@ def _check_public(public_bytes: bytes) -> bytes:
 
 
 def key_id_of(public_bytes: bytes) -> str:
-    """Short stable id of a public key: 16 hex digits (64 bits) of BLAKE2b."""
+    """Returns short stable id of a public key: 16 hex digits (64 bits) of BLAKE2b."""
     digest = nacl.hash.blake2b(_check_public(public_bytes), digest_size=8,
                                person=_PERSON_KEY_ID, encoder=RawEncoder)
     return digest.hex()
 
 
 def fingerprint(public_bytes: bytes) -> str:
-    """Human-readable fingerprint, e.g. ``K4F7-9QX2-B81D-6M3T``.
+    """Returns human-readable fingerprint, e.g. ``K4F7-9QX2-B81D-6M3T``.
 
     80 bits of BLAKE2b as 16 Crockford base32 characters in four groups: short
     enough to read over the phone, long enough that nobody can make a second
@@ -77,13 +77,14 @@ def normalize_fingerprint(text: str) -> str:
 
 
 def fingerprint_matches(public_bytes: bytes, typed: str) -> bool:
-    """True when ``typed`` (as a clerk entered it) is the fingerprint of the key."""
+    """Returns True when ``typed`` (as a clerk entered it) is the fingerprint of the key."""
     normal = normalize_fingerprint(typed)
     return bool(normal) and normal == fingerprint(public_bytes)
 
 
 def verify(public_bytes: bytes, data: bytes, signature: bytes) -> bool:
-    """Check an Ed25519 signature; any malformed input is simply ``False``."""
+    """Check an Ed25519 signature; any malformed input is simply ``False``.
+    Returns True for a good signature."""
     try:
         nacl.signing.VerifyKey(bytes(public_bytes)).verify(bytes(data), bytes(signature))
     except (nacl.exceptions.CryptoError, TypeError, ValueError):
@@ -92,7 +93,7 @@ def verify(public_bytes: bytes, data: bytes, signature: bytes) -> bool:
 
 
 def box_public_from_verify(public_bytes: bytes) -> nacl.public.PublicKey:
-    """The X25519 encryption key that belongs to an Ed25519 verify key."""
+    """Returns the X25519 encryption key that belongs to an Ed25519 verify key."""
     try:
         return nacl.signing.VerifyKey(_check_public(public_bytes)).to_curve25519_public_key()
     except nacl.exceptions.CryptoError:

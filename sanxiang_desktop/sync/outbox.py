@@ -22,14 +22,15 @@ from .. import __version__
 from ..core.ids import new_id
 from ..store.sync_models import SentPackage
 from . import parts
-from .container import FORMAT_VERSION, build_package_from_lines
+from .container import CHUNKED_CAPABILITY, FORMAT_VERSION, build_chunked_package, build_package_from_lines
 from .errors import ExchangeError
 from .keys import KeyPair
 from .records import PAYLOAD_VERSION, encode_line
 from .trust import peer_key, utc_stamp
 
 KINDS = ("data", "receipt", "reference", "enrolment")
-CAPABILITIES = ("records/1", "origins/1", "attachments/1", "receipts/1", "reference/1", "enrolment-proof/1")
+CAPABILITIES = ("records/1", "origins/1", "attachments/1", "receipts/1", "reference/1", "enrolment-proof/1",
+                CHUNKED_CAPABILITY)
 REQUIRED = {"data": ["records/1"], "reference": ["records/1", "reference/1"], "receipt": ["receipts/1"],
             "enrolment": ["records/1", "reference/1"]}
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -39,12 +40,13 @@ _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 @lru_cache(maxsize=1)
 def schema_version() -> str:
+    """Returns the schema version this program writes (the Alembic head revision)."""
     from ..store.migrate import head_revision
     return head_revision()
 
 
 def check_code(package_sha256: str) -> str:
-    """Eight characters from the package hash for the transmittal slip, e.g. ``7KQ2-M9XD``:
+    """Returns eight characters from the package hash for the transmittal slip, e.g. ``7KQ2-M9XD``:
     the receiving clerk reads them off the slip and compares them with the screen."""
     number = int(package_sha256[:10], 16)
     text = "".join(_CROCKFORD[(number >> shift) & 31] for shift in range(35, -1, -5))
@@ -52,6 +54,7 @@ def check_code(package_sha256: str) -> str:
 
 
 def file_stem(kind: str, sender: str, recipient: str, seq: int) -> str:
+    """Returns the ASCII file-name stem of a package: `<sender>-<recipient>[-<kind>]-<seq, 6 digits>`."""
     middle = "" if kind == "data" else f"-{kind}"
     return f"{sender}-{recipient}{middle}-{seq:06d}"
 
@@ -83,6 +86,7 @@ class Written:
 
 
 def next_seq(s: Session, recipient: str, kind: str, at_least: int = 0) -> int:
+    """Returns the next sequence number for packages of `kind` to `recipient` (above `at_least`)."""
     last = s.scalar(select(func.max(SentPackage.seq)).where(SentPackage.recipient == recipient,
                                                             SentPackage.kind == kind)) or 0
     return max(last, at_least) + 1
@@ -95,24 +99,32 @@ def write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def _write_synced(path: Path, data: bytes) -> None:
+def _write_synced(path: Path, data: bytes | Iterable[bytes]) -> None:
     with open(path, "wb") as fh:
-        fh.write(data)
+        for piece in ([data] if isinstance(data, (bytes, bytearray, memoryview)) else data):
+            fh.write(piece)
         fh.flush()
         os.fsync(fh.fileno())
 
 
 def pending_name(name: str, package_id: str) -> str:
-    """The temporary name a package file has until its row in sync_sent is committed."""
+    """Returns the temporary name a package file has until its row in sync_sent is committed."""
     return f"{name}.{package_id}.tmp"
 
 
 def write_package(s: Session, *, kind: str, sender: str, recipient: str, seq: int, acked_seq: int,
                   body_lines: Iterable[bytes], counts: dict[str, int], signer: KeyPair, folder: Path,
                   limit: int = parts.DEFAULT_LIMIT, change_high: int = 0, encrypt: bool = True,
-                  extra_manifest: dict[str, Any] | None = None, package_id: str | None = None) -> Written:
+                  extra_manifest: dict[str, Any] | None = None, package_id: str | None = None,
+                  chunked: bool = False) -> Written:
     """Build, sign, seal, split and write one package under temporary names and record it in
-    sync_sent (the caller commits; sync.publish.publish then gives the files their real names)."""
+    sync_sent (the caller commits; sync.publish.publish then gives the files their real names).
+    Returns what was written (Written).
+
+    chunked=True writes container format 2 (sync/chunked.py: streamed through a temporary file,
+    never whole in memory) and declares it in required_capabilities, so a release that cannot read
+    it refuses the package by name; give it when the payload carries attachment content. Otherwise
+    format 1, which every release reads."""
     package_id = package_id or new_id()
     created = utc_stamp()
     header = {"package_id": package_id, "sender": sender, "recipient": recipient, "kind": kind,
@@ -125,21 +137,22 @@ def write_package(s: Session, *, kind: str, sender: str, recipient: str, seq: in
         "program_version": __version__,
     }
     manifest.update(extra_manifest or {})
+    if chunked:
+        manifest["required_capabilities"] = REQUIRED[kind] + [CHUNKED_CAPABILITY]
     recipient_public = peer_key(s, recipient) if encrypt else None
     # Line by line into the compressor, the package kept as its segments and cut into parts one at a
-    # time: a package of photos is held about twice (compressed, sealed), not five times.
-    segments = build_package_from_lines(manifest, _consumed([encode_line(header)], body_lines), signer,
-                                        recipient_public)
+    # time. Format 1 holds the compressed payload (twice: compressed, sealed); format 2 holds a chunk.
+    build = build_chunked_package if chunked else build_package_from_lines
+    segments = build(manifest, _consumed([encode_line(header)], body_lines), signer, recipient_public)
     sha, size = parts.segments_sha256(segments), sum(len(x) for x in segments)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths, names = [], []
-    for name, blob in parts.split_segments(segments, file_stem(kind, sender, recipient, seq), limit):
+    for name, pieces in parts.split_stream(segments, file_stem(kind, sender, recipient, seq), limit):
         # Under a temporary name: the real name appears only after the commit (publish.py).
-        _write_synced(folder / pending_name(name, package_id), blob)
+        _write_synced(folder / pending_name(name, package_id), pieces)
         paths.append(folder / name)
         names.append(name)
-        del blob
     del segments
     s.add(SentPackage(package_id=package_id, kind=kind, recipient=recipient, seq=seq, acked_seq=acked_seq,
                       change_high=change_high, created_at=created, files=json.dumps(names),
@@ -161,6 +174,7 @@ def _consumed(first: list[bytes], rest: Iterable[bytes]) -> Iterator[bytes]:
 
 
 def b64(data: bytes) -> str:
+    """Returns `data` as standard base64 text."""
     return base64.b64encode(data).decode("ascii")
 
 

@@ -75,7 +75,7 @@ def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
 
 
 def stored_owners(conn, table: str, ids: Sequence[str]) -> dict[str, tuple[str, bool]]:
-    """{id: (stored owner, built-in)} for the ids already held here; one query per chunk.
+    """Returns {id: (stored owner, built-in)} for the ids already held here; one query per chunk.
     `conn` is a SQLAlchemy Session or Connection."""
     t = m.MODEL_BY_TABLE[table].__table__
     builtin = t.c.builtin if "builtin" in t.c else None
@@ -89,7 +89,7 @@ def stored_owners(conn, table: str, ids: Sequence[str]) -> dict[str, tuple[str, 
 
 def refused_records(conn, table: str, records: Sequence[Mapping[str, Any]], allowed: set[str], *,
                     known_units: set[str] | None = None, check_units: bool = True) -> dict[str, Refusal]:
-    """The records of one table the sender is NOT entitled to apply, by id.
+    """Returns the records of one table the sender is NOT entitled to apply, by id.
 
     records: plain mappings with at least ``id`` and ``owner`` (and, where the table has them,
     ``unit_code``, ``parent_code``); allowed: the sender and every unit below it as stored here
@@ -125,7 +125,8 @@ def screen(conn, items: list, allowed: set[str], *, check_units: bool = True) ->
 
     Tables are screened parents first (store.models.RECORD_MODELS order) so that villages the
     package adds may be named by its other records; a record referring to a NEW record of the
-    package that was refused is refused too (it could not be applied without it)."""
+    package that was refused is refused too (it could not be applied without it).
+    Returns (entitled items, refusals)."""
     by_table: dict[str, list] = {}
     for it in items:
         by_table.setdefault(it.table, []).append(it)

@@ -61,7 +61,8 @@ def _fsync_dir(folder: Path) -> None:
 def publish(db: Database, folder: str | Path, build: Callable[[Session, str], Written]) -> Written:
     """Run `build(session, package_id)` (which calls outbox.write_package) in one transaction and
     publish its files after the commit. Raises what build raises, ExchangeError('damaged'), OSError
-    and SQLAlchemy errors; in every case no file with a real name is left that sync_sent lacks."""
+    and SQLAlchemy errors; in every case no file with a real name is left that sync_sent lacks.
+    Returns what build returned, its files now under their real names."""
     folder = Path(folder).absolute()
     recover(db)
     check_before_writing(db)

@@ -49,7 +49,7 @@ class SequenceState:
 
 
 def high_water(pairs: list[tuple[int, int]]) -> int:
-    """Highest n such that all changes up to package n are here, from (seq, acked_seq) pairs."""
+    """Returns highest n such that all changes up to package n are here, from (seq, acked_seq) pairs."""
     h = 0
     while True:
         covering = [seq for seq, base in pairs if base <= h < seq]
@@ -59,6 +59,8 @@ def high_water(pairs: list[tuple[int, int]]) -> int:
 
 
 def sequence_state(s: Session, sender: str) -> SequenceState:
+    """Returns what has arrived from `sender` (SequenceState: sequence numbers received, the contiguous high
+    water, the missing ones, when the last came)."""
     rows = s.execute(select(ReceivedPackage.seq, ReceivedPackage.acked_seq, ReceivedPackage.received_at)
                      .where(ReceivedPackage.sender == sender, ReceivedPackage.kind == "data")).all()
     st = SequenceState(sender)
@@ -75,7 +77,8 @@ def sequence_state(s: Session, sender: str) -> SequenceState:
 def export_receipt(db: Database, to: str, folder: str | Path) -> Written:
     """Write the signed receipt for child unit `to`: packages applied, duplicates, rejections with
     reasons, the high-water sequence, this installation's schema version, and the records returned
-    for correction on the way to `to` (ids and the clerk's reason). No personal data."""
+    for correction on the way to `to` (ids and the clerk's reason). No personal data.
+    Returns what was written. Raises ExchangeError when `to` is not below this unit."""
     home = db.home_unit
     signer = ensure_own_key(db)
     def build(s: Session, package_id: str) -> Written:
@@ -123,7 +126,8 @@ def _is_count(v: Any) -> bool:
 
 
 def apply_receipt(s: Session, manifest: dict, body: Any, sha: str, now: str) -> dict[str, Any]:
-    """Store a receipt from the upper level (the caller's transaction). Returns a summary."""
+    """Store a receipt from the upper level (the caller's transaction). Returns a summary.
+    Raises PackageError for invalid receipt content."""
     if not isinstance(body, dict) or not _is_count(body.get("acked_seq")) or not _is_count(body.get("max_seq", 0)):
         raise PackageError("bad_payload", "The receipt content is invalid.", "回执内容无效。")
     issued = body.get("issued_at") if isinstance(body.get("issued_at"), str) else manifest["created_at"]
@@ -144,7 +148,7 @@ def apply_receipt(s: Session, manifest: dict, body: Any, sha: str, now: str) -> 
 
 
 def believed_acked(s: Session, upper: str, body: dict) -> tuple[int, bool]:
-    """(the "received up to N" this installation believes, whether the receipt disagreed).
+    """Returns (the "received up to N" this installation believes, whether the receipt disagreed).
 
     The receipt names the package id and content hash of each package it acknowledges; the one
     at its high-water mark must be the package sent from here under that number, else the
@@ -167,6 +171,8 @@ def believed_acked(s: Session, upper: str, body: dict) -> tuple[int, bool]:
 
 
 def receipt_summary(s: Session, row: ReceivedReceipt) -> dict[str, Any]:
+    """Returns a receipt from the upper level as plain values for the page and the command line (sender, sequence
+    numbers, date, rejections, missing packages, message in English and Chinese)."""
     name = unit_name(s, row.sender)
     day = format_local(row.issued_at, date_only=True)
     body = json.loads(row.body)
@@ -177,7 +183,7 @@ def receipt_summary(s: Session, row: ReceivedReceipt) -> dict[str, Any]:
 
 
 def upper_status(db: Database) -> dict[str, Any] | None:
-    """What the upper level last acknowledged, for "县科协已接收至第 17 包 (2026-05-03)"."""
+    """Returns what the upper level last acknowledged, for "县科协已接收至第 17 包 (2026-05-03)"."""
     from .export import last_receipt
     from .trust import upward_recipient
     from ..store.sync_models import SentPackage
@@ -199,6 +205,8 @@ def upper_status(db: Database) -> dict[str, Any] | None:
 
 
 def days_since(stamp: str | None, today: dt.date | None = None) -> int | None:
+    """Returns the whole days from UTC stamp `stamp` to `today` (the office's date), or None without a readable
+    stamp."""
     if not stamp:
         return None
     today = today or clock.today()

@@ -30,13 +30,13 @@ REFERENCE_TABLES = ("units", "milestones")
 
 
 def catalogues_version() -> str:
-    """A short digest of every catalogue code: two programs with the same value show the same choices."""
+    """Returns a short digest of every catalogue code: two programs with the same value show the same choices."""
     text = "|".join(f"{name}:{','.join(cat.codes())}" for name, cat in sorted(CATALOGUES.items()))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def reference_lines(s: Session, home: str, child: str, signer_public: bytes) -> tuple[list[bytes], dict[str, int]]:
-    """Keys, catalogues and records a child should hold (villages below it, upper-level milestones)."""
+    """Returns keys, catalogues and records a child should hold (villages below it, upper-level milestones)."""
     keys = [{"unit": home, "public": b64(signer_public)}]
     for unit in ancestors(s, home):
         peer = s.get(Peer, unit)
@@ -62,6 +62,9 @@ def reference_lines(s: Session, home: str, child: str, signer_public: bytes) -> 
 
 
 def export_reference(db: Database, to: str, folder: str | Path) -> Written:
+    """Writes the reference package for child unit `to` (keys, catalogues, its villages, the upper levels'
+    milestones) into `folder`. Returns what was written. Raises ExchangeError when `to` is not below this
+    unit."""
     home = db.home_unit
     signer = ensure_own_key(db)
     def build(s: Session, package_id: str) -> Written:
@@ -76,7 +79,8 @@ def export_reference(db: Database, to: str, folder: str | Path) -> Written:
 
 
 def check_reference_items(s: Session, items: list[Incoming], home: str, sender: str) -> None:
-    """Only villages of this unit's own tree and milestones of the levels above travel down."""
+    """Only villages of this unit's own tree and milestones of the levels above travel down.
+    Raises RecordProblem for any other record."""
     mine = subtree(s, home)
     upper = set(ancestors(s, home)) | {sender}
     for it in items:
@@ -92,7 +96,8 @@ def check_reference_items(s: Session, items: list[Incoming], home: str, sender: 
 
 def apply_keys(s: Session, keys: Any, home: str, sender: str) -> list[str]:
     """Add the upper levels' keys this installation does not hold yet; never replace one silently.
-    Returns notes for the clerk."""
+    Returns notes for the clerk.
+    Raises PackageError for an invalid key list."""
     notes: list[str] = []
     if keys is None:
         return notes
@@ -119,7 +124,8 @@ def apply_keys(s: Session, keys: Any, home: str, sender: str) -> list[str]:
 
 
 def note_catalogues(s: Session, catalogues: Any) -> list[str]:
-    """Keep the upper level's catalogues version (meta) and say when this program's differs."""
+    """Keep the upper level's catalogues version (meta) and say when this program's differs.
+    Returns notes for the clerk ([] when the versions agree)."""
     from ..store.models import Meta
     version = catalogues.get("version") if isinstance(catalogues, dict) else None
     if not isinstance(version, str) or len(version) > 64:

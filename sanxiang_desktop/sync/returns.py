@@ -34,7 +34,7 @@ DATE_FIELDS = ("held_on", "visited_on", "set_up_on", "established_on", "issued_o
 
 
 def route_child(s: Session, home: str, owner: str) -> str | None:
-    """The unit directly below `home` on the way down to `owner` (None when owner is not below)."""
+    """Returns the unit directly below `home` on the way down to `owner` (None when owner is not below)."""
     chain = [owner, *ancestors(s, owner)]
     if home not in chain[1:]:
         return None
@@ -48,7 +48,7 @@ def _row(s: Session, table: str, record_id: str) -> dict[str, Any] | None:
 
 
 def record_title(table: str, row: dict[str, Any] | None) -> str:
-    """What a clerk recognises the record by (its title or name; a date for untitled ones)."""
+    """Returns what a clerk recognises the record by (its title or name; a date for untitled ones)."""
     spec = SPECS.get(table)
     if row is None:
         return ""
@@ -68,7 +68,9 @@ def _type(table: str) -> tuple[str, str]:
 def return_for_correction(db: Database, table: str, record_id: str, reason: str, actor: str = "") -> dict[str, Any]:
     """Send the record held here back to the unit that owns it, with the clerk's reason.
     WARNING: the reason travels in receipts and must not contain personal data (no names,
-    ID numbers or phone numbers): describe what is wrong, not whom."""
+    ID numbers or phone numbers): describe what is wrong, not whom.
+    Returns a summary of what was queued. Raises ExchangeError for an unknown record type, a missing or too
+    long reason, a record not held here, owned here or not owned below."""
     reason = " ".join((reason or "").split())
     if table not in SPECS:
         raise ExchangeError("bad_table", f"Unknown record type: {table}.", f"未知的记录类型：{table}。")
@@ -153,7 +155,8 @@ def returns_sent(db: Database, *, open_only: bool = False) -> list[dict[str, Any
 
 
 def dismiss_correction(db: Database, return_id: str, actor: str = "") -> bool:
-    """The clerk has dealt with it (or disagrees): it leaves the list; nothing travels back."""
+    """The clerk has dealt with it (or disagrees): it leaves the list; nothing travels back.
+    Returns True when it was on the list."""
     with db.session() as s, s.begin():
         ret = s.get(ReturnedRecord, return_id)
         if ret is None or ret.direction != "due" or ret.status != "open":

@@ -16,6 +16,8 @@ KIND_ZH = {"data": "数据包", "receipt": "回执", "reference": "基础数据�
 
 
 def slip_data(db: Database, written: Written) -> dict[str, Any]:
+    """Returns the values of the transmittal slip of `written` (sender, recipient, sequence numbers, counts per
+    kind of record, files, size, check code)."""
     with db.session() as s:
         sender_name, recipient_name = unit_name(s, written.sender), unit_name(s, written.recipient)
     counts = [(SPECS[t].zh if t in SPECS else t, n) for t, n in sorted(written.counts.items()) if n]
@@ -31,7 +33,7 @@ def slip_data(db: Database, written: Written) -> dict[str, Any]:
 
 
 def slip_document(db: Database, written: Written):
-    """The abstract document of the slip (documents.forms.transmittal), ready for any renderer."""
+    """Returns the abstract document of the slip (documents.forms.transmittal), ready for any renderer."""
     from ..core import clock
     from ..documents.forms.transmittal import TransmittalData, transmittal_slip
     data = slip_data(db, written)

@@ -16,7 +16,7 @@ from .status import own_clock_warning
 
 
 def at_start(db: Database) -> list[tuple[str, str]]:
-    """(English, Chinese) messages for the clerk; [] when all is well. Never raises for a
+    """Returns (English, Chinese) messages for the clerk; [] when all is well. Never raises for a
     read-only or locked file (the recovery is then left for the next start)."""
     notes: list[tuple[str, str]] = []
     try:
@@ -33,7 +33,7 @@ def at_start(db: Database) -> list[tuple[str, str]]:
 
 
 def needs_background_check(db: Database) -> bool:
-    """True when opening ran only quick_check (the file is too large for the full check then)."""
+    """Returns True when opening ran only quick_check (the file is too large for the full check then)."""
     if db.is_server:
         return False                  # no file here: the server checks its own pages
     try:
@@ -43,5 +43,5 @@ def needs_background_check(db: Database) -> bool:
 
 
 def background_check(db: Database) -> list[str]:
-    """The full integrity_check ([] when clean); for the worker after start-up."""
+    """Returns the full integrity_check ([] when clean); for the worker after start-up."""
     return quick_check(db.engine, full=True)

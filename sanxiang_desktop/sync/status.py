@@ -28,7 +28,7 @@ from .trust import subtree, unit_name, utc_stamp
 
 
 def history(db: Database, limit: int = 500) -> dict[str, list[dict[str, Any]]]:
-    """Packages sent and received (newest first), receipts received from the upper level."""
+    """Returns packages sent and received (newest first), receipts received from the upper level."""
     with db.session() as s:
         names = dict(s.execute(select(m.Unit.code, m.Unit.name)).all())
         acked: dict[str, int] = {}
@@ -66,7 +66,7 @@ class ChildStatus:
 
 
 def children(db: Database) -> list[ChildStatus]:
-    """Every direct child unit (and any other sender) with its package sequence."""
+    """Returns every direct child unit (and any other sender) with its package sequence."""
     home = db.home_unit
     with db.session() as s:
         codes = set(s.scalars(select(m.Unit.code).where(m.Unit.parent_code == home,
@@ -92,7 +92,7 @@ def children(db: Database) -> list[ChildStatus]:
 
 
 def status(db: Database) -> dict[str, Any]:
-    """Everything the page header needs in one call."""
+    """Returns everything the page header needs in one call."""
     with db.session() as s:
         open_conflicts = s.scalar(select(func.count()).select_from(Conflict).where(Conflict.status == "open"))
         open_dups = s.scalar(select(func.count()).select_from(PersonDuplicate).where(PersonDuplicate.status == "open"))
@@ -101,6 +101,8 @@ def status(db: Database) -> dict[str, Any]:
 
 
 def conflicts(db: Database, *, open_only: bool = True) -> list[dict[str, Any]]:
+    """Returns the conflicts kept by imports (the open ones unless `open_only` is False), oldest first, as plain
+    values for the page."""
     with db.session() as s:
         query = select(Conflict).order_by(Conflict.detected_at)
         if open_only:
@@ -117,7 +119,9 @@ def resolve_conflict(db: Database, conflict_id: str, keep: str, *, actor: str = 
                      clock: HybridClock | None = None) -> dict[str, Any]:
     """The clerk keeps the version that was here ("local") or the one that arrived ("incoming").
     If that is not what the record holds now, it becomes a new version (new stamp, next
-    revision) which travels upward like any change, so every level ends on the clerk's choice."""
+    revision) which travels upward like any change, so every level ends on the clerk's choice.
+    Returns a summary of the resolution. Raises ExchangeError for a choice other than local or incoming, or no
+    such open conflict."""
     if keep not in ("local", "incoming"):
         raise ExchangeError("bad_choice", "Choose 'local' or 'incoming'.", "请选择保留本机版本或收到的版本。")
     with db.session() as s, s.begin():
@@ -149,7 +153,7 @@ def resolve_conflict(db: Database, conflict_id: str, keep: str, *, actor: str = 
 
 
 def duplicates(db: Database, *, open_only: bool = True) -> list[dict[str, Any]]:
-    """People sharing one ID number (masked here: the GUI shows more only when the clerk asks)."""
+    """Returns people sharing one ID number (masked here: the GUI shows more only when the clerk asks)."""
     with db.session() as s:
         query = select(PersonDuplicate).order_by(PersonDuplicate.detected_at)
         if open_only:
@@ -167,7 +171,8 @@ def duplicates(db: Database, *, open_only: bool = True) -> list[dict[str, Any]]:
 
 
 def dismiss_duplicate(db: Database, duplicate_id: str, actor: str = "") -> bool:
-    """The clerk has looked at it (the two records stay as they are; correcting one is its owner's job)."""
+    """The clerk has looked at it (the two records stay as they are; correcting one is its owner's job).
+    Returns True when it was open."""
     with db.session() as s, s.begin():
         d = s.get(PersonDuplicate, duplicate_id)
         if d is None or d.status != "open":
@@ -196,7 +201,7 @@ def received_records(db: Database, child: str, table: str, text: str = "", limit
 
 
 def own_clock_warning(db: Database) -> tuple[str, str] | None:
-    """(English, Chinese) when this PC's clock is clearly wrong: behind the newest stamp this
+    """Returns (English, Chinese) when this PC's clock is clearly wrong: behind the newest stamp this
     installation has made or adopted (meta 'hlc_last') by more than core.hlc.MAX_SKEW_MS. What the
     clock adopts from packages is limited to that skew, so a right clock never sees this. None if fine."""
     from ..core.hlc import MAX_SKEW_MS, ahead_ms

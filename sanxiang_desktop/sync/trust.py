@@ -31,7 +31,7 @@ _PROOF_LABEL = b"sanxiang-enrolment-proof:"
 
 
 def utc_stamp() -> str:
-    """Now as a UTC storage stamp (core.clock.utc_stamp; kept here for the sync modules' imports)."""
+    """Returns now as a UTC storage stamp (core.clock.utc_stamp; kept here for the sync modules' imports)."""
     return clock.utc_stamp()
 
 
@@ -40,7 +40,7 @@ def _active_key(s: Session) -> OwnKey | None:
 
 
 def ensure_own_key(db: Database) -> KeyPair:
-    """The installation's key pair, made on first use. The private key goes to the key store
+    """Returns the installation's key pair, made on first use. The private key goes to the key store
     (store/keystore.py), never into the database file; only the public half and the key id are
     kept in sync_own_keys. Raises ExchangeError('key_missing') when the database holds a key
     whose private half is not on this computer (a backup restored elsewhere)."""
@@ -86,7 +86,8 @@ def _missing_texts() -> tuple[str, str]:
 
 def export_private_key(db: Database, out: Path) -> Path:
     """Write this installation's private key file to `out` (to move the installation to another PC).
-    Raises ExchangeError('key_missing')."""
+    Raises ExchangeError('key_missing').
+    Returns `out`."""
     pair = ensure_own_key(db)
     with db.session() as s, s.begin():
         inst = keystore.installation_id(s)
@@ -121,7 +122,7 @@ def import_private_key(db: Database, path: Path) -> str:
 
 
 def own_key(s: Session) -> KeyPair | None:
-    """This installation's key pair, or None before one was made. Raises PackageError('key_missing')."""
+    """Returns this installation's key pair, or None before one was made. Raises PackageError('key_missing')."""
     row = _active_key(s)
     return _pair(s, row) if row else None
 
@@ -137,12 +138,14 @@ class PeerInfo:
 
 
 def peer_key(s: Session, unit: str) -> bytes | None:
+    """Returns the public key trusted for `unit`, or None."""
     row = s.get(Peer, unit)
     return bytes(row.public_key) if row else None
 
 
 def add_peer(s: Session, unit: str, public: bytes, how: str, actor: str = "") -> Peer:
-    """Trust `public` as the key of `unit` (replacing an earlier key only when called for it)."""
+    """Trust `public` as the key of `unit` (replacing an earlier key only when called for it).
+    Returns the Peer row."""
     row = s.get(Peer, unit)
     if row is None:
         row = Peer(unit_code=unit)
@@ -154,13 +157,15 @@ def add_peer(s: Session, unit: str, public: bytes, how: str, actor: str = "") ->
 
 
 def trust_peer(db: Database, unit: str, public: bytes, how: str = "confirmed", actor: str = "") -> PeerInfo:
-    """The GUI's "confirm this sender" (also used to accept a unit's new key after a reinstall)."""
+    """The GUI's "confirm this sender" (also used to accept a unit's new key after a reinstall).
+    Returns the PeerInfo of the trusted key."""
     with db.session() as s, s.begin():
         add_peer(s, unit, public, how, actor)
     return next(p for p in peers(db) if p.unit_code == unit)
 
 
 def forget_peer(db: Database, unit: str) -> bool:
+    """Stops trusting the key of `unit`. Returns False when none was trusted."""
     with db.session() as s, s.begin():
         row = s.get(Peer, unit)
         if row is None:
@@ -170,6 +175,7 @@ def forget_peer(db: Database, unit: str) -> bool:
 
 
 def peers(db: Database) -> list[PeerInfo]:
+    """Returns every trusted key with its unit's name, fingerprint, key id, and how and when it was trusted."""
     with db.session() as s:
         names = dict(s.execute(select(m.Unit.code, m.Unit.name)).all())
         return [PeerInfo(p.unit_code, names.get(p.unit_code, p.unit_code), p.fingerprint, p.key_id, p.how,
@@ -178,18 +184,22 @@ def peers(db: Database) -> list[PeerInfo]:
 
 # ------------------------------------------------------------------ the unit tree
 def parent_of(s: Session, code: str) -> str | None:
+    """Returns the parent code of unit `code`, or None (the top, or an unknown unit)."""
     return s.scalar(select(m.Unit.parent_code).where(m.Unit.code == code))
 
 
 def unit_name(s: Session, code: str) -> str:
+    """Returns the name of unit `code`, or the code itself when the unit is unknown."""
     return s.scalar(select(m.Unit.name).where(m.Unit.code == code)) or code
 
 
 def unit_level(s: Session, code: str) -> str | None:
+    """Returns the level of unit `code` (city, county, township, village), or None when unknown."""
     return s.scalar(select(m.Unit.level).where(m.Unit.code == code))
 
 
 def ancestors(s: Session, code: str) -> list[str]:
+    """Returns the codes of the units above `code`, nearest first (at most eight)."""
     out, seen = [], 0
     parent = parent_of(s, code)
     while parent and seen < 8:
@@ -200,17 +210,17 @@ def ancestors(s: Session, code: str) -> list[str]:
 
 
 def is_below(s: Session, code: str, top: str) -> bool:
-    """True when `code` is strictly below `top` in this installation's unit tree."""
+    """Returns True when `code` is strictly below `top` in this installation's unit tree."""
     return top in ancestors(s, code)
 
 
 def subtree(s: Session, top: str) -> set[str]:
-    """`top` and every unit below it: the program's one "units below" (services.tree.units_below)."""
+    """Returns `top` and every unit below it: the program's one "units below" (services.tree.units_below)."""
     return units_below(s, top)
 
 
 def upward_recipient(s: Session, home: str) -> str | None:
-    """The unit a data package goes to: the parent, unless home is already a city (the top)."""
+    """Returns the unit a data package goes to: the parent, unless home is already a city (the top)."""
     if unit_level(s, home) == "city":
         return None
     return parent_of(s, home)
@@ -218,25 +228,29 @@ def upward_recipient(s: Session, home: str) -> str | None:
 
 # ------------------------------------------------------------------ enrolment proof
 def new_token() -> str:
+    """Returns a fresh enrolment token: 32 random bytes as base64 text."""
     import os
     return base64.b64encode(os.urandom(32)).decode("ascii")
 
 
 def enrolment_proof(token: str, public: bytes) -> str:
     """Shows the upper level that the sender holds the enrolment it issued, bound to the
-    sender's key so the proof seen in one package cannot vouch for another key."""
+    sender's key so the proof seen in one package cannot vouch for another key.
+    Returns the proof as text."""
     raw = base64.b64decode(token)
     return hmac.new(raw, _PROOF_LABEL + bytes(public), hashlib.sha256).hexdigest()
 
 
 def proof_for(s: Session, recipient: str, public: bytes) -> str | None:
+    """Returns the proof of the newest enrolment received from `recipient`, bound to key `public`, or None
+    without one."""
     row = s.scalar(select(Enrolment).where(Enrolment.direction == "received", Enrolment.unit_code == recipient)
                    .order_by(Enrolment.issued_at.desc()).limit(1))
     return enrolment_proof(row.token, public) if row else None
 
 
 def check_proof(s: Session, sender: str, public: bytes, proof: object) -> Enrolment | None:
-    """The issued enrolment the proof matches, if any."""
+    """Returns the issued enrolment the proof matches, if any."""
     if not isinstance(proof, str) or len(proof) != 64:
         return None
     for row in s.scalars(select(Enrolment).where(Enrolment.direction == "issued", Enrolment.unit_code == sender)):

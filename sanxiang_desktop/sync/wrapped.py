@@ -25,7 +25,7 @@ Loader = Callable[[], bytes]
 
 
 def member_name(info: zipfile.ZipInfo) -> str:
-    """The member's file name as its writer meant it (GBK or UTF-8), last component only."""
+    """Returns the member's file name as its writer meant it (GBK or UTF-8), last component only."""
     name = info.filename
     if not info.flag_bits & 0x800:       # zipfile decoded the raw bytes as cp437
         raw = name.encode("cp437", errors="replace")
@@ -80,7 +80,7 @@ def _head(path: Path, index: int, size: int) -> bytes:
 
 
 def packages_in_zip(path: Path, head: bytes, caps: Caps, head_size: int) -> list[tuple[str, bytes, Loader]] | None:
-    """The packages inside an ordinary zip: (shown name, first bytes, loader) each.
+    """Returns the packages inside an ordinary zip: (shown name, first bytes, loader) each.
 
     None when ``path`` is not a zip or is a package itself (the container judges it). Raises
     PackageError ``zip_without_package`` (listing what the zip holds), ``zip_encrypted``,

@@ -101,8 +101,9 @@ def test_a_failed_save_keeps_the_old_file_and_leaves_no_temp(tmp_path, monkeypat
     path = tmp_path / "台账.xlsx"
     path.write_bytes(b"the old ledger")
 
-    def broken_save(self, fh):
-        fh.write(b"PK half a zip")
+    def broken_save(self, filename):
+        with open(filename, "wb") as fh:
+            fh.write(b"PK half a zip")
         raise OSError("disk full")
 
     monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)

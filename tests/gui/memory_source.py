@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from sanxiang_desktop.ui.lists.source import ColumnSpec, ListQuery, Row
+from sanxiang_desktop.ui.lists.source import ColumnSpec, ListQuery, Row, RowState
 
 SURNAMES = "王李张刘陈杨赵黄周吴"
 GIVEN = "伟芳娜敏静丽强磊军洋"
@@ -49,7 +49,7 @@ class MemorySource:
 
     def _row(self, row_id: str) -> Row:
         values = self.records[row_id]
-        return Row(row_id, values, tooltip=f"id {row_id}", foreground="gray" if values[1] > 70 else None)
+        return Row(row_id, values, tooltip=f"id {row_id}", state=RowState.FOREIGN if values[1] > 70 else RowState.OWN)
 
     def count(self, query: ListQuery) -> int:
         self.calls.append(("count", query.filter_text, query.sort_key, query.descending))

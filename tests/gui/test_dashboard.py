@@ -10,7 +10,7 @@ from sanxiang_desktop.core import indicators as ind
 from sanxiang_desktop.services.indicators import unit_indicators
 from sanxiang_desktop.services.units import add_village
 from sanxiang_desktop.ui.dashboard.checklist import LIGHT_ROLE, TARGET_ROLE
-from sanxiang_desktop.ui.dashboard.delegates import LIGHT_COLOURS
+from sanxiang_desktop.ui.dashboard.delegates import LIGHT_COLOURS, light_brush
 from sanxiang_desktop.ui.dashboard.model import BAR_ROLE, COLUMN_KEYS, LIGHTS_ROLE
 from tests.gui.window_support import (activities_page_factory, app_settings_in, close_window,  # noqa: F401
                                       copy_db, make_demo, make_empty, open_window)
@@ -35,39 +35,39 @@ def _column(key: str) -> int:
 
 
 def _row_of(model, code: str) -> int:
-    return next(i for i, r in enumerate(model.rows) if r["code"] == code)
+    return next(i for i, r in enumerate(model.rows) if r.code == code)
 
 
 def test_county_table_matches_the_indicators_service(window):
     dashboard = window.page("dashboard")
     model = dashboard.model
     expected = unit_indicators(window.db, "640104", window.context.year, today=window.ws.today())
-    assert model.rowCount() == 16 == len(expected["townships"])
+    assert model.rowCount() == 16 == len(expected.townships)
     assert dashboard.proxy.rowCount() == 16
     assert dashboard.table.isColumnHidden(_column("county"))
-    for row, township in enumerate(expected["townships"]):
+    for row, township in enumerate(expected.townships):
         cell = lambda key: model.index(row, _column(key))  # noqa: E731
-        assert cell("name").data() == township["name"]
-        assert cell("slots").data() == f"{township['slots_filled']}/3"
-        assert cell("visit").data() == str(township["visits"])
-        assert cell("villages").data() == f"{township['villages_with_contact']}/{township['villages']}"
+        assert cell("name").data() == township.name
+        assert cell("slots").data() == f"{township.slots_filled}/3"
+        assert cell("visit").data() == str(township.visits)
+        assert cell("villages").data() == f"{township.villages_with_contact}/{township.villages}"
         for domain in ind.DOMAINS:
             count, light = cell(domain).data(BAR_ROLE)
-            assert count == township["activities"][domain]
-            assert light == township["activity_lights"][domain]
-        assert cell("established").data(LIGHTS_ROLE) == [township["established_light"]]
-        assert cell("term").data(LIGHTS_ROLE) == [township["term_light"]]
-        slot_lights = [ind.GREEN if township["slots"][s] else ind.RED for s in ind.SLOTS]
+            assert count == township.activities[domain]
+            assert light == township.activity_lights[domain]
+        assert cell("established").data(LIGHTS_ROLE) == [township.established_light]
+        assert cell("term").data(LIGHTS_ROLE) == [township.term_light]
+        slot_lights = [township.slot_lights[s] for s in ind.SLOTS]
         assert cell("slots").data(LIGHTS_ROLE) == slot_lights
 
 
 def test_cards_show_the_county_rollup(window):
     dashboard = window.page("dashboard")
-    rollup = dashboard.data["rollup"]
+    rollup = dashboard.data.rollup
     cards = dashboard.cards.cards
-    assert cards["established"].value_label.text() == f"{rollup['established']}/16"
-    assert cards["activities"].value_label.text() == str(rollup["activities_total"])
-    assert cards["villages"].value_label.text() == f"{rollup['villages_with_contact']}/{rollup['villages']}"
+    assert cards["established"].value_label.text() == f"{rollup.established}/16"
+    assert cards["activities"].value_label.text() == str(rollup.activities_total)
+    assert cards["villages"].value_label.text() == f"{rollup.villages_with_contact}/{rollup.villages}"
     assert "leading_group" in cards and "work_plan" in cards
 
 
@@ -100,22 +100,22 @@ def test_clicking_a_township_name_shows_its_checklist(qtbot, window):
     row = _row_of(dashboard.model, ZHANGZHENG)
     index = dashboard.proxy.mapFromSource(dashboard.model.index(row, _column("name")))
     dashboard.table.clicked.emit(index)
-    qtbot.waitUntil(lambda: dashboard.data["unit"] == ZHANGZHENG)
+    qtbot.waitUntil(lambda: dashboard.data.unit == ZHANGZHENG)
     assert dashboard.stack.currentWidget() is dashboard.checklist
-    township = dashboard.data["township"]
+    township = dashboard.data.township
     items = [dashboard.checklist.item(i) for i in range(dashboard.checklist.count())]
     lines = [(i.text(), i.data(LIGHT_ROLE), i.data(TARGET_ROLE)) for i in items if i.data(LIGHT_ROLE)]
     hospital = next(line for line in lines if "医院" in line[0] or "Hospital" in line[0])
-    assert hospital[1] == (ind.GREEN if township["slots"]["hospital"] else ind.RED)
+    assert hospital[1] == (ind.GREEN if township.slots["hospital"] else ind.RED)
     health = next(line for line in lines if line[2] and line[2][1].get("domain") == "health")
-    assert str(township["activities"]["health"]) in health[0]
+    assert str(township.activities["health"]) in health[0]
     assert health[2] == ("activities", {"domain": "health", "year": window.context.year})
 
 
 def test_checklist_line_opens_the_records(qtbot, window):
     window.tree.select_code(ZHANGZHENG)
     dashboard = window.page("dashboard")
-    qtbot.waitUntil(lambda: dashboard.data["unit"] == ZHANGZHENG)
+    qtbot.waitUntil(lambda: dashboard.data.unit == ZHANGZHENG)
     checklist = dashboard.checklist
     item = next(checklist.item(i) for i in range(checklist.count())
                 if (checklist.item(i).data(TARGET_ROLE) or ("", {}))[1].get("domain") == "education")
@@ -126,10 +126,10 @@ def test_checklist_line_opens_the_records(qtbot, window):
 def test_the_dashboard_follows_changes(qtbot, window):
     dashboard = window.page("dashboard")
     row = _row_of(dashboard.model, ZHANGZHENG)
-    before = dashboard.model.rows[row]["villages"]
+    before = dashboard.model.rows[row].villages
     result = add_village(window.ws, ZHANGZHENG, "测试新村")
     window.context.notify(result.changes)
-    qtbot.waitUntil(lambda: dashboard.model.rows[_row_of(dashboard.model, ZHANGZHENG)]["villages"] == before + 1)
+    qtbot.waitUntil(lambda: dashboard.model.rows[_row_of(dashboard.model, ZHANGZHENG)].villages == before + 1)
 
 
 def test_city_dashboard_has_a_county_column_and_filter(qtbot, tmp_path, app_settings_in, runner):
@@ -147,3 +147,13 @@ def test_city_dashboard_has_a_county_column_and_filter(qtbot, tmp_path, app_sett
     assert dashboard.proxy.rowCount() == 16
     assert "counties" in dashboard.cards.cards
     close_window(qtbot, window, runner)
+
+
+def test_the_dashboard_says_what_its_dots_mean(window):
+    from sanxiang_desktop.ui.dashboard.delegates import LightLegend, light_text
+    dashboard = window.page("dashboard")
+    assert dashboard.legend.isVisible()
+    for light in LightLegend.LIGHTS:
+        assert light_text(light) in dashboard.legend.text()
+    # a grey dot is an empty ring: grey fill means only "another unit's record" (the lists' legend)
+    assert light_brush(ind.GREY) == Qt.BrushStyle.NoBrush and light_brush(ind.RED) == LIGHT_COLOURS[ind.RED]

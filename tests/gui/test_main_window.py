@@ -50,7 +50,7 @@ def test_selecting_a_township_shows_its_pages(qtbot, window):
     expected = [p for p in window.pages if "township" in p.levels]
     assert window.shown_pages() == expected
     dashboard = window.page("dashboard")
-    qtbot.waitUntil(lambda: dashboard.data["unit"] == ZHANGZHENG)
+    qtbot.waitUntil(lambda: dashboard.data.unit == ZHANGZHENG)
     assert dashboard.stack.currentWidget() is dashboard.checklist
     assert "掌政镇" in window.windowTitle()
 
@@ -91,7 +91,7 @@ def test_year_selector_sets_the_year_for_the_pages(qtbot, window):
     dashboard = window.page("dashboard")
     window.year_combo.setCurrentIndex(window.year_combo.findData(window.context.year - 1))
     assert window.context.year == window.ws.today().year - 1
-    qtbot.waitUntil(lambda: dashboard.data["year"] == window.context.year)
+    qtbot.waitUntil(lambda: dashboard.data.year == window.context.year)
 
 
 def test_undo_and_redo_in_chinese(qtbot, chinese, window):

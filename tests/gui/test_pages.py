@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from sanxiang_desktop.services import attachments as attachment_service
 from sanxiang_desktop.services import lists, records
+from sanxiang_desktop.services.list_source import RowState
 from sanxiang_desktop.services.result import Changes
 from sanxiang_desktop.store import models as m
 from sanxiang_desktop.ui.shell import i18n
@@ -265,7 +266,7 @@ def test_pages_refresh_only_for_their_tables(qtbot, township):
 def test_photo_is_scaled_down_stored_once_and_opened_by_id(qtbot, township, tmp_path, monkeypatch):
     page = open_page(qtbot, township, record_pages.ActivitiesPage)
     view = page.panel.view
-    own = next(r for r in range(view.model.rowCount()) if view.model.row(r).foreground is None)
+    own = next(r for r in range(view.model.rowCount()) if view.model.row(r).state is RowState.OWN)
     view.table.selectRow(own)
     activity = view.model.row(own).id
     assert page.attachments.activity_id == activity and page.attachments.photo_button.isEnabled()
@@ -290,7 +291,7 @@ def test_photo_is_scaled_down_stored_once_and_opened_by_id(qtbot, township, tmp_
 def test_keep_original_stores_the_file_as_it_is(qtbot, township, tmp_path, monkeypatch):
     page = open_page(qtbot, township, record_pages.ActivitiesPage)
     view = page.panel.view
-    own = next(r for r in range(view.model.rowCount()) if view.model.row(r).foreground is None)
+    own = next(r for r in range(view.model.rowCount()) if view.model.row(r).state is RowState.OWN)
     view.table.selectRow(own)
     photo = tmp_path / "scan.png"
     QImage(2000, 100, QImage.Format.Format_RGB32).save(str(photo))

@@ -7,7 +7,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
 from tests.gui.memory_source import MemorySource, MemorySourceByIds
-from sanxiang_desktop.ui.lists.source import ListQuery, ListSource
+from sanxiang_desktop.ui.lists.row_states import STATE_COLOURS
+from sanxiang_desktop.ui.lists.source import ListQuery, ListSource, RowState
 from sanxiang_desktop.ui.lists.table_model import ID_ROLE, ListModel
 
 
@@ -51,7 +52,9 @@ def test_data_roles(english):
     assert model.data(model.index(1, 3)) == ""      # None shows as empty
     assert model.data(index, ID_ROLE) == "p000000" == model.row_id(index)
     assert model.data(index, Qt.ItemDataRole.ToolTipRole) == "id p000000"
-    assert model.data(model.index(51, 0), Qt.ItemDataRole.ForegroundRole).color().name() == "#808080"
+    foreign = model.data(model.index(51, 0), Qt.ItemDataRole.ForegroundRole)   # another unit's: its state's colour
+    assert foreign.color().name() == STATE_COLOURS[RowState.FOREIGN]
+    assert model.data(index, Qt.ItemDataRole.ForegroundRole) is None            # own rows look ordinary
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Name"
     assert model.row_of("p000042") == 42 and model.row_of("nope") is None
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
 from sanxiang_desktop.store.database import open_database
 from sanxiang_desktop.ui.shell.launcher import Launcher
-from sanxiang_desktop.ui.setup.wizard import FirstStartWizard, enrolment_module, find_units
+from sanxiang_desktop.ui.setup.wizard import FirstStartWizard, default_units, enrolment_module, find_units
 from tests.gui.window_support import answer_modal, app_settings_in, close_window, make_empty  # noqa: F401
 
 ZHANGZHENG = "640104100"
@@ -39,7 +39,9 @@ def _pick(qtbot, wizard, query: str, code: str) -> None:
         qtbot.keyClicks(page.search_edit, query)
     else:
         page.search_edit.insert(query)      # QTest types ASCII only; Chinese arrives through an IME
-    qtbot.waitUntil(lambda: any(code in t for t in _result_texts(wizard)))
+    # the search's results, not the list shown before typing (default_units), which holds the code too
+    qtbot.waitUntil(lambda: any(code in t for t in _result_texts(wizard))
+                    and len(_result_texts(wizard)) != len(default_units()))
     row = next(i for i, t in enumerate(_result_texts(wizard)) if code in t)
     page.results.setCurrentRow(row)
 
@@ -154,3 +156,44 @@ def test_first_start_goes_from_the_wizard_to_the_main_window(qtbot, data_dir, ap
     db = open_database(data_dir / "sanxiang.db")
     assert db.home_unit == ZHANGZHENG
     db.close()
+
+
+def test_before_anything_is_typed_the_list_shows_yinchuans_units(qtbot, wizard):
+    """Issue 11 item 16: the unit list is not empty at first; Down from the list picks without typing."""
+    qtbot.waitUntil(lambda: wizard.home_page.results.count() > 0, timeout=10000)
+    texts = _result_texts(wizard)
+    assert "640100" in texts[0]                              # the city, then counties with their townships
+    assert any(ZHANGZHENG in t for t in texts) and any("640104    " not in t and "640104" in t for t in texts)
+    assert len(texts) == 1 + 6 + 62 and all("银川市" in t for t in texts)
+    assert wizard.home_page.chosen_code() is None            # nothing preselected: no home by accident
+    assert not wizard.home_page.isComplete()
+    wizard.home_page.search_edit.setFocus()
+    qtbot.keyClick(wizard.home_page.search_edit, Qt.Key.Key_Down)    # from the search box into the list
+    assert wizard.home_page.results.hasFocus() and wizard.home_page.chosen_code() == "640100"
+    row = next(i for i, t in enumerate(texts) if ZHANGZHENG in t)
+    wizard.home_page.results.setCurrentRow(row - 1)
+    qtbot.keyClick(wizard.home_page.results, Qt.Key.Key_Down)
+    assert wizard.home_page.chosen_code() == ZHANGZHENG and wizard.home_page.isComplete()
+    wizard.home_page.search_edit.setFocus()
+    qtbot.keyClicks(wizard.home_page.search_edit, "zzz")
+    qtbot.waitUntil(lambda: len(_result_texts(wizard)) != 69 and ZHANGZHENG in _result_texts(wizard)[0])
+    wizard.home_page.search_edit.clear()                     # cleared again: the whole list is back
+    qtbot.waitUntil(lambda: len(_result_texts(wizard)) == 69)
+
+
+def test_both_pages_show_their_title_the_same_way(qtbot, wizard, chinese):
+    """The two pages are one program: each title sits in the wizard's header, in the same font, with a
+    subtitle under it."""
+    from PySide6.QtWidgets import QLabel
+    wizard.home_page.select_code(ZHANGZHENG)
+    shown = []
+    for page in (wizard.home_page, wizard.clerk_page):
+        if wizard.currentPage() is not page:
+            wizard.next()
+        qtbot.waitUntil(lambda p=page: wizard.currentPage() is p)
+        assert page.title() and page.subTitle()
+        labels = [w for w in wizard.findChildren(QLabel) if w.isVisible() and w.text() == page.title()]
+        assert len(labels) == 1, [w.text() for w in labels]
+        font = labels[0].font()
+        shown.append((labels[0].mapTo(wizard, labels[0].rect().topLeft()).y(), font.pointSizeF(), font.bold()))
+    assert shown[0] == shown[1], shown

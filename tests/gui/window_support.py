@@ -57,7 +57,7 @@ def open_window(qtbot, path: Path, settings: Settings, runner) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     dashboard = window.page("dashboard")
-    qtbot.waitUntil(lambda: dashboard.data is not None and dashboard.data["unit"] == window.home.code, timeout=10000)
+    qtbot.waitUntil(lambda: dashboard.data is not None and dashboard.data.unit == window.home.code, timeout=10000)
     return window
 
 

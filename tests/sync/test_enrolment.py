@@ -108,9 +108,9 @@ def test_sync_status_and_last_package_indicator(world, capsys):
     from sanxiang_desktop.services.indicators import unit_indicators
     t1, c = world["t1"], world["c"]
     c.take(t1.export())
-    rows = {r["code"]: r for r in unit_indicators(c.db, c.code, 2026)["townships"]}
-    assert rows[TOWN1]["last_package"] == dt.datetime.now(dt.timezone.utc).date().isoformat()
-    assert rows["640104001"]["last_package"] is None
+    rows = {r.code: r for r in unit_indicators(c.db, c.code, 2026).townships}
+    assert rows[TOWN1].last_package == dt.datetime.now(dt.timezone.utc).date().isoformat()
+    assert rows["640104001"].last_package is None
     c.close()
     assert main(["sync-status", "--db", str(c.path), "--json"]) == 0
     status = json.loads(capsys.readouterr().out)

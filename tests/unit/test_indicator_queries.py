@@ -90,6 +90,6 @@ def test_grouped_queries_give_the_former_facts(backend):
         assert not all(all(f.slots_filled.values()) for f in new.values())
         # the city above the county sees the same townships
         city = unit_indicators(db, "640100", 2026, today=AS_OF)
-        assert [t["code"] for t in city["townships"]] == list(townships)
+        assert [t.code for t in city.townships] == list(townships)
     finally:
         db.close()

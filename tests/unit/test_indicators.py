@@ -19,10 +19,10 @@ def test_pure_rules():
                           activities={"health": 6, "education": 1})
     f.slots_filled["hospital"] = True
     row = ind.township_indicators(f, TODAY)
-    assert row["slots_filled"] == 1 and row["slots_light"] == "yellow"
-    assert row["term_light"] == "yellow" and not row["term_overdue"]
-    assert row["activity_lights"] == {"health": "green", "education": "yellow", "agriculture": "red"}
-    assert row["shortage_count"] == 0 and row["not_entered_count"] == 4 and row["villages_light"] == "grey"
+    assert row.slots_filled == 1 and row.slots_light == "yellow"
+    assert row.term_light == "yellow" and not row.term_overdue
+    assert row.activity_lights == {"health": "green", "education": "yellow", "agriculture": "red"}
+    assert row.shortage_count == 0 and row.not_entered_count == 4 and row.villages_light == "grey"
     assert ind.term_status(dt.date(2026, 1, 1), TODAY) == "red"
     assert ind.milestone_status(dt.date(2026, 5, 10), dt.date(2026, 5, 12), TODAY) == "late"
     assert ind.milestone_status(dt.date(2026, 12, 10), None, TODAY) == "pending"
@@ -33,14 +33,14 @@ def test_not_entered_is_not_lacking_and_whole_numbers_print_whole():
     f = ind.TownshipFacts("x", "X", None, established=True, staff_quota=0, staff_count=None, funding_yuan=5000,
                           premises_m2=80.0)
     row = ind.township_indicators(f, TODAY)
-    assert row["shortages"] == {"staff_quota": True, "staff": False, "funding": False, "premises": False}
-    assert row["not_entered"] == {"staff_quota": False, "staff": True, "funding": False, "premises": False}
-    assert row["shortage_count"] == 1 and row["not_entered_count"] == 1
-    assert row["four"]["premises_m2"] == 80 and str(row["four"]["premises_m2"]) == "80"
+    assert row.shortages == {"staff_quota": True, "staff": False, "funding": False, "premises": False}
+    assert row.not_entered == {"staff_quota": False, "staff": True, "funding": False, "premises": False}
+    assert row.shortage_count == 1 and row.not_entered_count == 1
+    assert row.four.premises_m2 == 80 and str(row.four.premises_m2) == "80"
     assert ind.whole(12.5) == 12.5 and ind.whole(None) is None
     fresh = ind.township_indicators(ind.TownshipFacts("y", "Y", None), TODAY)
-    assert fresh["shortage_count"] == 0 and fresh["not_entered_count"] == 4
-    assert ind.rollup([row, fresh])["with_shortages"] == 1 and ind.rollup([row, fresh])["four_not_entered"] == 1
+    assert fresh.shortage_count == 0 and fresh.not_entered_count == 4
+    assert ind.rollup([row, fresh]).with_shortages == 1 and ind.rollup([row, fresh]).four_not_entered == 1
 
 
 def person(ws, name, category):
@@ -83,29 +83,58 @@ def test_county_indicators_from_records(make_ws):
                                      "due_on": "2026-05-10", "done_on": "2026-05-08"}).ok
 
     out = unit_indicators(ws.db, COUNTY, 2026, today=TODAY)
-    rows = {t["code"]: t for t in out["townships"]}
+    rows = {t.code: t for t in out.townships}
     assert len(rows) == 16
     t1, t2 = rows[T1], rows[T2]
-    assert t1["slots"] == {"hospital": True, "school": True, "agri": False}
-    assert t2["slots"] == {"hospital": False, "school": False, "agri": False}
-    assert t1["activities"] == {"health": 6, "education": 0, "agriculture": 1}
-    assert t1["activity_lights"]["health"] == "green"
-    assert t1["visited"] and not t2["visited"]
-    assert t1["term_overdue"] and t1["shortage_count"] == 0
-    assert (t1["villages"], t1["villages_with_contact"]) == (2, 1)
-    county = out["county"]
-    assert county["leading_group"] and not county["work_plan_filed"]
-    assert county["milestones"] == {"kickoff": "on_time"}
-    assert out["rollup"]["established"] == 1 and out["rollup"]["visited"] == 1
+    assert t1.slots == {"hospital": True, "school": True, "agri": False}
+    assert t2.slots == {"hospital": False, "school": False, "agri": False}
+    assert t1.activities == {"health": 6, "education": 0, "agriculture": 1}
+    assert t1.activity_lights["health"] == "green"
+    assert t1.visited and not t2.visited
+    assert t1.term_overdue and t1.shortage_count == 0
+    assert (t1.villages, t1.villages_with_contact) == (2, 1)
+    county = out.county
+    assert county.leading_group and not county.work_plan_filed
+    assert county.milestones == {"kickoff": "on_time"}
+    assert out.rollup.established == 1 and out.rollup.visited == 1
     # a year earlier: the 2025 activity and visit count, 2026's do not
-    last_year = {t["code"]: t for t in unit_indicators(ws.db, COUNTY, 2025, today=TODAY)["townships"]}
-    assert last_year[T1]["activities"]["health"] == 1 and last_year[T2]["visited"]
+    last_year = {t.code: t for t in unit_indicators(ws.db, COUNTY, 2025, today=TODAY).townships}
+    assert last_year[T1].activities["health"] == 1 and last_year[T2].visited
     # the ended agri post still counted at the end of 2025
-    assert last_year[T2]["slots"]["agri"]
+    assert last_year[T2].slots["agri"]
 
 
 def test_township_checklist(make_ws):
     ws = make_ws()
     out = unit_indicators(ws.db, ws.home_unit, 2026, today=TODAY)
-    assert out["level"] == "township" and out["township"]["established"] is False
-    assert out["township"]["slots_light"] == "red"
+    assert out.level == "township" and out.township.established is False
+    assert out.township.slots_light == "red"
+
+
+def test_the_four_shortages_light_and_the_card_lights_are_decided_here():
+    """The thresholds the dashboard used to hold (issue 7, item 5): the GUI only paints these."""
+    assert ind.shortages_light(0, 4) == ind.GREY          # nothing entered: 未填写, not 缺
+    assert ind.shortages_light(0, 0) == ind.GREEN
+    assert ind.shortages_light(1, 0) == ind.shortages_light(2, 2) == ind.YELLOW
+    assert ind.shortages_light(3, 0) == ind.shortages_light(4, 0) == ind.RED
+    assert [ind.share_light(p, 4) for p in (4, 1, 0)] == [ind.GREEN, ind.YELLOW, ind.RED]
+    assert ind.share_light(0, 0) == ind.GREY
+    lacking = ind.township_indicators(ind.TownshipFacts("x", "X", None, staff_quota=0, staff_count=0,
+                                                        funding_yuan=0, premises_m2=None), TODAY)
+    assert lacking.shortage_count == 3 and lacking.shortages_light == ind.RED
+    total = ind.rollup([lacking])
+    assert total.shortages_light == ind.YELLOW and total.established_light == ind.RED
+
+
+def test_indicators_are_typed_and_their_json_keeps_the_stats_shape(make_ws):
+    ws = make_ws(COUNTY, "county.db")
+    out = unit_indicators(ws.db, COUNTY, 2026, today=TODAY)
+    assert isinstance(out, ind.UnitIndicators) and isinstance(out.townships[0], ind.TownshipIndicators)
+    assert isinstance(out.county, ind.CountyIndicators) and isinstance(out.rollup, ind.Rollup)
+    data = out.to_json()
+    assert set(data) == {"unit", "name", "level", "year", "as_of", "townships", "counties", "rollup", "county"}
+    assert data["townships"][0]["code"] == out.townships[0].code and data["rollup"]["townships"] == 16
+    assert data["townships"][0]["four"] == {"staff_quota": None, "staff": None, "funding_yuan": None,
+                                            "premises_m2": None}
+    township = unit_indicators(ws.db, "640104100", 2026, today=TODAY).to_json()
+    assert set(township) == {"unit", "name", "level", "year", "as_of", "township"}

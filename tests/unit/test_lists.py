@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sanxiang_desktop.services import attachments, lists, lists_base
-from sanxiang_desktop.services.list_source import ListQuery
+from sanxiang_desktop.services import attachments, lists
+from sanxiang_desktop.services.list_source import ListQuery, RowState
 from sanxiang_desktop.services.records import create, delete, update
 from sanxiang_desktop.services.units import add_village
 
@@ -62,7 +62,7 @@ def test_people_of_other_units_show_grey(make_ws):
     county = make_ws(COUNTY, "county.db")
     own = person(county, "王芳")
     src = lists.list_source(county, "people")
-    assert src.fetch(ListQuery(), 0, 1)[0].foreground is None and own
+    assert src.fetch(ListQuery(), 0, 1)[0].state is RowState.OWN and own
 
 
 def test_activities_year_domain_unit_and_pinyin(ws, village):
@@ -93,7 +93,7 @@ def test_posts_current_by_default(ws):
     src = lists.list_source(ws, "posts")
     assert names(src, extra={"unit": ws.home_unit}) == ["乙"]
     rows = src.fetch(ListQuery(extra={"unit": ws.home_unit, "all": True}), 0, 10)
-    assert [r.values[0] for r in rows] == ["乙", "甲"] and rows[1].foreground == "gray"
+    assert [r.values[0] for r in rows] == ["乙", "甲"] and rows[1].state is RowState.ENDED
     assert rows[1].values[1:] == ("主席", "", "", "2024-01-01", "2026-01-01", "")
     assert names(src, extra={"unit": ws.home_unit, "all": True}, filter_text="秘书长") == ["乙"]
 
@@ -124,7 +124,7 @@ def test_small_lists(ws, village):
         ListQuery(extra={"unit": ws.home_unit}), 0, 5)[0].values[:2] == ("2026-03-08", "全委会")
     villages = lists.list_source(ws, "villages")
     row = villages.fetch(ListQuery(extra={"unit": TOWNSHIP}), 0, 5)[0]
-    assert row.values[:4] == ("红星村", village, "村", "") and row.foreground == "#b00020"   # no contact yet
+    assert row.values[:4] == ("红星村", village, "村", "") and row.state is RowState.MISSING   # no contact yet
     create(ws, "associations", {"unit_code": village, "contact_person_id": p})
     assert villages.fetch(ListQuery(extra={"unit": TOWNSHIP}), 0, 5)[0].values[3] == "王芳"
     visit = create(ws, "visits", {"unit_code": ws.home_unit, "visited_unit_code": village, "visited_on": "2026-04-02",
@@ -146,10 +146,10 @@ def test_county_lists(make_ws):
     create(ws, "plan_tasks", {"plan_id": plan, "title": "总结", "due_on": "2026-10-31", "done_on": "2026-10-01"})
     assert lists.list_source(ws, "work_plans").fetch(ListQuery(extra={"year": 2026}), 0, 5)[0].values[-1] == "1/2"
     tasks = lists.list_source(ws, "plan_tasks").fetch(ListQuery(extra={"plan_id": plan}), 0, 5)
-    assert [(t.values[0], t.values[3], t.foreground) for t in tasks] == [("推进会", "未开始", "#b00020"),
-                                                                         ("总结", "已完成", None)]
+    assert [(t.values[0], t.values[3], t.state) for t in tasks] == [("推进会", "未开始", RowState.OVERDUE),
+                                                                    ("总结", "已完成", RowState.OWN)]
     create(ws, "milestones", {"unit_code": COUNTY, "year": 2026, "code": "x", "title": "推进会", "due_on": "2026-05-10"})
-    assert lists.list_source(ws, "milestones").fetch(ListQuery(extra={"year": 2026}), 0, 5)[0].foreground == "#b00020"
+    assert lists.list_source(ws, "milestones").fetch(ListQuery(extra={"year": 2026}), 0, 5)[0].state is RowState.OVERDUE
     create(ws, "bulletins", {"unit_code": COUNTY, "issued_on": "2026-06-30", "title": "第1期", "issue_no": 1})
     assert names(lists.list_source(ws, "bulletins"), extra={"year": 2026}) == ["第1期"]
     assert names(lists.list_source(ws, "bulletins"), extra={"year": 2025}) == []
@@ -235,5 +235,5 @@ def test_upper_levels_see_the_plans_milestones_and_bulletins_below(make_ws):
         only = src.fetch(ListQuery(extra={"unit": COUNTY, "year": 2026}), 0, 10)
         assert [r.values[title] for r in only] == ["兴庆区方案"], name
     late = lists.list_source(city, "milestones").fetch(ListQuery(extra={"unit": "640100"}), 0, 10)
-    # done late is amber, never the grey that means "another unit's record"
-    assert {r.foreground for r in late} == {lists_base.LATE}
+    # done late is its own state, never "another unit's record"
+    assert {r.state for r in late} == {RowState.DONE_LATE}

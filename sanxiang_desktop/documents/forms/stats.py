@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from ...core.indicators import ACTIVITY_TARGET, DOMAINS
+from ...core.indicators import (ACTIVITY_TARGET, DOMAINS, CountyIndicators, TownshipIndicators,
+                                UnitIndicators)
 from ...store import models as m
 from ...store.database import Database
 from ...services.indicators import unit_indicators
@@ -15,7 +16,7 @@ DOMAIN_ZH = {"health": "健康中国", "education": "创新驱动", "agriculture
 SHORTAGE_ZH = {"staff_quota": "编制", "staff": "人员", "funding": "经费", "premises": "场地"}
 
 
-def _indicators(db: Database, opt: FormOptions) -> tuple[m.Unit, dict]:
+def _indicators(db: Database, opt: FormOptions) -> tuple[m.Unit, UnitIndicators]:
     with db.session() as s:
         unit = load_unit(s, opt.unit)
         s.expunge(unit)
@@ -43,22 +44,22 @@ def _tick(flag: bool) -> str:
     return "✓" if flag else "空缺"
 
 
-def _summary_row(t: dict, people: int) -> list:
-    acts = [t["activities"][d] for d in DOMAINS]
-    missing = "、".join(SHORTAGE_ZH[k] for k, lacking in t["shortages"].items() if lacking)
-    return [t["name"], "是" if t["established"] else "否", *(_tick(t["slots"][s]) for s in ("hospital", "school", "agri")),
-            t["visits"], "已届满" if t["term_overdue"] else "", *acts, t["activities_total"], people,
-            f"{t['villages_with_contact']}/{t['villages']}", missing or "无"]
+def _summary_row(t: TownshipIndicators, people: int) -> list:
+    acts = [t.activities[d] for d in DOMAINS]
+    missing = "、".join(SHORTAGE_ZH[k] for k, lacking in t.shortages.items() if lacking)
+    return [t.name, "是" if t.established else "否", *(_tick(t.slots[s]) for s in ("hospital", "school", "agri")),
+            t.visits, "已届满" if t.term_overdue else "", *acts, t.activities_total, people,
+            f"{t.villages_with_contact}/{t.villages}", missing or "无"]
 
 
-def _total_row(name: str, rows: list[dict], people: int) -> list:
+def _total_row(name: str, rows: list[TownshipIndicators], people: int) -> list:
     n = len(rows)
-    return [Cell(name), sum(t["established"] for t in rows),
-            *(sum(t["slots"][s] for t in rows) for s in ("hospital", "school", "agri")),
-            sum(t["visits"] for t in rows), sum(t["term_overdue"] for t in rows),
-            *(sum(t["activities"][d] for t in rows) for d in DOMAINS), sum(t["activities_total"] for t in rows),
-            people, f"{sum(t['villages_with_contact'] for t in rows)}/{sum(t['villages'] for t in rows)}",
-            f"{sum(t['shortage_count'] > 0 for t in rows)}/{n}"]
+    return [Cell(name), sum(t.established for t in rows),
+            *(sum(t.slots[s] for t in rows) for s in ("hospital", "school", "agri")),
+            sum(t.visits for t in rows), sum(t.term_overdue for t in rows),
+            *(sum(t.activities[d] for t in rows) for d in DOMAINS), sum(t.activities_total for t in rows),
+            people, f"{sum(t.villages_with_contact for t in rows)}/{sum(t.villages for t in rows)}",
+            f"{sum(t.shortage_count > 0 for t in rows)}/{n}"]
 
 
 SUMMARY_COLUMNS = [
@@ -77,16 +78,16 @@ def summary(db: Database, opt: FormOptions) -> Document:
         rows = [[None] for _ in range(BLANK_ROWS)]
         totals = None
     else:
-        by_code = {t["code"]: t for t in ind["townships"]}
+        by_code = {t.code: t for t in ind.townships}
         people = _participants(db, list(by_code), opt)
         with db.session() as s:
             parent = dict(s.execute(select(m.Unit.code, m.Unit.parent_code).where(m.Unit.code.in_(list(by_code)))).all())
-        for county in ind["counties"]:
-            mine = [t for t in ind["townships"] if parent.get(t["code"]) == county["code"]]
-            rows += [_summary_row(t, people.get(t["code"], 0)) for t in mine]
+        for county in ind.counties:
+            mine = [t for t in ind.townships if parent.get(t.code) == county.code]
+            rows += [_summary_row(t, people.get(t.code, 0)) for t in mine]
             if unit.level == "city":
-                rows.append(_total_row(f"{county['name']}小计", mine, sum(people.get(t["code"], 0) for t in mine)))
-        totals = _total_row("合计", ind["townships"], sum(people.values()))
+                rows.append(_total_row(f"{county.name}小计", mine, sum(people.get(t.code, 0) for t in mine)))
+        totals = _total_row("合计", ind.townships, sum(people.values()))
     doc = Document(title="统计汇总表", subtitle=f"填报单位：{'' if opt.blank else association_name(unit)}"
                                                 f"　　统计时段：{opt.period_text()}",
                    blocks=[Table(SUMMARY_COLUMNS, rows, totals_row=totals, compact=not opt.blank),
@@ -97,13 +98,13 @@ def summary(db: Database, opt: FormOptions) -> Document:
     return official(doc, landscape=True)
 
 
-def _county_table(county: dict, townships: list[dict]) -> Table:
+def _county_table(county: CountyIndicators, townships: list[TownshipIndicators]) -> Table:
     cols = [Column("乡镇（街道）", 16), Column("“三长”到位", 8, "center"), Column("走访次数", 6, "right"),
             *(Column(DOMAIN_ZH[d], 7, "right", f"活动数（目标每项 {ACTIVITY_TARGET} 场）") for d in DOMAINS),
             Column("任期", 8, "center")]
-    rows = [[t["name"], f"{t['slots_filled']}/3", t["visits"], *(t["activities"][d] for d in DOMAINS),
-             "已届满" if t["term_overdue"] else "正常"] for t in townships]
-    return Table(cols, rows, caption=f"{county['name']}")
+    rows = [[t.name, f"{t.slots_filled}/3", t.visits, *(t.activities[d] for d in DOMAINS),
+             "已届满" if t.term_overdue else "正常"] for t in townships]
+    return Table(cols, rows, caption=f"{county.name}")
 
 
 def _next_steps(db: Database, codes: list[str], opt: FormOptions) -> list[str]:
@@ -122,8 +123,8 @@ def _next_steps(db: Database, codes: list[str], opt: FormOptions) -> list[str]:
 def bulletin(db: Database, opt: FormOptions, issue_no: int | None = None) -> Document:
     """The progress bulletin of a county or the city over `opt`'s period."""
     unit, ind = _indicators(db, opt)
-    r = ind["rollup"]
-    n = r["townships"]
+    r = ind.rollup
+    n = r.townships
     with db.session() as s:
         last = s.scalar(select(func.max(m.Bulletin.issue_no)).where(m.Bulletin.unit_code == unit.code))
     issue = issue_no or (last or 0) + 1
@@ -134,25 +135,25 @@ def bulletin(db: Database, opt: FormOptions, issue_no: int | None = None) -> Doc
     if opt.blank:
         blocks += [Paragraph("　" * 20) for _ in range(3)]
     else:
-        acts = "，".join(f"{DOMAIN_ZH[d]}{r['activities'][d]}场" for d in DOMAINS)
+        acts = "，".join(f"{DOMAIN_ZH[d]}{r.activities[d]}场" for d in DOMAINS)
         blocks.append(Paragraph(
             f"{opt.period_text()}，全{'县（区）' if unit.level == 'county' else '市'}共有乡镇（街道）{n}个，"
-            f"已成立科协{r['established']}/{n}个，“三长”全部到位{r['slots_full']}/{n}个，"
-            f"本年度已走访{r['visited']}/{n}个；共开展活动{r['activities_total']}场，其中{acts}。"))
+            f"已成立科协{r.established}/{n}个，“三长”全部到位{r.slots_full}/{n}个，"
+            f"本年度已走访{r.visited}/{n}个；共开展活动{r.activities_total}场，其中{acts}。"))
     blocks.append(Heading("二、各县（市）区进展"))
-    for county in ind["counties"]:
-        mine = [t for t in ind["townships"] if t["code"][:6] == county["code"][:6]]
+    for county in ind.counties:
+        mine = [t for t in ind.townships if t.code[:6] == county.code[:6]]
         if not opt.blank:
             blocks.append(_county_table(county, mine))
     blocks.append(Heading("三、存在问题"))
     if not opt.blank:
-        t = ind["townships"]
+        t = ind.townships
         problems = [
-            ("尚未成立科协", [x["name"] for x in t if not x["established"]]),
-            ("“三长”未全部到位", [x["name"] for x in t if x["slots_filled"] < 3]),
-            ("本年度尚未走访", [x["name"] for x in t if not x["visited"]]),
-            ("任期已届满未换届", [x["name"] for x in t if x["term_overdue"]]),
-            ("存在“四缺”问题", [x["name"] for x in t if x["shortage_count"]]),
+            ("尚未成立科协", [x.name for x in t if not x.established]),
+            ("“三长”未全部到位", [x.name for x in t if x.slots_filled < 3]),
+            ("本年度尚未走访", [x.name for x in t if not x.visited]),
+            ("任期已届满未换届", [x.name for x in t if x.term_overdue]),
+            ("存在“四缺”问题", [x.name for x in t if x.shortage_count]),
         ]
         for i, (what, names) in enumerate((p for p in problems if p[1]), 1):
             blocks.append(Paragraph(f"（{'一二三四五'[i - 1]}）{what}的有{len(names)}个：{'、'.join(names)}。"))
@@ -160,7 +161,7 @@ def bulletin(db: Database, opt: FormOptions, issue_no: int | None = None) -> Doc
             blocks.append(Paragraph("未发现突出问题。"))
     blocks.append(Heading("四、下步工作"))
     if not opt.blank:
-        steps = _next_steps(db, [unit.code, *(c["code"] for c in ind["counties"])], opt)
+        steps = _next_steps(db, [unit.code, *(c.code for c in ind.counties)], opt)
         for i, step in enumerate(steps or ["持续推进“3+1”工作，按期报送活动台账和工作进展。"], 1):
             blocks.append(Paragraph(f"{i}．{step}"))
     blocks += [Paragraph(""), Paragraph("报送：上级科协", style="note"), Paragraph("抄送：各乡镇（街道）科协", style="note"),

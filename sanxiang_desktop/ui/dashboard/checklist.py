@@ -1,5 +1,6 @@
 """The two smaller parts of the dashboard: a township's own ✓/✗ checklist, and the totals shown as
-cards above a county's or the city's table. Both are built from services.indicators' dicts."""
+cards above a county's or the city's table. Both are built from core.indicators' dataclasses; every
+light comes from there too."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -8,7 +9,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QListWi
                                QWidget)
 
 from sanxiang_desktop.core import indicators as ind
-from sanxiang_desktop.ui.dashboard.delegates import light_colour
+from sanxiang_desktop.ui.dashboard.delegates import light_brush, light_colour
 from sanxiang_desktop.ui.dashboard.model import (PAGE_ACTIVITIES, PAGE_ASSOCIATION, PAGE_EXCHANGE, PAGE_LEADERSHIP,
                                                   PAGE_VILLAGES, PAGE_VISITS, label)
 
@@ -24,7 +25,7 @@ def dot_icon(light: str, size: int = 14) -> QIcon:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     colour = light_colour(light)
     painter.setPen(colour.darker(130))
-    painter.setBrush(colour)
+    painter.setBrush(light_brush(light))
     painter.drawEllipse(1, 1, size - 2, size - 2)
     painter.end()
     return QIcon(pixmap)
@@ -63,74 +64,75 @@ class Checklist(QListWidget):
         item.setFont(font)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)        # a heading: not selectable, not clickable
 
-    def set_township(self, t: dict, year: int, show_package: bool) -> None:
+    def set_township(self, t: ind.TownshipIndicators, year: int, show_package: bool) -> None:
         self.clear()
         self._section(self.tr("Organisation"))
-        if t["established"]:
+        if t.established:
             self._add(ind.GREEN, self.tr("Science association established"), PAGE_ASSOCIATION)
         else:
             self._add(ind.RED, self.tr("No science association established yet"), PAGE_ASSOCIATION)
-        self._add(t["term_light"], self._term_text(t), PAGE_ASSOCIATION)
+        self._add(t.term_light, self._term_text(t), PAGE_ASSOCIATION)
         self._section(self.tr("The three key persons"))
         slot_text = {"hospital": self.tr("Hospital head serves as vice-chair"),
                      "school": self.tr("School principal serves as vice-chair"),
                      "agri": self.tr("Agricultural station head serves as vice-chair")}
         for slot in ind.SLOTS:
-            self._add(ind.GREEN if t["slots"][slot] else ind.RED, slot_text[slot], PAGE_LEADERSHIP)
+            self._add(t.slot_lights[slot], slot_text[slot], PAGE_LEADERSHIP)
         self._section(self.tr("Guidance from the upper level"))
-        if t["visits"]:
+        if t.visits:
             text = self.tr("Visited by the upper level {count} times this year, last on {date}").format(
-                count=t["visits"], date=t["last_visit"])
+                count=t.visits, date=t.last_visit)
         else:
             text = self.tr("Not yet visited by the upper level this year")
-        self._add(t["visit_light"], text, PAGE_VISITS, {"year": year})
+        self._add(t.visit_light, text, PAGE_VISITS, {"year": year})
         self._section(self.tr("Activities in {year}").format(year=year))
         for domain in ind.DOMAINS:
-            self._add(t["activity_lights"][domain], self.tr("{domain}: {count} activities (target {low}–{high})").format(
-                domain=label("domain", domain), count=t["activities"][domain], low=ind.ACTIVITY_TARGET,
+            self._add(t.activity_lights[domain], self.tr("{domain}: {count} activities (target {low}–{high})").format(
+                domain=label("domain", domain), count=t.activities[domain], low=ind.ACTIVITY_TARGET,
                 high=ind.ACTIVITY_GOOD), PAGE_ACTIVITIES, {"domain": domain, "year": year})
         self._add(ind.GREY, self.tr("{domain}: {count} activities").format(
-            domain=label("domain", "other"), count=t["activities_other"]),
+            domain=label("domain", "other"), count=t.activities_other),
             PAGE_ACTIVITIES, {"domain": "other", "year": year})
         self._section(self.tr("Villages and communities"))
-        self._add(t["villages_light"], self.tr("Villages and communities with a designated contact: {n} of {m}").format(
-            n=t["villages_with_contact"], m=t["villages"]), PAGE_VILLAGES)
+        self._add(t.villages_light, self.tr("Villages and communities with a designated contact: {n} of {m}").format(
+            n=t.villages_with_contact, m=t.villages), PAGE_VILLAGES)
         self._section(self.tr("The four shortages"))
-        not_entered = t.get("not_entered", {})
-        for key, text in self._four_texts(t["four"]):
+        not_entered = t.not_entered
+        for key, text in self._four_texts(t.four):
             if not_entered.get(key):       # 未填写 is not 缺: grey until the clerk enters the figure
                 self._add(ind.GREY, self._four_label(key) + self.tr(": not entered"), PAGE_ASSOCIATION)
             else:
-                self._add(ind.RED if t["shortages"][key] else ind.GREEN, text, PAGE_ASSOCIATION)
+                self._add(ind.RED if t.shortages[key] else ind.GREEN, text, PAGE_ASSOCIATION)
         if show_package:
             self._section(self.tr("Data packages"))
-            if t["last_package"]:
-                self._add(ind.GREEN, self.tr("Last data package received on {date}").format(date=t["last_package"]),
+            if t.last_package:
+                self._add(ind.GREEN, self.tr("Last data package received on {date}").format(date=t.last_package),
                           PAGE_EXCHANGE)
             else:
                 self._add(ind.GREY, self.tr("No data package received yet"), PAGE_EXCHANGE)
 
-    def _term_text(self, t: dict) -> str:
-        if not t["term_end"]:
+    def _term_text(self, t: ind.TownshipIndicators) -> str:
+        if not t.term_end:
             return self.tr("Term dates not entered")
-        if t["term_overdue"]:
-            return self.tr("Term ended on {date}: re-election is overdue").format(date=t["term_end"])
-        if t["term_light"] == ind.YELLOW:
-            return self.tr("Term ends on {date}: re-election is due soon").format(date=t["term_end"])
-        return self.tr("Current term ends on {date}").format(date=t["term_end"])
+        if t.term_overdue:
+            return self.tr("Term ended on {date}: re-election is overdue").format(date=t.term_end)
+        if t.term_light == ind.YELLOW:
+            return self.tr("Term ends on {date}: re-election is due soon").format(date=t.term_end)
+        return self.tr("Current term ends on {date}").format(date=t.term_end)
 
     def _four_label(self, key: str) -> str:
         return {"staff_quota": self.tr("Staff quota"), "staff": self.tr("Staff"), "funding": self.tr("Funding"),
                 "premises": self.tr("Premises")}[key]
 
-    def _four_texts(self, four: dict) -> list[tuple[str, str]]:
+    def _four_texts(self, four: ind.FourFigures) -> list[tuple[str, str]]:
         def show(value, present: str, absent: str) -> str:
-            return present.format(value=f"{value:g}") if value else absent
+            # 80.0 m² reads 80, 1 200 000 yuan is not 1.2e+06 (":g" would print that)
+            return present.format(value=ind.whole(value)) if value else absent
         return [
-            ("staff_quota", show(four["staff_quota"], self.tr("Staff quota: {value}"), self.tr("No staff quota"))),
-            ("staff", show(four["staff"], self.tr("Staff: {value}"), self.tr("No staff"))),
-            ("funding", show(four["funding_yuan"], self.tr("Funding: {value} yuan a year"), self.tr("No funding"))),
-            ("premises", show(four["premises_m2"], self.tr("Premises: {value} m²"), self.tr("No premises"))),
+            ("staff_quota", show(four.staff_quota, self.tr("Staff quota: {value}"), self.tr("No staff quota"))),
+            ("staff", show(four.staff, self.tr("Staff: {value}"), self.tr("No staff"))),
+            ("funding", show(four.funding_yuan, self.tr("Funding: {value} yuan a year"), self.tr("No funding"))),
+            ("premises", show(four.premises_m2, self.tr("Premises: {value} m²"), self.tr("No premises"))),
         ]
 
 
@@ -147,7 +149,7 @@ class Card(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.value_label.setFont(font)
-        if light is not None:
+        if light in (ind.GREEN, ind.YELLOW, ind.RED):      # grey text is kept for "another unit's record"
             self.value_label.setStyleSheet(f"color: {light_colour(light).name()}")
         # value and detail share a line: two rows of cards must leave a 768-pixel screen room for the table
         row = QHBoxLayout()
@@ -164,12 +166,6 @@ class Card(QFrame):
         layout.addLayout(row)
 
 
-def share_light(part: int, whole: int) -> str:
-    if whole == 0:
-        return ind.GREY
-    return ind.GREEN if part == whole else (ind.YELLOW if part else ind.RED)
-
-
 class SummaryCards(QWidget):
     """The rolled-up totals of a county or the city, one card per indicator."""
 
@@ -179,58 +175,93 @@ class SummaryCards(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(6)
         self.cards: dict[str, Card] = {}
+        self._spans: list[tuple[Card, int]] = []
+        self._columns = CARD_COLUMNS
 
-    def set_indicators(self, data: dict) -> None:
+    def set_indicators(self, data: ind.UnitIndicators) -> None:
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
         self.cards.clear()
-        r = data["rollup"]
-        n = r["townships"]
-        slots, acts = r["slots"], r["activities"]
-        county = data.get("county")
+        self._spans.clear()
+        r = data.rollup
+        if r is None:                      # a township's or a village's figures have no cards
+            return
+        n = r.townships
+        slots, acts = r.slots, r.activities
+        county = data.county
         # (key, title, value, detail, light, columns spanned): six narrow cards, then the wide ones
         specs = [
-            ("established", self.tr("Associations established"), f"{r['established']}/{n}", "",
-             share_light(r["established"], n), 1),
-            ("visited", self.tr("Visited this year"), f"{r['visited']}/{n}", "", share_light(r["visited"], n), 1),
-            ("term_overdue", self.tr("Terms overdue"), str(r["term_overdue"]), "",
-             ind.GREEN if not r["term_overdue"] else ind.RED, 1),
-            ("villages", self.tr("Villages with a contact"), f"{r['villages_with_contact']}/{r['villages']}", "",
-             share_light(r["villages_with_contact"], r["villages"]), 1),
-            ("shortages", self.tr("Townships with shortages"), str(r["with_shortages"]), "",
-             ind.GREEN if not r["with_shortages"] else ind.YELLOW, 1),
+            ("established", self.tr("Associations established"), f"{r.established}/{n}", "",
+             r.established_light, 1),
+            ("visited", self.tr("Visited this year"), f"{r.visited}/{n}", "", r.visited_light, 1),
+            ("term_overdue", self.tr("Terms overdue"), str(r.term_overdue), "",
+             r.term_light, 1),
+            ("villages", self.tr("Villages with a contact"), f"{r.villages_with_contact}/{r.villages}", "",
+             r.villages_light, 1),
+            ("shortages", self.tr("Townships with shortages"), str(r.with_shortages), "",
+             r.shortages_light, 1),
         ]
         if county is not None:
             specs.append(("milestones", self.tr("Milestones on time"),
-                          f"{county['milestones_on_time']}/{len(county['milestones'])}",
-                          self.tr("{late} late or overdue").format(late=county["milestones_overdue"]),
-                          ind.GREEN if not county["milestones_overdue"] else ind.RED, 1))
+                          f"{county.milestones_on_time}/{len(county.milestones)}",
+                          self.tr("{late} late or overdue").format(late=county.milestones_overdue),
+                          ind.GREEN if not county.milestones_overdue else ind.RED, 1))
         else:
-            specs.append(("counties", self.tr("Counties"), str(len(data.get("counties") or [])), "", None, 1))
+            specs.append(("counties", self.tr("Counties"), str(len(data.counties)), "", None, 1))
         specs += [
-            ("slots", self.tr("All three key persons"), f"{r['slots_full']}/{n}",
+            ("slots", self.tr("All three key persons"), f"{r.slots_full}/{n}",
              self.tr("hospital {h} · school {s} · agricultural station {a}").format(
-                 h=slots["hospital"], s=slots["school"], a=slots["agri"]), share_light(r["slots_full"], n), 2),
-            ("activities", self.tr("Activities this year"), str(r["activities_total"]),
+                 h=slots["hospital"], s=slots["school"], a=slots["agri"]), r.slots_light, 2),
+            ("activities", self.tr("Activities this year"), str(r.activities_total),
              " · ".join(f"{label('domain', d)} {acts[d]}" for d in ind.DOMAINS), None, 2),
         ]
         if county is not None:
             specs += [
                 ("leading_group", self.tr("Leading group"),
-                 self.tr("set up") if county["leading_group"] else self.tr("missing"), "",
-                 ind.GREEN if county["leading_group"] else ind.RED, 1),
-                ("work_plan", self.tr("Work plan"), self.tr("filed") if county["work_plan_filed"] else self.tr("missing"),
-                 "", ind.GREEN if county["work_plan_filed"] else ind.RED, 1),
+                 self.tr("set up") if county.leading_group else self.tr("missing"), "",
+                 ind.GREEN if county.leading_group else ind.RED, 1),
+                ("work_plan", self.tr("Work plan"), self.tr("filed") if county.work_plan_filed else self.tr("missing"),
+                 "", ind.GREEN if county.work_plan_filed else ind.RED, 1),
             ]
-        cell = 0
         for key, title, value, detail, light, span in specs:
-            if cell % CARD_COLUMNS + span > CARD_COLUMNS:
-                cell += CARD_COLUMNS - cell % CARD_COLUMNS
             card = Card(title, value, detail, light, self)
             self.cards[key] = card
-            self.grid.addWidget(card, cell // CARD_COLUMNS, cell % CARD_COLUMNS, 1, span)
+            self._spans.append((card, span))
+        self._place(self.columns_for(self.width()) if self.isVisible() else CARD_COLUMNS)
+
+    def _cell_width(self) -> int:
+        """The narrowest column in which every card shows all its words (a wide card spans two)."""
+        widths = [-(-card.minimumSizeHint().width() // span) for card, span in self._spans]
+        return max(widths, default=0) + self.grid.spacing()
+
+    def columns_for(self, width: int) -> int:
+        """Up to CARD_COLUMNS columns, fewer (more rows) where the cards would be cut: at 150 % display
+        scaling a 1366×768 screen leaves the dashboard some 650 pixels."""
+        cell = self._cell_width()
+        return max(2, min(CARD_COLUMNS, width // cell)) if cell else CARD_COLUMNS
+
+    def _place(self, columns: int) -> None:
+        for card, _span in self._spans:
+            self.grid.removeWidget(card)
+        for column in range(max(columns, self._columns)):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        self._columns = columns
+        cell = 0
+        for card, span in self._spans:
+            if cell % columns + span > columns:
+                cell += columns - cell % columns
+            self.grid.addWidget(card, cell // columns, cell % columns, 1, span)
             cell += span
-        for column in range(CARD_COLUMNS):
-            self.grid.setColumnStretch(column, 1)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """Two columns' width: the cards reflow into more rows rather than widen the window."""
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), 2 * self._cell_width()), hint.height()) if self._spans else hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        columns = self.columns_for(event.size().width())
+        if columns != self._columns:
+            self._place(columns)

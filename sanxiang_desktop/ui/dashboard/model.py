@@ -1,7 +1,7 @@
 """The dashboard's table: one row per township, the "3+1" indicators as columns.
 
-Rows are the dicts services.indicators returns (core.indicators.township_indicators); the model
-only formats them. Each cell knows which records lie behind it (target()), so a click can open them.
+Rows are the core.indicators.TownshipIndicators services.indicators returns; the model only
+formats them (every light and threshold is decided in core.indicators). Each cell knows which records lie behind it (target()), so a click can open them.
 """
 from __future__ import annotations
 
@@ -64,19 +64,18 @@ COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 class DashboardModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.rows: list[dict] = []
+        self.rows: list[ind.TownshipIndicators] = []
         self.county_names: dict[str, str] = {}
         self.year = 0
 
-    def set_indicators(self, indicators: dict | None) -> None:
+    def set_indicators(self, indicators: ind.UnitIndicators | None) -> None:
         self.beginResetModel()
-        indicators = indicators or {}
-        self.rows = list(indicators.get("townships") or [])
-        self.county_names = {c["code"]: c["name"] for c in indicators.get("counties") or []}
-        self.year = indicators.get("year", 0)
+        self.rows = list(indicators.townships) if indicators is not None else []
+        self.county_names = {c.code: c.name for c in indicators.counties} if indicators is not None else {}
+        self.year = indicators.year if indicators is not None else 0
         self.endResetModel()
 
-    def row(self, row: int) -> dict:
+    def row(self, row: int) -> ind.TownshipIndicators:
         return self.rows[row]
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
@@ -133,97 +132,98 @@ class DashboardModel(QAbstractTableModel):
         if role == LIGHTS_ROLE:
             return self._lights(r, key)
         if role == BAR_ROLE and key in ind.DOMAINS:
-            return r["activities"][key], r["activity_lights"][key]
+            return r.activities[key], r.activity_lights[key]
         if role == SORT_ROLE:
             return self._sort_value(r, key)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tip(r, key)
         if role == CODE_ROLE:
-            return r["code"]
+            return r.code
         if role == COUNTY_ROLE:
-            return r["code"][:6]
+            return r.code[:6]
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ind.DOMAINS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _text(self, r: dict, key: str) -> str:
+    def _text(self, r: ind.TownshipIndicators, key: str) -> str:
         if key == "county":
-            return self.county_names.get(r["code"][:6], "")
+            return self.county_names.get(r.code[:6], "")
         if key == "name":
-            return r["name"]
+            return r.name
         if key == "established":
-            return self.tr("Yes") if r["established"] else self.tr("No")
+            return self.tr("Yes") if r.established else self.tr("No")
         if key == "slots":
-            return f"{r['slots_filled']}/3"
+            return f"{r.slots_filled}/3"
         if key == "visit":
-            return str(r["visits"])
+            return str(r.visits)
         if key == "term":
-            return r["term_end"] or self.tr("not entered")
+            return r.term_end or self.tr("not entered")
         if key in ind.DOMAINS:
-            return str(r["activities"][key])
+            return str(r.activities[key])
         if key == "villages":
-            return f"{r['villages_with_contact']}/{r['villages']}"
+            return f"{r.villages_with_contact}/{r.villages}"
         if key == "shortages":
             return self.shortage_text(r)
         if key == "last_package":
-            return r["last_package"] or "—"
+            return r.last_package or "—"
         return ""
 
-    def shortage_text(self, r: dict) -> str:
+    def shortage_text(self, r: ind.TownshipIndicators) -> str:
+        return self.shortage_words(r.shortages, r.not_entered_count)
+
+    def shortage_words(self, shortages: dict[str, bool], not_entered_count: int = 0) -> str:
+        """The 四缺 cell's words for {item: lacking}; 未填写 when none of the four was entered."""
         names = {"staff_quota": self.tr("quota"), "staff": self.tr("staff"), "funding": self.tr("funds"),
                  "premises": self.tr("premises")}
-        missing = [names[k] for k, lacking in r["shortages"].items() if lacking]
-        if not missing and r.get("not_entered_count", 0) == len(names):
+        missing = [names[k] for k, lacking in shortages.items() if lacking]
+        if not missing and not_entered_count == len(ind.FOUR):
             return self.tr("not entered")          # 未填写: nothing known yet, not 缺
         return self.tr("none") if not missing else self.tr(", ").join(missing)
 
     @staticmethod
-    def _lights(r: dict, key: str) -> list[str] | None:
+    def _lights(r: ind.TownshipIndicators, key: str) -> list[str] | None:
         if key == "established":
-            return [r["established_light"]]
+            return [r.established_light]
         if key == "slots":
-            return [ind.GREEN if r["slots"][s] else ind.RED for s in ind.SLOTS]
+            return [r.slot_lights[s] for s in ind.SLOTS]
         if key == "visit":
-            return [r["visit_light"]]
+            return [r.visit_light]
         if key == "term":
-            return [r["term_light"]]
+            return [r.term_light]
         if key == "villages":
-            return [r["villages_light"]]
+            return [r.villages_light]
         if key == "shortages":
-            n = r["shortage_count"]
-            if n == 0 and r.get("not_entered_count", 0):
-                return [ind.GREY]
-            return [ind.GREEN if n == 0 else ind.YELLOW if n < 3 else ind.RED]
+            return [r.shortages_light]
         return None
 
     @staticmethod
-    def _sort_value(r: dict, key: str):
+    def _sort_value(r: ind.TownshipIndicators, key: str):
         return {
-            "county": r["code"], "name": r["code"], "established": int(r["established"]),
-            "slots": r["slots_filled"], "visit": r["visits"], "term": r["term_end"] or "",
-            "villages": (r["villages_with_contact"] / r["villages"]) if r["villages"] else -1,
-            "shortages": r["shortage_count"], "last_package": r["last_package"] or "",
-        }.get(key, r["activities"].get(key, 0))
+            "county": r.code, "name": r.code, "established": int(r.established),
+            "slots": r.slots_filled, "visit": r.visits, "term": r.term_end or "",
+            "villages": (r.villages_with_contact / r.villages) if r.villages else -1,
+            "shortages": r.shortage_count, "last_package": r.last_package or "",
+        }.get(key, r.activities.get(key, 0))
 
-    def _tip(self, r: dict, key: str) -> str:
+    def _tip(self, r: ind.TownshipIndicators, key: str) -> str:
         if key == "slots":
             names = {"hospital": self.tr("Hospital head"), "school": self.tr("School principal"),
                      "agri": self.tr("Agricultural station head")}
-            return "\n".join(f"{'✓' if r['slots'][s] else '✗'} {names[s]}" for s in ind.SLOTS)
+            return "\n".join(f"{'✓' if r.slots[s] else '✗'} {names[s]}" for s in ind.SLOTS)
         if key in ind.DOMAINS:
             return self.tr("{count} activities ({total} in all domains, {other} other); target {low}–{high}").format(
-                count=r["activities"][key], total=r["activities_total"], other=r["activities_other"],
+                count=r.activities[key], total=r.activities_total, other=r.activities_other,
                 low=ind.ACTIVITY_TARGET, high=ind.ACTIVITY_GOOD)
         if key == "visit":
-            return self.tr("Last visit: {date}").format(date=r["last_visit"]) if r["last_visit"] else \
+            return self.tr("Last visit: {date}").format(date=r.last_visit) if r.last_visit else \
                 self.tr("No visit this year")
         if key == "shortages":
-            four = r["four"]
+            four = r.four
             return self.tr("Staff quota {quota}, staff {staff}, funding {funding} yuan a year, premises {area} m²").format(
-                quota=four["staff_quota"] if four["staff_quota"] is not None else "—",
-                staff=four["staff"] if four["staff"] is not None else "—",
-                funding=four["funding_yuan"] if four["funding_yuan"] is not None else "—",
-                area=four["premises_m2"] if four["premises_m2"] is not None else "—")
+                quota=four.staff_quota if four.staff_quota is not None else "—",
+                staff=four.staff if four.staff is not None else "—",
+                funding=four.funding_yuan if four.funding_yuan is not None else "—",
+                area=four.premises_m2 if four.premises_m2 is not None else "—")
         return self.column_tip(key)
 
     def target(self, index: QModelIndex) -> tuple[str, str, dict] | None:
@@ -232,7 +232,7 @@ class DashboardModel(QAbstractTableModel):
             return None
         r = self.rows[index.row()]
         key = COLUMNS[index.column()].key
-        code, year = r["code"], self.year
+        code, year = r.code, self.year
         if key == "county":
             return code[:6], PAGE_DASHBOARD, {}
         if key in ind.DOMAINS:

@@ -114,6 +114,9 @@ class ExchangePage(Retranslating, UnitPage):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("exchange_tabs")
+        # a tab too many for the width scrolls (arrows), never loses words ("待更正（0）" cut at 150 %)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs.setUsesScrollButtons(True)
         self.children_panel = ChildrenPanel(self, self.tabs)
         self.children_panel.return_requested.connect(self.open_return_dialog)
         self.history_panel = HistoryPanel(self, self.tabs)
@@ -125,6 +128,7 @@ class ExchangePage(Retranslating, UnitPage):
             self.tabs.addTab(panel, "")
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)     # as the other pages: it must fit 911×512 (150 % scaling)
         layout.addLayout(actions)
         layout.addWidget(self.upper_box)
         layout.addWidget(self.notice)

@@ -1,8 +1,7 @@
 """The attachments of one activity: photos and scanned sign-in sheets, as thumbnails.
 
-Photos are scaled down to 1600 px on the long side and saved as JPEG (quality 85) unless the
-clerk ticks 保留原图: a phone photo of 5 MB becomes ~300 KB, which keeps databases and packages
-small enough for a USB stick and e-mail. Opening one writes it to a temporary file named by the
+What is kept of a chosen file (scaled-down JPEG or the original) is the rule of core/media.py;
+this module does the pixel work with Qt. Opening one writes it to a temporary file named by the
 attachment's id (never by a person's name) and hands it to the system viewer."""
 from __future__ import annotations
 
@@ -15,27 +14,26 @@ from PySide6.QtGui import QColor, QDesktopServices, QIcon, QImage, QPainter, QPi
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QListView, QListWidget, QListWidgetItem,
                                QMessageBox, QPushButton, QStyle, QVBoxLayout, QWidget)
 
+from sanxiang_desktop.core import media
 from sanxiang_desktop.services import attachments as service
 from sanxiang_desktop.services.result import Changes
 from sanxiang_desktop.ui.pages.panel import Retranslating
 from sanxiang_desktop.ui.shell.undo import delete_records, message, push_result
 
-PHOTO_MAX_PX = 1600
-SCAN_MAX_PX = 2400          # sign-in sheets keep enough pixels for the names to stay readable
-JPEG_QUALITY = 85
 THUMB_PX = 96
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def shrink_image(data: bytes, max_px: int, quality: int = JPEG_QUALITY) -> tuple[bytes, str] | None:
-    """(JPEG bytes, "image/jpeg") at most max_px on the long side; None when data is no image Qt reads,
-    or when it is a JPEG small enough already (re-encoding would only lose quality)."""
+def shrink_image(data: bytes, policy: media.ImagePolicy) -> tuple[bytes, str] | None:
+    """(JPEG bytes, mime) scaled to the policy; None when data is no image Qt reads, or when the
+    policy says it is fine as it is (media.needs_reencoding)."""
     image = QImage.fromData(data)
     if image.isNull():
         return None
     is_jpeg = data[:3] == b"\xff\xd8\xff"
-    if is_jpeg and max(image.width(), image.height()) <= max_px:
+    if not media.needs_reencoding(is_jpeg, image.width(), image.height(), policy):
         return None
+    max_px = policy.max_px
     if max(image.width(), image.height()) > max_px:
         image = image.scaled(max_px, max_px, Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
@@ -49,21 +47,20 @@ def shrink_image(data: bytes, max_px: int, quality: int = JPEG_QUALITY) -> tuple
     out = QByteArray()
     buffer = QBuffer(out)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "JPEG", quality)
+    image.save(buffer, "JPEG", policy.quality)
     buffer.close()
-    return bytes(out.data()), "image/jpeg"
+    return bytes(out.data()), policy.mime
 
 
 def prepare_file(path: Path, kind: str, keep_original: bool) -> tuple[str, bytes, str]:
-    """(file name, bytes, mime) to store for a chosen file."""
+    """(file name, bytes, mime) to store for a chosen file, as core.media.image_policy says."""
     data = path.read_bytes()
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    if keep_original or mime == "application/pdf":
-        return path.name, data, mime
-    shrunk = shrink_image(data, SCAN_MAX_PX if kind == "signin" else PHOTO_MAX_PX)
+    policy = media.image_policy(kind, mime, keep_original)
+    shrunk = shrink_image(data, policy) if policy is not None else None
     if shrunk is None:
         return path.name, data, mime
-    return f"{path.stem}.jpg", shrunk[0], shrunk[1]
+    return media.stored_name(path.name), shrunk[0], shrunk[1]
 
 
 def temp_path(info: service.AttachmentInfo) -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import string
 from typing import Any, Callable, Iterable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QListWidgetItem,
                                QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget)
@@ -23,6 +23,7 @@ from sanxiang_desktop.ui.forms.field_factory import make_field
 from sanxiang_desktop.ui.forms.field_widgets import ERROR_STYLE, FieldWidget, is_ctrl_enter, lang
 from sanxiang_desktop.ui.forms.person_picker import PersonPicker
 from sanxiang_desktop.ui.forms.popup_guard import install_popup_guard
+from sanxiang_desktop.ui.shell import screen_fit
 from sanxiang_desktop.ui.shell.undo import push_result
 
 # Letters the dialog's buttons use: Save (&S), save and ne(&W)
@@ -167,9 +168,9 @@ class RecordDialog(QDialog):
         self.new_button.setVisible(record_id is None)
         self.save_button.setVisible(not self.read_only)
 
-        body = QWidget(self)
+        self.body = body = QWidget(self)
         body.setLayout(form)
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
@@ -189,10 +190,31 @@ class RecordDialog(QDialog):
             widget.set_read_only(self.read_only)
         self.snapshot = self.values()
         self.setWindowTitle(title or self._title())
-        self.resize(max(520, self.sizeHint().width()), min(760, self.sizeHint().height() + 40))
+        self.fit_to_content()
         first = self.first_typing_field()
         if first is not None:
             first.editor().setFocus()
+
+    def fit_to_content(self) -> None:
+        """As tall as the fields and their messages need, so nothing scrolls or is squeezed (活动内容),
+        within the screen: only a form taller than the screen scrolls (screen_fit)."""
+        self.layout().activate()
+        width = max(520, self.width() if self.isVisible() else self.sizeHint().width())
+        viewport = self.scroll.viewport().height() if self.isVisible() else self.scroll.sizeHint().height()
+        body = self.body
+        needed = body.heightForWidth(width) if body.hasHeightForWidth() else -1
+        needed = max(needed, body.sizeHint().height())
+        others = (self.height() if self.isVisible() else self.sizeHint().height()) - viewport
+        wanted = QSize(width, others + needed + 4)
+        if self.isVisible() and wanted.height() <= self.height():
+            return                          # never shrinks under the clerk's hands
+        self.resize(screen_fit.bounded(self, wanted))
+        screen_fit.keep_on_screen(self)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.fit_to_content()       # sizes are exact only once the style (focus frame) is applied
+        screen_fit.keep_on_screen(self)
 
     def first_typing_field(self) -> FieldWidget | None:
         """The field a clerk types into first: the first empty one that is not the preset unit
@@ -239,6 +261,7 @@ class RecordDialog(QDialog):
         if general:
             self.general_error.setText("\n".join(dict.fromkeys(general)))
             self.general_error.show()
+        QTimer.singleShot(0, self.fit_to_content)     # once the messages are laid out
         first = next((w for w in self.widgets.values() if w.problem_text()), None)
         if first is not None:
             first.editor().setFocus()
@@ -250,6 +273,7 @@ class RecordDialog(QDialog):
                                    "(name, pinyin initials or ID number); Insert adds a new person."))
         if missing:
             missing[0].editor().setFocus()
+            QTimer.singleShot(0, self.fit_to_content)
         return bool(missing)
 
     # --- saving ---------------------------------------------------------------------------------------

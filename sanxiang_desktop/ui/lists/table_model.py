@@ -16,11 +16,11 @@ import dataclasses
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from sanxiang_desktop.ui.shell.errors import report_exception
-from sanxiang_desktop.ui.lists.source import ColumnSpec, ListQuery, ListSource, Row
+from sanxiang_desktop.ui.lists.row_states import state_brush
+from sanxiang_desktop.ui.lists.source import ColumnSpec, ListQuery, ListSource, Row, RowState
 
 if TYPE_CHECKING:
     from sanxiang_desktop.ui.shell.tasks import Task, TaskRunner
@@ -65,7 +65,6 @@ class ListModel(QAbstractTableModel):
         self._generation = 0                    # bumped by every re-query; stale results are dropped
         self._task: "Task | None" = None
         self._page_size = page_size
-        self._brushes: dict[str, QBrush] = {}
         self._rows: list[Row] = []
         self._row_of: dict[str, int] = {}
         self._total = 0
@@ -123,6 +122,10 @@ class ListModel(QAbstractTableModel):
 
     def row(self, row: int) -> Row:
         return self._rows[row]
+
+    def states(self) -> set[RowState]:
+        """The states of the rows loaded so far (what the legend under the list names)."""
+        return {r.state for r in self._rows}
 
     def set_query(self, query: ListQuery) -> None:
         """Re-query (count + first page) unless `query` is the latest one asked for."""
@@ -196,8 +199,8 @@ class ListModel(QAbstractTableModel):
             return _ALIGN.get(self._columns[index.column()].align, _ALIGN["left"])
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.tooltip
-        if role == Qt.ItemDataRole.ForegroundRole and row.foreground:
-            return self._brush(row.foreground)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return state_brush(row.state)       # the colour of the row's state (ui/lists/row_states.py)
         if role == ID_ROLE:
             return row.id
         return None
@@ -313,12 +316,6 @@ class ListModel(QAbstractTableModel):
 
     def _reindex(self) -> None:
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
-
-    def _brush(self, colour: str) -> QBrush:
-        brush = self._brushes.get(colour)
-        if brush is None:
-            brush = self._brushes[colour] = QBrush(QColor(colour))
-        return brush
 
     def _changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Sequence
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel,
+                               QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
+from sanxiang_desktop.core import indicators as ind
 from sanxiang_desktop.core.indicators import whole
 from sanxiang_desktop.core.catalogues import CATALOGUES
 from sanxiang_desktop.services import lists, records, units
@@ -17,10 +18,12 @@ from sanxiang_desktop.services.spec import SPECS
 from sanxiang_desktop.ui.forms.field_widgets import ERROR_STYLE, lang
 from sanxiang_desktop.ui.pages.panel import RecordPanel, Retranslating
 from sanxiang_desktop.ui.pages.base import PageContext, UnitPage
+from sanxiang_desktop.ui.dashboard.delegates import light_colour
 from sanxiang_desktop.ui.forms.record_form import RecordDialog, problem_text
 from sanxiang_desktop.ui.shell.undo import push_result
 from sanxiang_desktop.ui.lists.document_actions import install_print_export
 
+TWO_COLUMNS_FROM = 6       # more fields than this: label: value pairs in two columns
 VILLAGE_FIELDS = ("established", "contact_person_id", "service_venue_id", "notes")
 UNIT_FIELDS = tuple(f.name for f in SPECS["associations"].fields
                     if f.name not in ("unit_code", "contact_person_id", "service_venue_id"))
@@ -56,7 +59,10 @@ class SingleRecordBox(Retranslating, QGroupBox):
         self.unit_code: str | None = None
         self.record_id: str | None = None
         self.field_names: Sequence[str] = [f.name for f in self.spec.fields if f.name != "unit_code"]
-        self.form = QFormLayout()
+        # label: value pairs, two pairs a row once there are many (an association has 15 fields): the page
+        # must fit a 1366×768 screen at 150 % scaling, where it has some 400 pixels of height
+        self.form = QGridLayout()
+        self.form.setHorizontalSpacing(12)
         self.values: dict[str, QLabel] = {}
         self.empty_label = QLabel(self)
         self.empty_label.setStyleSheet(ERROR_STYLE)
@@ -78,16 +84,25 @@ class SingleRecordBox(Retranslating, QGroupBox):
         if list(names) == list(self.field_names) and self.values and not force:
             return
         self.field_names = list(names)
-        while self.form.rowCount():
-            self.form.removeRow(0)
+        while self.form.count():
+            widget = self.form.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
         self.values = {}
-        for name in self.field_names:
+        pairs = 2 if len(self.field_names) > TWO_COLUMNS_FROM else 1
+        rows = -(-len(self.field_names) // pairs)
+        for i, name in enumerate(self.field_names):
             value = QLabel(self)
             value.setObjectName(f"value_{name}")
             value.setWordWrap(True)
             f = self.spec.field(name)
-            self.form.addRow(QLabel(f.en if lang() == "en" else f.zh, self), value)
+            row, column = i % rows, 2 * (i // rows)        # down the first column, then the second
+            self.form.addWidget(QLabel(f.en if lang() == "en" else f.zh, self), row, column,
+                                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            self.form.addWidget(value, row, column + 1, Qt.AlignmentFlag.AlignTop)
             self.values[name] = value
+        for column in range(4):
+            self.form.setColumnStretch(column, 1 if column % 2 and column // 2 < pairs else 0)
 
     def set_unit(self, code: str) -> None:
         self.unit_code = code
@@ -100,8 +115,29 @@ class SingleRecordBox(Retranslating, QGroupBox):
         record = records.get(self.context.ws, self.table, self.record_id) if self.record_id else {}
         for name, label in self.values.items():
             label.setText(shown_value(self.context.ws, self.spec.field(name), record.get(name)))
+            label.setStyleSheet("")
+            label.setProperty("light", None)
+        if "term_end" in self.values and record.get("term_end"):
+            self._mark_term(self.values["term_end"], record["term_end"])
         self.empty_label.setText(self.tr("Not recorded yet.") if not record else "")
         self.empty_label.setVisible(not record)
+
+    def _mark_term(self, label: QLabel, term_end: dt.date | str) -> None:
+        """本届届满 past or near is marked with the dashboard's mark, words and colour (✗ red: re-election
+        overdue; ! amber: due within core.indicators.TERM_DUE_SOON_DAYS)."""
+        end = dt.date.fromisoformat(term_end[:10]) if isinstance(term_end, str) else term_end
+        end = end.date() if isinstance(end, dt.datetime) else end
+        light = ind.term_status(end, self.context.ws.today())
+        date = end.isoformat()
+        if light == ind.RED:
+            text = "✗  " + self.tr("Term ended on {date}: re-election is overdue").format(date=date)
+        elif light == ind.YELLOW:
+            text = "!  " + self.tr("Term ends on {date}: re-election is due soon").format(date=date)
+        else:
+            return
+        label.setText(text)
+        label.setStyleSheet(f"color: {light_colour(light).name()}; font-weight: bold;")
+        label.setProperty("light", light)
 
     def edit(self) -> RecordDialog:
         dialog = RecordDialog(self.context, self.table, record_id=self.record_id, fields=self.field_names,
@@ -125,10 +161,19 @@ class AssociationPage(Retranslating, UnitPage):
         install_print_export(self, self.meetings, self.tr("Overview"))   # the registration form; page.document_actions
         self.meetings_box = QGroupBox(self)
         QVBoxLayout(self.meetings_box).addWidget(self.meetings)
-        layout = QVBoxLayout(self)
+        # in a scroll area: on a small screen (150 % scaling) the page scrolls instead of squeezing
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.box)
         layout.addWidget(self.meetings_box, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -166,6 +211,7 @@ class VillageDialog(QDialog):
         self.setWindowTitle(self.tr("New Village or Community"))
         self.name_edit = QLineEdit(self)
         self.kind_combo = QComboBox(self)
+        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_combo.addItem(self.tr("Village"), "village")
         self.kind_combo.addItem(self.tr("Community"), "community")
         self.error = QLabel(self)

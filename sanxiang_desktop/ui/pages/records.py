@@ -4,7 +4,6 @@ Simple one-list pages live here; the pages with more on them have their own modu
 (association_page, page_leadership, page_activities, page_teams)."""
 from __future__ import annotations
 
-from sanxiang_desktop.core.ids import new_id
 from sanxiang_desktop.ui.pages.association import AssociationPage, LeadingGroupPage, VillagesPage
 from sanxiang_desktop.ui.pages.activities import ActivitiesPage
 from sanxiang_desktop.ui.pages.leadership import LeadershipPage
@@ -61,7 +60,7 @@ class VenuesPage(ListPage):
 
 
 class MilestonesPage(ListPage):
-    """时间节点 of the year; the code the plan's own milestones carry is generated for new ones."""
+    """时间节点 of the year; a new one gets its code from the service (units.custom_milestone_code)."""
     key = "milestones"
     tables = frozenset({"milestones"})
     levels = UPPER
@@ -73,8 +72,7 @@ class MilestonesPage(ListPage):
 
     def dialog_options(self) -> dict:
         unit = self.unit_code or self.context.ws.home_unit
-        return {"defaults": {"unit_code": unit, "year": self.context.year, "code": lambda: f"custom-{new_id()[-12:]}"},
-                "hidden": ("unit_code", "code")}
+        return {"defaults": {"unit_code": unit, "year": self.context.year}, "hidden": ("unit_code", "code")}
 
 
 class BulletinsPage(ListPage):

@@ -11,13 +11,13 @@ measured row heights (`_paginate`).
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (QFont, QGuiApplication, QPageLayout, QPageSize, QPagedPaintDevice,
                            QPainter, QPaintDevice, QPdfWriter, QTextDocument, QTextTable)
 
+from sanxiang_desktop.core.files import atomic_write
 from sanxiang_desktop.documents.model import FONT_PREFERENCES, PAGE_SIZES_MM, STYLES, Document
 from sanxiang_desktop.ui.printing.pdf_text import fix_pdf_text, radical_substitutes
 from sanxiang_desktop.ui.printing.layout import ContentBuilder, build_content, no_locl, pick_family
@@ -208,11 +208,8 @@ def paint_document(doc: Document, device: QPagedPaintDevice) -> int:
 def render_pdf(doc: Document, path: str | os.PathLike[str]) -> int:
     """Write `doc` as a PDF (atomically: a failed render leaves no half-written file).
     Returns the number of pages. Needs a QGuiApplication (offscreen is fine)."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        writer = QPdfWriter(tmp)
+    def write(tmp: Path) -> int:
+        writer = QPdfWriter(str(tmp))
         writer.setResolution(PDF_DPI)
         writer.setPageLayout(page_layout(doc))
         writer.setTitle(doc.title)
@@ -220,14 +217,9 @@ def render_pdf(doc: Document, path: str | os.PathLike[str]) -> int:
         pages = paint_document(doc, writer)
         del writer  # the file is complete once the painter has ended
         fix_pdf_text(tmp, radical_substitutes({pick_family(r) for r in FONT_PREFERENCES}))
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)   # mkstemp makes 0600; a saved form is an ordinary file
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return pages
+        return pages
+
+    return atomic_write(path, write)
 
 
 def make_print_preview(doc: Document, parent=None):

@@ -21,7 +21,7 @@ from sanxiang_desktop.core.divisions import YINCHUAN, Division, DivisionTree
 from sanxiang_desktop.services.units import HOME_LEVELS, InitError, init_home, resolve_home_code
 from sanxiang_desktop.store.database import Database, open_database
 from sanxiang_desktop.store.errors import StoreError
-from sanxiang_desktop.ui.shell import i18n
+from sanxiang_desktop.ui.shell import i18n, screen_fit
 from sanxiang_desktop.ui.shell.errors import report_exception, show_error
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,17 @@ def find_units(query: str, limit: int = RESULT_LIMIT) -> list[Division]:
     seen = {d.code for d in local}
     rest = [d for d in tree.search(query, levels=levels, limit=limit) if d.code not in seen]
     return (local + rest)[:limit]
+
+
+def default_units(tree: DivisionTree | None = None) -> list[Division]:
+    """What the unit list shows before anything is typed: Yinchuan, then each of its counties followed
+    by its townships (the tree's order), so a clerk can pick the home unit with the arrow keys."""
+    tree = tree or DivisionTree.builtin()
+    city = tree.get(YINCHUAN)
+    if city is None:
+        return []
+    levels = set(HOME_LEVELS)
+    return [city, *(d for d in tree.descendants(YINCHUAN) if d.level in levels)]
 
 
 def read_enrolment_file(module: ModuleType, path: Path):
@@ -90,8 +101,6 @@ def open_server_database(address: str) -> Database:
 class HomeUnitPage(QWizardPage):
     def __init__(self, wizard: "FirstStartWizard"):
         super().__init__(wizard)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("unit_search")
         self.search_edit.setClearButtonEnabled(True)
@@ -116,8 +125,8 @@ class HomeUnitPage(QWizardPage):
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._timer.timeout.connect(self.search)
         self.search_edit.textChanged.connect(lambda _text: self._timer.start())
+        self.search_edit.installEventFilter(self)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
         layout.addWidget(self.search_edit)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.enrolment_label)
@@ -128,9 +137,22 @@ class HomeUnitPage(QWizardPage):
         server_row.addWidget(self.server_button)
         layout.addLayout(server_row)
 
+    def eventFilter(self, watched, event) -> bool:
+        """Down in the search box goes to the list (its first line when none is chosen): no mouse needed."""
+        if (watched is self.search_edit and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down and self.results.count()):
+            if self._timer.isActive():
+                self.search()
+            self.results.setFocus()
+            if self.results.currentItem() is None:
+                self.results.setCurrentRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your Unit"))
-        self.intro.setText(self.tr("Choose the unit this computer serves: a township or street, a county or "
+        # title and subtitle in the wizard's header, as on the clerk's page: the two pages look alike
+        self.setSubTitle(self.tr("Choose the unit this computer serves: a township or street, a county or "
                                    "district, or the city. Type part of its name, its pinyin initials (zzz for "
                                    "掌政镇) or its code."))
         self.search_edit.setPlaceholderText(self.tr("Name, pinyin or code…"))
@@ -144,13 +166,11 @@ class HomeUnitPage(QWizardPage):
     def search(self) -> None:
         query = self.search_edit.text().strip()
         self.results.clear()
-        if not query:
-            return
         tree = DivisionTree.builtin()
-        for division in find_units(query):
+        for division in (find_units(query) if query else default_units(tree)):
             item = QListWidgetItem(f"{tree.path_name(division.code)}    {division.code}", self.results)
             item.setData(CODE_ROLE, division.code)
-        if self.results.count():
+        if self.results.count() and query:      # the untyped list preselects nothing: no home by accident
             self.results.setCurrentRow(0)
 
     def select_code(self, code: str) -> None:
@@ -224,7 +244,7 @@ class FirstStartWizard(QWizard):
         self._creating = False
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
-        self.setMinimumSize(620, 440)
+        screen_fit.bounded_minimum(self, 620, 440)
         self.home_page = HomeUnitPage(self)
         self.clerk_page = ClerkPage(self)
         self.addPage(self.home_page)
@@ -232,7 +252,13 @@ class FirstStartWizard(QWizard):
         self.clerk_page.clerk_edit.setText(settings.get("clerk_name"))
         self.retranslate()
         # The division list takes a moment to load the first time: load it before the first keystroke.
-        tasks.run(DivisionTree.builtin, owner=self)
+        # Until something is typed the list shows Yinchuan's units (default_units) once the tree is in.
+        tasks.run(DivisionTree.builtin, self._tree_loaded, owner=self)
+
+    def _tree_loaded(self, _tree) -> None:
+        page = self.home_page
+        if not page.search_edit.text().strip() and page.chosen_code() is None:
+            page.search()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Welcome"))

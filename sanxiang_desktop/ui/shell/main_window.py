@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget,
                                QWidget)
@@ -20,6 +20,7 @@ from sanxiang_desktop.services.tree import UnitNode
 from sanxiang_desktop.services.workspace import Workspace
 from sanxiang_desktop.store.database import Database, open_database
 from sanxiang_desktop.ui.setup.backups import BackupManager
+from sanxiang_desktop.ui.shell import screen_fit
 from sanxiang_desktop.ui.shell.errors import report_exception
 from sanxiang_desktop.ui.shell.main_actions import MainActions
 from sanxiang_desktop.ui.shell.page_menus import PageMenus
@@ -111,6 +112,9 @@ class MainWindow(QMainWindow):
         self.tree.unit_selected.connect(self._unit_selected)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pages")
+        # a tab too many for the width scrolls (arrows), never loses words ("待更正（0）" cut at 150 %)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs.setUsesScrollButtons(True)
         self.tabs.setDocumentMode(True)
         self.pages: list[UnitPage] = self._make_pages()
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
         self.year_label = QLabel(self)
         self.year_combo = QComboBox(self)
         self.year_combo.setObjectName("year_combo")
+        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for year in range(self.context.year + 1, FIRST_YEAR - 1, -1):
             self.year_combo.addItem(str(year), year)
         self.year_combo.setCurrentIndex(self.year_combo.findData(self.context.year))
@@ -139,7 +144,7 @@ class MainWindow(QMainWindow):
 
         self._daily = QTimer(self, interval=DAILY_CHECK_MS)
         self._daily.timeout.connect(self.backups.ensure_daily)
-        self.setMinimumSize(900, 560)
+        screen_fit.bounded_minimum(self, 900, 560)    # at 150 % a 1366×768 screen is 911×512
         self._restore_geometry()
         self.retranslate()
 
@@ -264,8 +269,10 @@ class MainWindow(QMainWindow):
         if not geometry or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()
             # office screens are 1366×768 with a task bar: the first start takes all of a small screen
-            self.resize(min(1280, screen.width()), min(760, screen.height() - 32))
+            self.resize(screen_fit.bounded(self, QSize(1280, 760)))
             self.wants_maximized = screen.width() <= MAXIMIZE_UP_TO
+        elif not self.size().boundedTo(screen_fit.largest(self)) == self.size():
+            self.resize(screen_fit.bounded(self, self.size()))    # saved at a smaller display scaling
         state = self.settings.get("window/state")
         if state:
             self.restoreState(state)

@@ -9,14 +9,14 @@ behind 2 million key-person checks at random (tests/bench/run.py: dashboard, nat
 A replaced index is a prefix of its replacement, so every query it served is served still.
 No table is rebuilt: the change-log triggers stay in place.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-29 15:40:00
 """
 from alembic import op
 
-revision = '0006'
-down_revision = '0005'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
