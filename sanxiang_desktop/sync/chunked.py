@@ -37,6 +37,7 @@ _TAG_FINAL = sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
 
 
 def new_key() -> bytes:
+    """Returns a fresh random stream key (KEY_BYTES bytes), one per package."""
     return sodium.crypto_secretstream_xchacha20poly1305_keygen()
 
 
@@ -141,7 +142,7 @@ def _frames(payload: Slice, key: bytes | None, hasher) -> Iterator[bytes]:
 
 def read_chunked(payload: Slice, *, key: bytes | None, compression: str, plain_length: int,
                  payload_sha256: str) -> Iterator[bytes]:
-    """The plain payload of a format 2 payload.bin, as pieces of at most about a chunk inflated.
+    """Yields the plain payload of a format 2 payload.bin, as pieces of about a chunk inflated.
 
     Every chunk is authenticated before it is inflated (encrypted streams); the whole is checked
     against `payload_sha256` and `plain_length` at the end, where a mismatch raises after the

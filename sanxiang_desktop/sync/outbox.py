@@ -119,6 +119,7 @@ def write_package(s: Session, *, kind: str, sender: str, recipient: str, seq: in
                   chunked: bool = False) -> Written:
     """Build, sign, seal, split and write one package under temporary names and record it in
     sync_sent (the caller commits; sync.publish.publish then gives the files their real names).
+    Returns what was written (Written).
 
     chunked=True writes container format 2 (sync/chunked.py: streamed through a temporary file,
     never whole in memory) and declares it in required_capabilities, so a release that cannot read

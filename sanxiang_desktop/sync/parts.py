@@ -120,9 +120,10 @@ def _range(segments: list, start: int, stop: int) -> Iterator[bytes]:
 
 def split_stream(segments: list, file_stem: str,
                  limit: int = DEFAULT_LIMIT) -> Iterator[tuple[str, Iterator[bytes]]]:
-    """split_package of the package ``b"".join(segments)`` as (file name, its bytes in pieces), one
+    """Yields split_package of the package ``b"".join(segments)`` as (file name, its bytes in pieces), one
     file at a time (write one before asking for the next). Segments are bytes or file-backed Slices
-    (container.build_chunked_package), so a package of photos is never held whole, nor a part."""
+    (container.build_chunked_package), so a package of photos is never held whole, nor a part.
+    Raises ValueError for a bad file stem, a limit too small, or more than 65535 parts."""
     if not _STEM.fullmatch(file_stem):
         raise ValueError(f"file stem must be ASCII letters, digits, '.', '_' or '-': {file_stem!r}")
     total = sum(len(x) for x in segments)
@@ -147,13 +148,13 @@ def split_stream(segments: list, file_stem: str,
 
 def split_segments(segments: list, file_stem: str,
                    limit: int = DEFAULT_LIMIT) -> Iterator[tuple[str, bytes]]:
-    """split_stream with each file joined: the same files as split_package."""
+    """Yields split_stream's files each joined, (name, bytes): the same files as split_package."""
     for name, pieces in split_stream(segments, file_stem, limit):
         yield name, b"".join(pieces)
 
 
 def segments_sha256(segments: list, digest: bool = False):
-    """SHA-256 of the package ``b"".join(segments)`` (hex, or the raw digest)."""
+    """Returns the SHA-256 of the package ``b"".join(segments)`` (hex, or the raw digest)."""
     h = hashlib.sha256()
     for x in segments:
         for piece in _blocks(x):
@@ -166,7 +167,8 @@ def _numbers(indexes: list[int]) -> str:
 
 
 def join_parts(parts: list[bytes], *, max_total: int = MAX_TOTAL) -> bytes:
-    """Join the parts of one package, given in any order, and verify the result."""
+    """Join the parts of one package, given in any order, and verify the result. Returns the
+    package's bytes. Raises PackageError naming the part missing, damaged, foreign or repeated."""
     _check_all_parts(parts)
     infos = [part_info(data) for data in parts]
     slices = [memoryview(data)[HEADER_SIZE:] for data in parts]     # no copy: joined once below
@@ -179,8 +181,9 @@ def join_parts(parts: list[bytes], *, max_total: int = MAX_TOTAL) -> bytes:
 
 
 def join_parts_to_file(loaders: list[Callable[[], bytes]], *, max_total: int = MAX_TOTAL) -> Source:
-    """join_parts into an anonymous temporary file, read back as a Source: one part in memory at a
-    time, the joined package never (issue 12). Same checks, in the same order, same errors."""
+    """join_parts into an anonymous temporary file: one part in memory at a time, the joined
+    package never (issue 12). Returns the package as a Source over that file (close it when done).
+    Raises PackageError: same checks as join_parts, in the same order, same errors."""
     if not loaders:
         raise PackageError("missing_part", "No parts were given.", "没有提供分卷。")
     infos, shas, sizes = [], [], []

@@ -67,6 +67,7 @@ class Source:
 
 
 def as_source(data: "bytes | bytearray | memoryview | Source") -> Source:
+    """Returns `data` itself if it is a Source, else a Source over the bytes."""
     return data if isinstance(data, Source) else Source(bytes(data) if isinstance(data, memoryview) else data)
 
 
@@ -99,8 +100,8 @@ class Slice:
 
 
 def open_regular(path: os.PathLike | str, cap: int, name: str) -> Source:
-    """A REGULAR file opened as a Source, at most `cap` bytes (same refusals as inbox.read_regular:
-    'not_a_file', 'too_large', 'unreadable')."""
+    """Returns a REGULAR file opened as a Source (close it when done), at most `cap` bytes.
+    Raises PackageError as inbox.read_regular does: 'not_a_file', 'too_large', 'unreadable'."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
@@ -122,5 +123,6 @@ def open_regular(path: os.PathLike | str, cap: int, name: str) -> Source:
 
 
 def spool_file() -> BinaryIO:
-    """An anonymous temporary file (gone when closed, or when the process dies)."""
+    """Returns an anonymous temporary file opened for writing and reading (gone when closed, or
+    when the process dies)."""
     return tempfile.TemporaryFile(prefix="sanxiang-")

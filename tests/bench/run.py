@@ -23,6 +23,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(REPO))
     __package__ = "tests.bench"
 
+from . import pg_import_figures as pgf  # noqa: E402
 from . import query_figures as qf  # noqa: E402
 from . import startup_figures as sf  # noqa: E402
 from . import sync_figures as syf  # noqa: E402
@@ -75,6 +76,11 @@ def run(quick: bool, folder: Path, cache: Path | None, only: set[str] | None,
             mem = step("city package memory", syf.city_package_memory, folder / "import", imp)
             out["package"] = {"bytes_per_record": imp["bytes_per_record"], **mem}
             out["photo_package"] = step("photo package", syf.photo_package_figures, folder / "photos")
+    if want("postgres"):
+        # the same six county packages into a PostgreSQL city next to bare COPY (issue 13 item 5); city
+        # scale in both modes for now (the national hub import is not measured yet)
+        out["postgres"] = {"import": step("postgres import (city-scale package)", pgf.postgres_import_figures,
+                                          folder / "pg-import")}
     if want("xlsx"):
         # the quick run exports 20,000 (the ratio hardly depends on the count), the full run 100,000
         out["xlsx_export"] = step("xlsx export", xf.xlsx_figures, folder / "xlsx", 20_000 if quick else 100_000)
@@ -155,6 +161,17 @@ def table(out: dict) -> str:
                      fmt(imp["ratio"]), t["import.ratio"]["target"], met("import.ratio")))
         rows.append(("  same, CPU time", fmt(imp["cpu_records_per_s"]), fmt(imp["bare_cpu_records_per_s"]),
                      fmt(imp["cpu_ratio"]), "", ""))
+        if imp.get("county_records_per_s"):
+            rows.append((f"  one county's package alone ({imp['county_records']:,} records), records/s wall / CPU",
+                         f"{fmt(imp['county_records_per_s'])} / {fmt(imp['county_cpu_records_per_s'])}", "", "", "", ""))
+    if "postgres" in out:
+        pg = out["postgres"]["import"]
+        for size in ("county", "city"):
+            r = pg["by_size"][size]
+            rows.append((f"postgres.import (records/s, {size} package{'s' if r['packages'] > 1 else ''}, vs COPY)",
+                         fmt(r["records_per_s"]), fmt(r["bare_records_per_s"]), fmt(r["ratio"]), "", ""))
+        rows.append(("  same, client CPU time", fmt(pg["cpu_records_per_s"]), fmt(pg["bare_cpu_records_per_s"]),
+                     fmt(pg["cpu_ratio"]), "", ""))
     if "xlsx_export" in out:
         x = out["xlsx_export"]
         rows.append((f"xlsx_export (rows/s, {x['rows']:,} activities)", fmt(x["rows_per_s"]), fmt(x["bare_rows_per_s"]),
@@ -185,7 +202,8 @@ def table(out: dict) -> str:
         rows.append(("package bytes/record (city)", fmt(p["bytes_per_record"]), "", "", "", ""))
         rows.append(("city package peak MB export/import", f"{p['export_peak_mb']} / {p['import_peak_mb']}",
                      "", "", "", ""))
-        rows.append((f"photo package ({ph['photos']:,}×{ph['photo_kb']} KB = {ph['package_mb']} MB) export peak MB",
+        rows.append((f"photo package ({ph['photos']:,}×{ph['photo_kb']} KB = {ph['package_mb']} MB, "
+                     f"format {ph.get('format_version', 1)}) export peak MB",
                      fmt(ph["export_peak_mb"]), "", "", t["photo_package.export_peak_mb"]["target"],
                      met("photo_package.export_peak_mb")))
         rows.append(("photo package import peak MB", fmt(ph["import_peak_mb"]), "", "",
@@ -207,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="city scale only, under two minutes")
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument("--cache", help="keep generated databases of each scale in this folder")
-    parser.add_argument("--only", help="comma-separated: import,package,xlsx,startup,filter,dashboard")
+    parser.add_argument("--only", help="comma-separated: import,package,postgres,xlsx,startup,filter,dashboard")
     parser.add_argument("--scales", default=",".join(SCALE_UNITS), help="full run: which scales (default: all five)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -55,3 +55,4 @@ def test_a_county_list_names_the_states_of_its_rows(qtbot, county, chinese):
         brush = view.model.data(view.model.index(r, 0), Qt.ItemDataRole.ForegroundRole)
         state = view.model.row(r).state
         assert (brush is None) if state is RowState.OWN else brush.color().name() == STATE_COLOURS[state]
+

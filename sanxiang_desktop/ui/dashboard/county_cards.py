@@ -7,7 +7,7 @@ the county (its own dashboard, with the cards and table of its townships).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -105,11 +105,36 @@ class CountyCards(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.cards.clear()
-        for i, county in enumerate(counties):
+        for county in counties:
             card = CountyCard(county, self)
             card.activated.connect(self.county_chosen)
             self.cards[county.code] = card
-            self.grid.addWidget(card, i // COUNTY_COLUMNS, i % COUNTY_COLUMNS)
+        self._place(self.columns_for(self.width()) if self.isVisible() else COUNTY_COLUMNS)
+
+    def columns_for(self, width: int) -> int:
+        """COUNTY_COLUMNS to a row, fewer where a card would be cut (150 % display scaling)."""
+        cell = max((c.minimumSizeHint().width() for c in self.cards.values()), default=0) + self.grid.spacing()
+        return max(1, min(COUNTY_COLUMNS, width // cell)) if cell > self.grid.spacing() else COUNTY_COLUMNS
+
+    def _place(self, columns: int) -> None:
+        for card in self.cards.values():
+            self.grid.removeWidget(card)
         for column in range(COUNTY_COLUMNS):
-            self.grid.setColumnStretch(column, 1)
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        self._columns = columns
+        for i, card in enumerate(self.cards.values()):
+            self.grid.addWidget(card, i // columns, i % columns)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """One card's width: the cards reflow into more rows rather than widen the window."""
+        hint = super().minimumSizeHint()
+        if not self.cards:
+            return hint
+        return QSize(max(c.minimumSizeHint().width() for c in self.cards.values()), hint.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        columns = self.columns_for(event.size().width())
+        if self.cards and columns != getattr(self, "_columns", COUNTY_COLUMNS):
+            self._place(columns)
 

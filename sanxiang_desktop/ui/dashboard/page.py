@@ -7,9 +7,9 @@ context.open_records.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QStackedWidget, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy,
+                               QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from sanxiang_desktop.core import indicators as ind
 from sanxiang_desktop.core.indicators import UnitIndicators
@@ -26,6 +26,30 @@ from sanxiang_desktop.ui.shell.tasks import default_runner
 
 # Several changes in a row (an import, undoing a batch) cost one recount.
 REFRESH_AFTER_CHANGES_MS = 400
+
+
+class CardsArea(QScrollArea):
+    """The cards above the table: as tall as they are, down to about one row of cards when the screen
+    is short, scrolling then."""
+
+    MINIMUM_HEIGHT = 64
+    PAGE_SHARE = 0.45          # at most this share of the page's height: the table keeps the rest
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        inner = self.widget()
+        hint = super().sizeHint()
+        if inner is None:
+            return hint
+        return QSize(hint.width(), inner.sizeHint().height() + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(super().minimumSizeHint().width(), min(self.sizeHint().height(), self.MINIMUM_HEIGHT))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        # the cards inside changed (new indicators, a reflow): the page's layout must ask the new height
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
 
 
 class DashboardPage(UnitPage):
@@ -96,8 +120,21 @@ class DashboardPage(UnitPage):
         table_page = QWidget(self)
         table_layout = QVBoxLayout(table_page)
         table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addWidget(self.cards)
-        table_layout.addWidget(self.county_cards)
+        # The cards scroll when the screen is short (a city's two sets of cards at 150 % scaling, where a
+        # 1366×768 screen is 911×512): the table keeps its rows, nothing is squeezed.
+        cards = QWidget(self)
+        cards_layout = QVBoxLayout(cards)
+        cards_layout.setContentsMargins(0, 0, 0, 0)
+        cards_layout.addWidget(self.cards)
+        cards_layout.addWidget(self.county_cards)
+        self.cards_area = CardsArea(self)
+        self.cards_area.setObjectName("cards_area")
+        self.cards_area.setWidgetResizable(True)
+        self.cards_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.cards_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cards_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.cards_area.setWidget(cards)
+        table_layout.addWidget(self.cards_area)
         table_layout.addWidget(self.table, 1)
 
         self.checklist = Checklist(self)
@@ -116,6 +153,7 @@ class DashboardPage(UnitPage):
         layout.addWidget(self.legend)
 
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_AFTER_CHANGES_MS)
+        self._fit_cards()
         self._refresh_timer.timeout.connect(self.reload)
         self.retranslate()
 
@@ -156,6 +194,15 @@ class DashboardPage(UnitPage):
         self._fill()
         self.filled.emit()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_cards()
+
+    def _fit_cards(self) -> None:
+        """The cards take at most CardsArea.PAGE_SHARE of the page (they scroll beyond it)."""
+        share = int(self.height() * CardsArea.PAGE_SHARE)
+        self.cards_area.setMaximumHeight(max(CardsArea.MINIMUM_HEIGHT, share) if self.height() > 0 else 16777215)
+
     def _fill(self) -> None:
         data = self.data
         if data is None:
@@ -184,6 +231,7 @@ class DashboardPage(UnitPage):
         self.table.setColumnHidden(COLUMN_KEYS.index("county"), not is_city)
         self._show_county_filter(is_city)
         self._show_county_cards(data.counties if is_city else [])
+        self.cards_area.updateGeometry()       # new cards: a new height
         self._size_columns()
         self.stack.setCurrentIndex(0)
         self.legend.show()

@@ -114,6 +114,9 @@ class ExchangePage(Retranslating, UnitPage):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("exchange_tabs")
+        # a tab too many for the width scrolls (arrows), never loses words ("待更正（0）" cut at 150 %)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs.setUsesScrollButtons(True)
         self.children_panel = ChildrenPanel(self, self.tabs)
         self.children_panel.return_requested.connect(self.open_return_dialog)
         self.history_panel = HistoryPanel(self, self.tabs)

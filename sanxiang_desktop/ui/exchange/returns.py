@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QVBoxLayout, QWidget)
 
@@ -17,6 +17,7 @@ from sanxiang_desktop.ui.exchange.dialogs import wrapped
 from sanxiang_desktop.ui.exchange.model import local_time, record_type
 from sanxiang_desktop.ui.exchange.panels import Panel
 from sanxiang_desktop.ui.pages import records as _record_pages  # noqa: F401  (registers the pages records open on)
+from sanxiang_desktop.ui.shell import screen_fit
 
 # What an upper level may return for correction (the page each opens on is the one declaring its table).
 RETURNABLE_TABLES = ("activities", "people", "visits", "venues", "associations", "leading_groups", "volunteer_teams",
@@ -84,7 +85,7 @@ class ReturnDialog(QDialog):
         self.rows: list[dict[str, Any]] = []
         self.loads = 0                      # lists received (tests wait on it)
         self.setWindowTitle(self.tr("Return a Record for Correction"))
-        self.resize(620, 520)
+        self.resize(screen_fit.bounded(self, QSize(620, 520)))     # 150 % scaling: 911×512
         self.intro = wrapped(self.tr("Records received from {name}. The record goes back to the unit that entered "
                                      "it with the next receipt; it stays as it is here until the corrected "
                                      "version arrives.").format(name=unit_name), self)
