@@ -4,7 +4,7 @@
     xvfb-run -a -s "-screen 0 1366x768x24" python scripts/scaling_shots.py --scale 1.5 --out /tmp/shots
 
 QT_SCALE_FACTOR must be set before the QApplication exists, so each factor is its own run. Writes
-<out>/<scale>-{main-window,entry-form,entry-errors,wizard,wizard-clerk,settings,file-dialog}.png, each
+<out>/<scale>-{main-window,overview,entry-form,entry-errors,wizard,wizard-clerk,settings,file-dialog}.png, each
 as big as the 1366×768 screen shows it, on a township demo database in a temporary data folder.
 """
 from __future__ import annotations
@@ -68,6 +68,10 @@ def take(db_path: Path, data: Path, out: Path, scale: str) -> int:
     window.setGeometry(screen)
     settle(app, 1.0)
     grab(window).save(str(out / f"{scale}-main-window.png"))
+    window.open_records(window.home.code, "association", {})
+    wait_until(app, lambda: window.current_page() is window.page("association"), what="概况")
+    settle(app, 0.6)
+    grab(window).save(str(out / f"{scale}-overview.png"))
 
     window.open_records(window.home.code, "activities", {})
     page = window.page("activities")

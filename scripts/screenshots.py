@@ -5,7 +5,9 @@
 
 Builds the demo database in a temporary data folder (nothing of the user's is touched), opens the
 program through the same Launcher as `sanxiang-desktop`, and writes docs/screenshots/
-main-window.png (the city's dashboard), dashboard-county.png and entry-form.png (a new activity).
+main-window.png (the city's dashboard), dashboard-county.png, entry-form.png (a new activity) and
+exchange.png (兴庆区 after importing the packages of two of its townships, each a demo database,
+with a person both entered: a duplicate).
 It prints how long the program took from start to a filled dashboard.
 """
 from __future__ import annotations
@@ -68,6 +70,41 @@ def build_city_demo(folder: Path) -> Path:
     return path
 
 
+def build_exchange_world(folder: Path) -> Path:
+    """A county (兴庆区) that enrolled two townships and imported a data package from each (a receipt
+    sent back to 掌政镇), one person entered by both with the same ID number (a duplicate for the county)."""
+    from stdnum.cn import ric
+    from sanxiang_desktop.services import records
+    from sanxiang_desktop.services.demo import build_demo
+    from sanxiang_desktop.services.units import init_home
+    from sanxiang_desktop.services.workspace import Workspace
+    from sanxiang_desktop.store.database import open_database
+    from sanxiang_desktop.sync.export import export_package
+    from sanxiang_desktop.sync.importer import import_files
+    from sanxiang_desktop.sync.receipts import export_receipt
+    from sanxiang_desktop.sync.trust import ensure_own_key, trust_peer
+    folder.mkdir(parents=True)
+    county = open_database(folder / "county.db", create=True)
+    init_home(county, "640104", "马晓梅")
+    county_key = ensure_own_key(county).public_bytes
+    body = "64010419800307231"
+    same_person = {"name": "马志远", "gender": "male", "id_number": body + ric.calc_check_digit(body + "0")}
+    packages = []
+    for seed, code in enumerate(("640104100", "640104001"), start=1):
+        town = open_database(folder / f"{code}.db", create=True)
+        build_demo(town, code, scale="township", seed=seed)
+        trust_peer(county, code, ensure_own_key(town).public_bytes, "enrolment")
+        trust_peer(town, "640104", county_key, "enrolment")
+        ws = Workspace.open(town)
+        records.create(ws, "people", {**same_person, "unit_code": code}, allow_duplicate=True)
+        packages += list(export_package(town, folder / code).paths)
+        town.close()
+    import_files(county, packages)
+    export_receipt(county, "640104100", folder / "receipts")
+    county.close()
+    return folder / "county.db"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNG files")
@@ -78,10 +115,11 @@ def main(argv: list[str] | None = None) -> int:
         data.mkdir()
         os.environ["SANXIANG_DATA_DIR"] = str(data)
         db_path = build_city_demo(data)
-        return take(db_path, data, args.out)
+        county = build_exchange_world(Path(tmp) / "exchange")
+        return take(db_path, data, args.out, county)
 
 
-def take(db_path: Path, data: Path, out: Path) -> int:
+def take(db_path: Path, data: Path, out: Path, county: Path | None = None) -> int:
     from sanxiang_desktop.ui.shell.application import create_application
     from sanxiang_desktop.ui.shell.launcher import Launcher
     from sanxiang_desktop.ui.shell.settings import Settings
@@ -119,8 +157,10 @@ def take(db_path: Path, data: Path, out: Path) -> int:
     entry_form(app, window, out)
     window.close()
     wait_until(app, lambda: default_runner().pending == 0, what="the exit backup")
+    if county is not None:
+        exchange(app, county, settings, out)
     default_runner().shutdown()
-    for name in ("main-window.png", "dashboard-county.png", "entry-form.png"):
+    for name in ("main-window.png", "dashboard-county.png", "entry-form.png", "exchange.png"):
         path = out / name
         print(f"{path.relative_to(REPO) if path.is_relative_to(REPO) else path}: "
               f"{path.stat().st_size // 1024} KB" if path.exists() else f"{name}: not written")
@@ -148,6 +188,24 @@ def entry_form(app, window, out: Path) -> None:
     grab(window, [dialog]).save(str(out / "entry-form.png"))
     dialog.done(0)          # not reject(): that asks whether to discard what was typed
     settle(app, 0.2)
+
+
+def exchange(app, county: Path, settings, out: Path) -> None:
+    """数据交换 of the county that imported its townships' packages."""
+    from sanxiang_desktop.ui.shell.main_window import MainWindow, open_workspace
+    from sanxiang_desktop.ui.shell.tasks import default_runner
+    window = MainWindow(open_workspace(county), settings, default_runner())
+    window.move(0, 0)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    dashboard = window.page("dashboard")
+    wait_until(app, lambda: dashboard.data is not None, what="the county window")
+    page = window.page("exchange")
+    window.tabs.setCurrentWidget(page)
+    settle(app, 1.5)
+    grab(window).save(str(out / "exchange.png"))
+    window.close()
+    wait_until(app, lambda: default_runner().pending == 0, what="the exit backup")
 
 
 if __name__ == "__main__":

@@ -81,6 +81,10 @@
             <source>{count} attachments</source>
             <translation>{count} attachments</translation>
         </message>
+        <message>
+            <source>{name}: the file cannot be read; nothing was added.</source>
+            <translation>{name}: the file cannot be read; nothing was added.</translation>
+        </message>
     </context>
     <context>
         <name>BulletinsPage</name>
@@ -428,10 +432,6 @@
             <source>Conflict resolved.</source>
             <translation>Conflict resolved.</translation>
         </message>
-        <message>
-            <source>Saving…</source>
-            <translation>Saving…</translation>
-        </message>
     </context>
     <context>
         <name>CorrectionsPanel</name>
@@ -467,9 +467,44 @@
             <source>Date</source>
             <translation>Date</translation>
         </message>
+    </context>
+    <context>
+        <name>CountyCard</name>
         <message>
-            <source>Saving…</source>
-            <translation>Saving…</translation>
+            <source>Enter or a click opens {county}</source>
+            <translation>Enter or a click opens {county}</translation>
+        </message>
+        <message>
+            <source>Milestones: none set</source>
+            <translation>Milestones: none set</translation>
+        </message>
+        <message>
+            <source>Leading group set up</source>
+            <translation>Leading group set up</translation>
+        </message>
+        <message>
+            <source>No leading group</source>
+            <translation>No leading group</translation>
+        </message>
+        <message>
+            <source>Work plan filed</source>
+            <translation>Work plan filed</translation>
+        </message>
+        <message>
+            <source>Work plan not filed</source>
+            <translation>Work plan not filed</translation>
+        </message>
+        <message>
+            <source>Milestones: {late} late</source>
+            <translation>Milestones: {late} late</translation>
+        </message>
+        <message>
+            <source>Milestones: {done}/{total} on time</source>
+            <translation>Milestones: {done}/{total} on time</translation>
+        </message>
+        <message>
+            <source>{done} of {total} milestones met on time, {late} late or overdue, {pending} not yet due</source>
+            <translation>{done} of {total} milestones met on time, {late} late or overdue, {pending} not yet due</translation>
         </message>
     </context>
     <context>
@@ -769,10 +804,6 @@
         <message>
             <source>Found</source>
             <translation>Found</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>Saving…</translation>
         </message>
         <message>
             <source>Two records that may be one person: the same ID number, or the same name (however it is written) and birth date. Ask the unit that entered the wrong one to correct it; dismiss the entry once checked.</source>
@@ -1781,6 +1812,10 @@ Copy the current database there now?</translation>
             <source>Go back and correct it</source>
             <translation>Go back and correct it</translation>
         </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Saving…</translation>
+        </message>
     </context>
     <context>
         <name>RecordPanel</name>
@@ -1909,10 +1944,6 @@ Copy the current database there now?</translation>
         <message>
             <source>(no records)</source>
             <translation>(no records)</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>Saving…</translation>
         </message>
         <message>
             <source>{type} “{title}” of {owner} returned for correction: it goes to {to} with the next receipt.</source>

@@ -81,6 +81,10 @@
             <source>{count} attachments</source>
             <translation>{count} 个附件</translation>
         </message>
+        <message>
+            <source>{name}: the file cannot be read; nothing was added.</source>
+            <translation>{name}：无法读取该文件，未添加任何附件。</translation>
+        </message>
     </context>
     <context>
         <name>BulletinsPage</name>
@@ -428,10 +432,6 @@
             <source>Conflict resolved.</source>
             <translation>冲突已处理。</translation>
         </message>
-        <message>
-            <source>Saving…</source>
-            <translation>正在保存…</translation>
-        </message>
     </context>
     <context>
         <name>CorrectionsPanel</name>
@@ -467,9 +467,44 @@
             <source>Date</source>
             <translation>日期</translation>
         </message>
+    </context>
+    <context>
+        <name>CountyCard</name>
         <message>
-            <source>Saving…</source>
-            <translation>正在保存…</translation>
+            <source>Enter or a click opens {county}</source>
+            <translation>按回车键或单击，打开{county}</translation>
+        </message>
+        <message>
+            <source>Milestones: none set</source>
+            <translation>时间节点：未设置</translation>
+        </message>
+        <message>
+            <source>Leading group set up</source>
+            <translation>领导小组已成立</translation>
+        </message>
+        <message>
+            <source>No leading group</source>
+            <translation>领导小组未成立</translation>
+        </message>
+        <message>
+            <source>Work plan filed</source>
+            <translation>工作方案已报备</translation>
+        </message>
+        <message>
+            <source>Work plan not filed</source>
+            <translation>工作方案未报备</translation>
+        </message>
+        <message>
+            <source>Milestones: {late} late</source>
+            <translation>时间节点：{late} 项延误</translation>
+        </message>
+        <message>
+            <source>Milestones: {done}/{total} on time</source>
+            <translation>时间节点：{done}/{total} 按时</translation>
+        </message>
+        <message>
+            <source>{done} of {total} milestones met on time, {late} late or overdue, {pending} not yet due</source>
+            <translation>时间节点共 {total} 项：{done} 项按时完成，{late} 项延误或逾期，{pending} 项未到期</translation>
         </message>
     </context>
     <context>
@@ -776,10 +811,6 @@
         <message>
             <source>Found</source>
             <translation>发现时间</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>正在保存…</translation>
         </message>
         <message>
             <source>Two records that may be one person: the same ID number, or the same name (however it is written) and birth date. Ask the unit that entered the wrong one to correct it; dismiss the entry once checked.</source>
@@ -1788,6 +1819,10 @@ Copy the current database there now?</source>
             <source>Go back and correct it</source>
             <translation>返回修改</translation>
         </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
     </context>
     <context>
         <name>RecordPanel</name>
@@ -1916,10 +1951,6 @@ Copy the current database there now?</source>
         <message>
             <source>(no records)</source>
             <translation>（没有记录）</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>正在保存…</translation>
         </message>
         <message>
             <source>{type} “{title}” of {owner} returned for correction: it goes to {to} with the next receipt.</source>

@@ -13,6 +13,7 @@ tables, then ``hk2s`` for variants ``t2s`` leaves, e.g. 衞 -> 卫).
 """
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -56,6 +57,7 @@ def to_simplified(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=65536)   # names repeat: an import meets each common name many times
 def name_key(name: str | None) -> str:
     """The canonical matching key of a person's name ("" for none); see the module docstring.
 

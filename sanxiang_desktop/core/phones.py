@@ -200,6 +200,8 @@ def phone_search_key(stored: str | None) -> str:
     value stored by an older version is normalised first so old rows are found the same way."""
     if not stored:
         return ""
+    if len(stored) == 11 and stored[0] == "1" and stored.isdigit() and stored.isascii():
+        return stored      # a stored mobile is its own only word (check_phone would keep it or refuse it)
     normalised, _ = check_phone(stored)
     parts = (normalised or stored).split("-")
     words: list[str] = []

@@ -31,6 +31,8 @@ def looks_like_formula(value: object) -> bool:
 def clean(value):
     """A value as a cell should hold it: numbers and dates typed, text stripped of the
     control characters XML cannot carry."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)           # 80 m², not 80.0: the cell holds the figure a reader means
     if value is None or isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
         return value
     if isinstance(value, bool):

@@ -15,9 +15,9 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -25,12 +25,15 @@ from ..core.hlc import later
 from ..core.ids import new_id
 from ..services.search_keys import derive
 from ..store import models as m
-from ..store.sync_models import Conflict, PersonDuplicate, RecordOrigin
-from ..store.upsert import insert_ignore, insert_replace
+from ..store.sync_models import (Conflict, PersonDuplicate, RecordOrigin, log_changes,
+                                    restore_change_triggers, set_aside_change_triggers)
+from ..store.upsert import insert_ignore, insert_replace, upsert_newer
 from .records import (Incoming, RecordProblem, content_of, digest, encode_line, row_state,
                       values_from_state)
 
-CHUNK = 400
+CHUNK = 400          # ids per IN (...) query
+WRITE_CHUNK = 2000   # rows per executemany: bounded memory, few round trips
+BLOB_BATCH = 32
 
 
 @dataclass
@@ -41,6 +44,7 @@ class Counts:
     conflicts: int = 0
     duplicates: int = 0
     by_table: dict[str, int] = field(default_factory=dict)   # records written per table
+    written: set[str] = field(default_factory=set)            # ids of the records written (inserted or updated)
     max_hlc: str = ""
 
     def to_json(self) -> dict[str, Any]:
@@ -149,7 +153,7 @@ def _check_blobs(s: Session, items: list[Incoming], blobs: dict[str, bytes]) -> 
                             f"数据包缺少 {len(missing)} 个附件的内容", code="missing_blob")
 
 
-def apply_records(s: Session, items: list[Incoming], blobs: dict[str, bytes], *, package_id: str, sender: str,
+def apply_records(s: Session, items: list[Incoming], blobs: Mapping[str, bytes], *, package_id: str, sender: str,
                   now: str) -> Counts:
     """Check references, then insert, update or keep every record; log conflicts, duplicates, origins.
     Returns the Counts (inserted, updated, unchanged, conflicts, by table). Raises RecordProblem for a record
@@ -163,8 +167,11 @@ def apply_records(s: Session, items: list[Incoming], blobs: dict[str, bytes], *,
     _check_references(s, items, blobs)
     _check_unique(s, items)
     counts = Counts()
-    new_blobs = [{"sha256": sha, "size": len(data), "data": data} for sha, data in sorted(blobs.items())]
-    insert_ignore(s, m.Blob, new_blobs)
+    for shas in _chunks(sorted(blobs), BLOB_BATCH):    # a few photos at a time (issue 12): blobs may be
+        rows = [{"sha256": sha, "size": len(data), "data": data}   # a spool on disk (inbox.BlobSpool)
+                for sha, data in ((sha, blobs[sha]) for sha in shas)]
+        insert_ignore(s, m.Blob, rows)
+        del rows
     by_table: dict[str, list[Incoming]] = {}
     for it in items:
         by_table.setdefault(it.table, []).append(it)
@@ -172,29 +179,41 @@ def apply_records(s: Session, items: list[Incoming], blobs: dict[str, bytes], *,
             counts.max_hlc = it.hlc
     origins: list[dict] = []
     people_written: list[dict] = []
+    conn = s.connection()
+    # SQLite: the change log is written here in bulk, the per-row triggers set aside meanwhile
+    # (same transaction: a failed import rolls the drop back; store.sync_models explains)
+    aside = set_aside_change_triggers(conn, [t for t in (mdl.__tablename__ for mdl in m.RECORD_MODELS)
+                                             if t in by_table])
     for model in m.RECORD_MODELS:
         group = by_table.get(model.__tablename__)
         if group:
-            _apply_table(s, model, group, counts, origins, people_written, package_id, sender, now)
+            _apply_table(s, model, group, counts, origins, people_written, package_id, sender, now,
+                         log=model.__tablename__ in aside)
+    restore_change_triggers(conn, aside)
     insert_replace(s, RecordOrigin, origins)
     counts.duplicates = _find_duplicates(s, people_written, package_id, now)
     return counts
 
 
 def _apply_table(s: Session, model, group: list[Incoming], counts: Counts, origins: list, people: list,
-                 package_id: str, sender: str, now: str) -> None:
+                 package_id: str, sender: str, now: str, *, log: bool = False) -> None:
+    """Decide every record of one table, then write them with one upsert per chunk.
+
+    Only the rows held here already are read back (one query per chunk) and merged in Python
+    (merged_state: the conflict rule needs the content digest, and a conflict row keeps both
+    versions); a new record goes straight into the batch, as its typed values, no ORM object.
+    log=True: this table's change-log triggers are set aside, so the change log is written here,
+    in the same order the triggers would have written it."""
     table, name = model.__table__, model.__tablename__
-    local: dict[str, dict] = {}
+    local: dict[str, Any] = {}
     for chunk in _chunks([it.id for it in group]):
         for row in s.execute(select(table).where(table.c.id.in_(chunk))).mappings():
-            local[row["id"]] = dict(row)
-    inserts, updates = [], []
+            local[row["id"]] = row
+    writes = []
     for it in group:
         row = local.get(it.id)
-        values = dict(it.values)
-        if row is None:
-            kept, result, diverged = it.state, "incoming", False
-        else:
+        values = it.values
+        if row is not None:
             here = row_state(name, row)
             if here == it.state:
                 counts.unchanged += 1
@@ -207,14 +226,12 @@ def _apply_table(s: Session, model, group: list[Incoming], counts: Counts, origi
                 continue
             if result == "merged":
                 values = values_from_state(name, kept)
-        derive(name, values)           # search keys: recomputed here, never trusted from a package
-        if row is None:
-            inserts.append(values)
-            counts.inserted += 1
-        else:
-            updates.append(dict(values, _id=it.id))
             counts.updated += 1
-        counts.by_table[name] = counts.by_table.get(name, 0) + 1
+        else:
+            counts.inserted += 1
+        derive(name, values)           # search keys: recomputed here, never trusted from a package
+        writes.append(values)
+        counts.written.add(it.id)
         origin = it.origin or {"unit": it.owner, "package": package_id if sender == it.owner else None,
                                "rev": it.rev}
         origins.append({"table_name": name, "record_id": it.id, "origin_unit": origin["unit"],
@@ -222,16 +239,17 @@ def _apply_table(s: Session, model, group: list[Incoming], counts: Counts, origi
                         "via_package": package_id, "via_sender": sender, "received_at": now})
         if name == "people" and not values["deleted"]:
             people.append(values)
+    if not writes:
+        return
+    counts.by_table[name] = counts.by_table.get(name, 0) + len(writes)
+    if model is m.Unit:
+        writes.sort(key=lambda v: (len(v["code"]), v["code"]))      # a village's parent first
     try:
-        if model is m.Unit:
-            inserts.sort(key=lambda v: (len(v["code"]), v["code"]))
-        if inserts:
-            s.execute(insert(table), inserts)
-        if updates:
-            # derived search keys were rebuilt by derive() above, for every table that has one
-            columns = [k for k in updates[0] if k not in ("id", "_id")]
-            stmt = update(table).where(table.c.id == bindparam("_id"))
-            s.execute(stmt, [{k: u.get(k) for k in columns} | {"_id": u["_id"]} for u in updates])
+        stmt = upsert_newer(s, table)
+        for chunk in _chunks(writes, WRITE_CHUNK):
+            s.execute(stmt, chunk)
+            if log:      # on SQLite the guard never skips a row here: they were decided under the write lock
+                log_changes(s.connection(), name, [v["id"] for v in chunk])
     except IntegrityError as exc:
         raise RecordProblem(name, "the records do not fit this database's data (integrity check failed)",
                             "记录与本数据库的数据不一致（完整性检查未通过）", code="integrity") from exc
@@ -254,47 +272,45 @@ def _log_conflict(s: Session, it: Incoming, here: dict, result: str, package_id:
     return True
 
 
-def _list_pair(s: Session, a: str, b: str, reason: str, package_id: str, now: str) -> int:
-    a, b = sorted((a, b))
-    if s.scalar(select(PersonDuplicate.id).where(PersonDuplicate.person_a == a,
-                                                 PersonDuplicate.person_b == b)) is not None:
-        return 0
-    s.add(PersonDuplicate(id=new_id(), person_a=a, person_b=b, reason=reason,
-                          package_id=package_id, detected_at=now, status="open"))
-    s.flush()
-    return 1
-
-
 def _find_duplicates(s: Session, people: list[dict], package_id: str, now: str) -> int:
     """The same ID number under two different people, or the same canonical name
-    (core.names.name_key) and birth date: listed, never merged."""
-    by_number: dict[str, str] = {}
-    for p in people:
-        if p.get("id_number"):
-            by_number.setdefault(p["id_number"], p["id"])
-    found = 0
-    numbers = list(by_number)
+    (core.names.name_key) and birth date: listed, never merged. Set-based: one query per chunk
+    of the people written (they are stored by now), one insert of the new pairs."""
+    p = m.Person.__table__
+    pairs: dict[tuple[str, str], str] = {}       # (a, b) sorted -> reason; the first reason found stays
+    numbers = sorted({v["id_number"] for v in people if v.get("id_number")})
     for chunk in _chunks(numbers):
-        rows = s.execute(select(m.Person.id, m.Person.id_number).where(
-            m.Person.id_number.in_(chunk), m.Person.deleted.is_(False))).all()
-        groups: dict[str, list[str]] = {}
-        for pid, number in rows:
-            groups.setdefault(number, []).append(pid)
+        groups: dict[str, set[str]] = {}
+        for pid, number in s.execute(select(p.c.id, p.c.id_number).where(p.c.id_number.in_(chunk),
+                                                                           p.c.deleted.is_(False))):
+            groups.setdefault(number, set()).add(pid)
         for ids in groups.values():
-            ids = sorted(set(ids))
-            for i, a in enumerate(ids):
-                for b in ids[i + 1:]:
-                    found += _list_pair(s, a, b, "id_number", package_id, now)
-    for p in people:
-        if not p.get("name_key") or p.get("birth_date") is None:
-            continue
-        others = s.scalars(select(m.Person.id).where(
-            m.Person.name_key == p["name_key"], m.Person.birth_date == p["birth_date"],
-            m.Person.id != p["id"], m.Person.deleted.is_(False))).all()
-        for other in others:
-            found += _list_pair(s, p["id"], other, "name_birth", package_id, now)
-    s.flush()
-    return found
+            ids_sorted = sorted(ids)
+            for i, a in enumerate(ids_sorted):
+                for b in ids_sorted[i + 1:]:
+                    pairs.setdefault((a, b), "id_number")
+    named = [v["id"] for v in people if v.get("name_key") and v.get("birth_date") is not None]
+    other = p.alias("other")
+    for chunk in _chunks(named):
+        rows = s.execute(select(p.c.id, other.c.id).join(other, (other.c.name_key == p.c.name_key)
+                                                          & (other.c.birth_date == p.c.birth_date)
+                                                          & (other.c.id != p.c.id)
+                                                          & other.c.deleted.is_(False))
+                         .where(p.c.id.in_(chunk)))
+        for a, b in rows:
+            pairs.setdefault(tuple(sorted((a, b))), "name_birth")
+    if not pairs:
+        return 0
+    d = PersonDuplicate.__table__
+    listed: set[tuple[str, str]] = set()
+    for chunk in _chunks(sorted({a for a, _ in pairs})):
+        listed.update((a, b) for a, b in s.execute(select(d.c.person_a, d.c.person_b)
+                                                  .where(d.c.person_a.in_(chunk))))
+    new = [{"id": new_id(), "person_a": a, "person_b": b, "reason": reason, "package_id": package_id,
+            "detected_at": now, "status": "open"} for (a, b), reason in pairs.items() if (a, b) not in listed]
+    if new:
+        s.execute(insert(d), new)
+    return len(new)
 
 
 def json_counts(counts: Counts) -> str:

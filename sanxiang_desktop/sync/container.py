@@ -8,6 +8,7 @@ back to back, so damage, appended or hidden bytes and trick members are all
 refused before the signature is looked at. Nothing is extracted to disk and
 the payload is inflated under an output cap. No knowledge of records here: the
 record layer puts its own fields (kind, package id, sequence...) in the manifest.
+The zip layer is sync/ziplayer.py; format 2's chunked payload is sync/chunked.py.
 """
 from __future__ import annotations
 
@@ -15,187 +16,39 @@ import base64
 import binascii
 import hashlib
 import json
-import struct
 import zlib
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator
 
+import nacl.bindings
 import nacl.exceptions
 import nacl.public
 
-from . import parts
+from . import chunked, parts
 from .errors import PackageError, UntrustedSender
 from .keys import KeyPair, box_public_from_verify, fingerprint, key_id_of, verify
+from .source import Slice, Source, as_source, spool_file
+from .ziplayer import (MEMBERS, MIB, Caps, _bad_member, _damaged, _read_zip, _too_large,  # noqa: F401
+                       _write_zip, _zip_segments)
 
-FORMAT_VERSION = 1
-MEMBERS = ("manifest.json", "manifest.sig", "payload.bin")
+FORMAT_VERSION = 1          # one sealed payload: what every release reads (build_package...)
+CHUNKED_FORMAT = 2          # a chunked payload (sync/chunked.py): build_chunked_package
+READABLE_FORMAT = CHUNKED_FORMAT   # the newest this program reads; newer ones ask for an upgrade
+CHUNKED_CAPABILITY = "chunked-payload/2"   # in required_capabilities of every format 2 package
 CONTAINER_TAG = "sanxiang-sync-package"
 COMPRESSIONS = ("zlib", "none")
 # Fields build_package owns; whatever the caller put under these names is replaced.
 CONTAINER_FIELDS = ("container", "format_version", "payload_length", "payload_sha256",
                     "plain_length", "compression", "encrypted", "recipient_key_id",
-                    "sender_public", "sender_key_id")
+                    "sender_public", "sender_key_id", "sealed_key")
 
-MIB = 1024 * 1024
 ZLIB_LEVEL = 6  # see tests/sync/bench_container.py: level 6 vs 1/9 and lzma
-
-
-@dataclass(frozen=True)
-class Caps:
-    """Size limits applied before anything is read or allocated."""
-    max_package: int = 512 * MIB     # the whole file
-    max_manifest: int = 64 * 1024
-    max_payload: int = 500 * MIB     # payload.bin as stored
-    max_plain: int = 1024 * MIB      # payload after decryption and decompression
-    max_members: int = len(MEMBERS)
 
 
 def canonical_json(obj: Any) -> bytes:
     """Returns the one byte form of a manifest: what is signed and what is compared."""
     return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
                       allow_nan=False).encode("utf-8")
-
-
-# ---------------------------------------------------------------- zip layer
-_LOCAL = struct.Struct("<IHHHHHIIIHH")          # 30 bytes + name
-_CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")  # 46 bytes + name
-_END = struct.Struct("<IHHHHIIH")               # 22 bytes, no comment
-_LOCAL_SIG, _CENTRAL_SIG, _END_SIG = 0x04034B50, 0x02014B50, 0x06054B50
-_VERSION = 20                                   # "2.0", MS-DOS host: same bytes on every OS
-_DOS_TIME, _DOS_DATE = 0, (0 << 9) | (1 << 5) | 1   # 1980-01-01 00:00:00
-
-
-def _local_header(name: bytes, crc: int, size: int) -> bytes:
-    return _LOCAL.pack(_LOCAL_SIG, _VERSION, 0, 0, _DOS_TIME, _DOS_DATE, crc, size, size,
-                       len(name), 0) + name
-
-
-def _central_header(name: bytes, crc: int, size: int, offset: int) -> bytes:
-    return _CENTRAL.pack(_CENTRAL_SIG, _VERSION, _VERSION, 0, 0, _DOS_TIME, _DOS_DATE, crc,
-                         size, size, len(name), 0, 0, 0, 0, 0, offset) + name
-
-
-def _end_record(count: int, cd_size: int, cd_offset: int) -> bytes:
-    return _END.pack(_END_SIG, 0, 0, count, count, cd_size, cd_offset, 0)
-
-
-def _zip_segments(members: Sequence[tuple[str, bytes]]) -> list[bytes]:
-    """A STORED zip with fixed header values, as the byte strings that make it up in order (a payload
-    of photos is not copied once more to join them): equal input gives equal bytes."""
-    chunks: list[bytes] = []
-    central: list[bytes] = []
-    offset = 0
-    for name, blob in members:
-        raw_name = name.encode("ascii")
-        crc = zlib.crc32(blob)
-        header = _local_header(raw_name, crc, len(blob))
-        central.append(_central_header(raw_name, crc, len(blob), offset))
-        chunks += (header, blob)
-        offset += len(header) + len(blob)
-    directory = b"".join(central)
-    return chunks + [directory, _end_record(len(members), len(directory), offset)]
-
-
-def _write_zip(members: Sequence[tuple[str, bytes]]) -> bytes:
-    return b"".join(_zip_segments(members))
-
-
-def _damaged(why: str, why_zh: str) -> PackageError:
-    return PackageError("damaged", f"The package file is damaged or was altered ({why}).",
-                        f"数据包文件已损坏或被改动（{why_zh}）。")
-
-
-def _too_large(what: str, what_zh: str, size: int, cap: int) -> PackageError:
-    return PackageError("too_large", f"{what} is too large ({size} bytes, at most {cap}).",
-                        f"{what_zh}过大（{size} 字节，上限 {cap}）。", size=size, cap=cap)
-
-
-def _bad_member(why: str, why_zh: str) -> PackageError:
-    return PackageError("bad_member", f"The package contains a forbidden entry: {why}.",
-                        f"数据包含有不允许的内容：{why_zh}。")
-
-
-def _member_name(raw: bytes) -> str:
-    shown = ascii(raw)[2:-1][:60]
-    if (not raw or b"/" in raw or b"\\" in raw or b".." in raw or b":" in raw
-            or any(c < 0x21 or c > 0x7E for c in raw)):
-        raise _bad_member(f"unsafe member name '{shown}'", f"不安全的成员名“{shown}”")
-    name = raw.decode("ascii")
-    if name not in MEMBERS:
-        raise _bad_member(f"unexpected member '{shown}'", f"多余的成员“{shown}”")
-    return name
-
-
-def _read_zip(data: bytes, caps: Caps) -> dict[str, bytes]:
-    """Validate the whole directory, then the layout, then return member bytes."""
-    if len(data) < _LOCAL.size + _END.size or data[:4] != b"PK\x03\x04":
-        raise PackageError("not_zip", "This file is not a sync package.", "该文件不是数据交换包。")
-    end_at = len(data) - _END.size
-    (sig, disk, cd_disk, n_disk, n_total, cd_size, cd_offset,
-     comment_len) = _END.unpack_from(data, end_at)
-    if sig != _END_SIG:
-        raise _damaged("the end is missing or extra bytes follow it", "文件结尾缺失或后面附加了数据")
-    if n_total > caps.max_members or n_disk != n_total:
-        raise _bad_member(f"{n_total} members (at most {caps.max_members})",
-                          f"{n_total} 个成员（最多 {caps.max_members} 个）")
-    if disk or cd_disk or comment_len or cd_offset + cd_size != end_at:
-        raise _damaged("the directory is not where it should be", "目录位置不正确")
-    # (a) every directory entry is checked before a single member byte is read
-    entries: list[tuple[str, int, int, int]] = []
-    pos = cd_offset
-    for _ in range(n_total):
-        if pos + _CENTRAL.size > end_at:
-            raise _damaged("the directory is cut short", "目录不完整")
-        (sig, _made, _need, flags, method, _t, _d, crc, csize, usize, nlen, xlen, clen,
-         _dstart, _iattr, _eattr, offset) = _CENTRAL.unpack_from(data, pos)
-        if sig != _CENTRAL_SIG:
-            raise _damaged("bad directory entry", "目录项错误")
-        name = _member_name(data[pos + _CENTRAL.size:pos + _CENTRAL.size + nlen])
-        if any(name == e[0] for e in entries):
-            raise _bad_member(f"member '{name}' appears twice", f"成员“{name}”重复出现")
-        if flags & 0x41:
-            raise _bad_member(f"member '{name}' is encrypted", f"成员“{name}”被加密")
-        if method != 0 or csize != usize:
-            raise _bad_member(f"member '{name}' is compressed", f"成员“{name}”被压缩")
-        if xlen or clen or flags:
-            raise _bad_member(f"member '{name}' has extra fields or flags",
-                              f"成员“{name}”带有附加字段或标志")
-        cap = {MEMBERS[0]: caps.max_manifest, MEMBERS[1]: 64, MEMBERS[2]: caps.max_payload}[name]
-        if usize > cap:
-            raise _too_large(f"Member '{name}'", f"成员“{name}”", usize, cap)
-        end = pos + _CENTRAL.size + nlen
-        if data[pos:end] != _central_header(name.encode(), crc, usize, offset):
-            raise _damaged(f"directory entry of '{name}'", f"“{name}”的目录项")
-        entries.append((name, crc, usize, offset))
-        pos = end
-    if pos != end_at or data[end_at:] != _end_record(n_total, cd_size, cd_offset):
-        raise _damaged("bad directory end", "目录结尾错误")
-    found = tuple(e[0] for e in entries)
-    if found != MEMBERS:
-        raise _bad_member(f"members {', '.join(found) or 'none'} instead of {', '.join(MEMBERS)}",
-                          f"成员为 {'、'.join(found) or '无'}，应为 {'、'.join(MEMBERS)}")
-    # (b) members back to back from offset 0, local headers equal to the directory
-    members: dict[str, bytes] = {}
-    expected = 0
-    for name, crc, size, offset in entries:
-        raw_name = name.encode()
-        if offset != expected or offset + _LOCAL.size + len(raw_name) > cd_offset:
-            raise _damaged(f"'{name}' is not where the directory says", f"“{name}”位置不符")
-        nlen = struct.unpack_from("<H", data, offset + 26)[0]
-        if data[offset + _LOCAL.size:offset + _LOCAL.size + nlen] != raw_name:
-            raise _bad_member(f"local name of '{name}' differs from the directory",
-                              f"“{name}”的本地文件名与目录不一致")
-        start = offset + _LOCAL.size + len(raw_name)
-        if data[offset:start] != _local_header(raw_name, crc, size) or start + size > cd_offset:
-            raise _damaged(f"local header of '{name}'", f"“{name}”的本地文件头")
-        blob = data[start:start + size]
-        if zlib.crc32(blob) != crc:
-            raise _damaged(f"checksum of '{name}'", f"“{name}”的校验和")
-        members[name] = blob
-        expected = start + size
-    if expected != cd_offset:
-        raise _damaged("hidden bytes between members", "成员之间有隐藏数据")
-    return members
 
 
 # ---------------------------------------------------------------- manifest
@@ -236,20 +89,21 @@ def _decode_public(value: Any) -> bytes:
     return raw
 
 
-def _verified(data: bytes, caps: Caps) -> tuple[dict[str, Any], dict[str, bytes], bytes]:
+def _verified(src: Source, caps: Caps, payload: bool = True) -> tuple[dict[str, Any], dict[str, Any], bytes]:
     """Steps 1-4: caps, zip structure, signature by the embedded key, envelope fields."""
-    if len(data) == 0:
+    if src.size == 0:
         raise PackageError("empty", "The file is empty.", "文件为空。")
-    if len(data) > caps.max_package:
-        raise _too_large("The file", "文件", len(data), caps.max_package)
-    if parts.is_part(data):
-        info = parts.part_info(data)
+    if src.size > caps.max_package:
+        raise _too_large("The file", "文件", src.size, caps.max_package)
+    head = src.read_at(0, parts.HEADER_SIZE)
+    if parts.is_part(head):
+        info = parts.part_info(head)
         raise PackageError(
             "is_part", f"This file is part {info.index} of {info.count} of a split package; "
             "import all its parts together.",
             f"该文件是分卷数据包的第 {info.index}/{info.count} 卷，请将所有分卷一起导入。",
             index=info.index, count=info.count, package_sha256=info.package_sha256)
-    members = _read_zip(data, caps)
+    members = _read_zip(src, caps, payload)
     manifest_bytes, signature = members["manifest.json"], members["manifest.sig"]
     manifest = _parse_manifest(manifest_bytes)
     sender_public = _decode_public(manifest.get("sender_public"))
@@ -279,6 +133,8 @@ def _is_int(value: Any) -> bool:
 
 def _check_payload_fields(m: dict[str, Any]) -> None:
     sha = m.get("payload_sha256")
+    if m["format_version"] >= 2 and m.get("encrypted") is True and _sealed_key(m) is None:
+        raise _bad_manifest("no sealed payload key", "缺少加密的载荷密钥")
     ok = (_is_int(m.get("payload_length")) and _is_int(m.get("plain_length"))
           and isinstance(sha, str) and len(sha) == 64 and all(c in "0123456789abcdef" for c in sha)
           and m.get("compression") in COMPRESSIONS and isinstance(m.get("encrypted"), bool)
@@ -287,11 +143,13 @@ def _check_payload_fields(m: dict[str, Any]) -> None:
         raise _bad_manifest("payload description missing or wrong", "载荷说明缺失或错误")
 
 
-def peek_manifest(data: bytes, *, caps: Caps = Caps()) -> dict[str, Any]:
+def peek_manifest(data: "bytes | Source", *, caps: Caps = Caps()) -> dict[str, Any]:
     """Returns the manifest, signature-checked against the key embedded in it; trust NOT checked.
+    Raises PackageError when the file is not a well-formed, validly signed package.
 
-    For the untrusted-sender dialog and for listing files before an import."""
-    return _verified(bytes(data), caps)[0]
+    For the untrusted-sender dialog and for listing files before an import. `data` is the
+    package's bytes or a Source (a file read by offset, source.open_regular)."""
+    return _verified(as_source(data), caps, payload=False)[0]
 
 
 @dataclass(frozen=True)
@@ -299,7 +157,8 @@ class OpenedPackage:
     manifest: dict[str, Any]
     manifest_bytes: bytes
     signature: bytes
-    payload_raw: bytes       # payload.bin as stored (maybe encrypted, compressed)
+    payload_raw: Any         # payload.bin as stored (maybe encrypted, compressed): bytes in
+                             # format 1, a Slice of the file (read in blocks) in format 2
     sender_public: bytes
     sha256: str              # of the whole package file
 
@@ -308,13 +167,16 @@ class OpenedPackage:
         return fingerprint(self.sender_public)
 
 
-def open_package(data: bytes, *, caps: Caps = Caps(),
+def open_package(data: "bytes | Source", *, caps: Caps = Caps(),
                  trusted_key_for: Callable[[str], bytes | None]) -> OpenedPackage:
-    """Verify a package completely; the payload stays as stored (see open_payload).
-    Returns the OpenedPackage. Raises PackageError for anything wrong with the file (format, caps, signature,
-    a manifest that does not match) and UntrustedSender for a sender whose key is not trusted here."""
-    data = bytes(data)
-    manifest, members, sender_public = _verified(data, caps)
+    """Verify a package completely; the payload stays as stored (see open_payload). Returns an
+    OpenedPackage. Raises UntrustedSender when `trusted_key_for` knows no key for the sender unit,
+    PackageError for anything else wrong (damage, another key, a newer format, a hash mismatch).
+
+    `data`: the package's bytes or a Source (a file read in blocks: a format 2 package is then
+    never held whole; a format 1 payload is read into memory, as that format needs)."""
+    src = as_source(data)
+    manifest, members, sender_public = _verified(src, caps)
     unit = manifest["sender_unit"]
     known = trusted_key_for(unit)
     if known is None:
@@ -331,19 +193,20 @@ def open_package(data: bytes, *, caps: Caps = Caps(),
     version = manifest.get("format_version")
     if not _is_int(version) or version < 1:
         raise _bad_manifest("no format version", "缺少格式版本")
-    if version > FORMAT_VERSION:
+    if version > READABLE_FORMAT:
         raise PackageError(
             "newer_format", f"This package was made by a newer version of the program (format "
-            f"{version}, this program reads up to {FORMAT_VERSION}); please upgrade the program.",
-            f"该数据包由更新版本的程序生成（格式 {version}，本程序最高支持 {FORMAT_VERSION}），"
+            f"{version}, this program reads up to {READABLE_FORMAT}); please upgrade the program.",
+            f"该数据包由更新版本的程序生成（格式 {version}，本程序最高支持 {READABLE_FORMAT}），"
             "请升级程序。", format_version=version)
     _check_payload_fields(manifest)
     payload = members["payload.bin"]
-    if (len(payload) != manifest["payload_length"]
-            or hashlib.sha256(payload).hexdigest() != manifest["payload_sha256"]):
+    if len(payload) != manifest["payload_length"] or payload.sha256 != manifest["payload_sha256"]:
         raise _mismatch("its signed manifest", "已签名的清单")
+    if version == 1:
+        payload = payload.read()     # format 1: one sealed box, opened whole
     return OpenedPackage(manifest, members["manifest.json"], members["manifest.sig"], payload,
-                         sender_public, hashlib.sha256(data).hexdigest())
+                         sender_public, src.sha256())
 
 
 # ---------------------------------------------------------------- payload
@@ -401,6 +264,54 @@ def build_package_from_lines(manifest: dict[str, Any], lines: Iterable[bytes], s
     return _seal_and_zip(manifest, packed, size, "zlib", signer, recipient_public, caps)
 
 
+def build_chunked_package(manifest: dict[str, Any], lines: Iterable[bytes], signer: KeyPair,
+                          recipient_public: bytes | None, *, caps: Caps = Caps()) -> list["bytes | Slice"]:
+    """build_package_from_lines in format 2 (sync/chunked.py): the payload is deflated, cut into
+    chunks and sealed chunk by chunk into an anonymous temporary file as the lines come, so neither
+    the plain nor the stored payload is ever in memory. Returns the package as its segments; the
+    payload segment is a Slice of that file (parts.split_stream and parts.segments_sha256 read it
+    in blocks). Raises PackageError 'too_large' over the caps, OSError when the temporary file
+    cannot be written (a full disk)."""
+    if not isinstance(manifest.get("sender_unit"), str) or not manifest["sender_unit"]:
+        raise ValueError("manifest['sender_unit'] must be a non-empty string")
+    key = chunked.new_key() if recipient_public is not None else None
+    fh = spool_file()
+    try:
+        writer = chunked.ChunkedWriter(fh, key, ZLIB_LEVEL)
+        for line in lines:
+            writer.write(line)
+            writer.write(b"\n")
+            if writer.plain_length > caps.max_plain:
+                raise _too_large("The data to send", "要发送的数据", writer.plain_length, caps.max_plain)
+        writer.finish()
+        if writer.length > caps.max_payload:
+            raise _too_large("The package", "数据包", writer.length, caps.max_payload)
+    except BaseException:
+        fh.close()
+        raise
+    body = {k: v for k, v in manifest.items() if k not in CONTAINER_FIELDS}
+    if key is not None:
+        sealed = nacl.public.SealedBox(box_public_from_verify(recipient_public)).encrypt(key)
+        body.update(recipient_key_id=key_id_of(recipient_public),
+                    sealed_key=base64.b64encode(sealed).decode("ascii"))
+    body.update(container=CONTAINER_TAG, format_version=CHUNKED_FORMAT,
+                payload_length=writer.length, payload_sha256=writer.sha256,
+                plain_length=writer.plain_length, compression="zlib", encrypted=key is not None,
+                sender_public=base64.b64encode(signer.public_bytes).decode("ascii"),
+                sender_key_id=signer.key_id)
+    payload = Slice(Source(fh=fh, size=writer.length), 0, writer.length, writer.crc)
+    return _signed_zip(body, signer, payload, caps)
+
+
+def _signed_zip(body: dict[str, Any], signer: KeyPair, payload: "bytes | Slice",
+                caps: Caps) -> list["bytes | Slice"]:
+    manifest_bytes = canonical_json(body)
+    if len(manifest_bytes) > caps.max_manifest:
+        raise ValueError(f"manifest is {len(manifest_bytes)} bytes, at most {caps.max_manifest}")
+    return _zip_segments([(MEMBERS[0], manifest_bytes), (MEMBERS[1], signer.sign(manifest_bytes)),
+                          (MEMBERS[2], payload)])
+
+
 def _seal_and_zip(manifest: dict[str, Any], stored: bytes, plain_length: int, compression: str,
                   signer: KeyPair, recipient_public: bytes | None, caps: Caps) -> list[bytes]:
     body = {k: v for k, v in manifest.items() if k not in CONTAINER_FIELDS}
@@ -409,17 +320,13 @@ def _seal_and_zip(manifest: dict[str, Any], stored: bytes, plain_length: int, co
         body["recipient_key_id"] = key_id_of(recipient_public)
     if len(stored) > caps.max_payload:
         raise _too_large("The package", "数据包", len(stored), caps.max_payload)
-    body.update(container=CONTAINER_TAG, format_version=FORMAT_VERSION,
+    body.update(container=CONTAINER_TAG, format_version=1,
                 payload_length=len(stored), payload_sha256=hashlib.sha256(stored).hexdigest(),
                 plain_length=plain_length, compression=compression,
                 encrypted=recipient_public is not None,
                 sender_public=base64.b64encode(signer.public_bytes).decode("ascii"),
                 sender_key_id=signer.key_id)
-    manifest_bytes = canonical_json(body)
-    if len(manifest_bytes) > caps.max_manifest:
-        raise ValueError(f"manifest is {len(manifest_bytes)} bytes, at most {caps.max_manifest}")
-    return _zip_segments([(MEMBERS[0], manifest_bytes), (MEMBERS[1], signer.sign(manifest_bytes)),
-                          (MEMBERS[2], stored)])
+    return _signed_zip(body, signer, stored, caps)
 
 
 def _mismatch(what_en: str = "its declared size", what_zh: str = "声明的大小") -> PackageError:
@@ -440,26 +347,42 @@ def _inflate(raw: bytes, limit: int) -> bytes:
     return out
 
 
+def _sealed_key(m: dict[str, Any]) -> bytes | None:
+    """The format 2 stream key as sealed to the recipient (32 bytes + a sealed box's 48)."""
+    value = m.get("sealed_key")
+    try:
+        raw = base64.b64decode(value.encode("ascii"), validate=True) if isinstance(value, str) else b""
+    except (binascii.Error, UnicodeEncodeError):
+        return None
+    return raw if len(raw) == chunked.KEY_BYTES + nacl.bindings.crypto_box_SEALBYTES else None
+
+
 def _decrypt(pkg: OpenedPackage, recipient: KeyPair | None) -> bytes:
     m = pkg.manifest
-    raw = pkg.payload_raw
     if m["encrypted"]:
-        intended = m.get("recipient_key_id")
-        if recipient is None:
-            raise PackageError("decrypt_failed", f"The package is encrypted (for key {intended}) "
-                               "and no key was given to open it.",
-                               f"数据包已加密（接收密钥 {intended}），但未提供解密密钥。")
-        try:
-            raw = nacl.public.SealedBox(recipient.box_private()).decrypt(raw)
-        except nacl.exceptions.CryptoError:
-            if intended != recipient.key_id:
-                raise PackageError(
-                    "decrypt_failed", f"The package was encrypted for another installation (key "
-                    f"{intended}); this one's key is {recipient.key_id}.",
-                    f"数据包是为另一台安装加密的（密钥 {intended}），本机密钥为 {recipient.key_id}，"
-                    "无法解密。", intended_key_id=intended) from None
-            raise PackageError("decrypt_failed", "The package content cannot be decrypted.",
-                               "数据包内容无法解密。", intended_key_id=intended) from None
+        return _unseal(m, pkg.payload_raw, recipient)
+    return pkg.payload_raw
+
+
+def _unseal(m: dict[str, Any], raw: bytes, recipient: KeyPair | None) -> bytes:
+    """The sealed box `raw` opened with the recipient's key (format 1: the payload; format 2: the
+    stream key), or PackageError 'decrypt_failed' saying whose key it needs."""
+    intended = m.get("recipient_key_id")
+    if recipient is None:
+        raise PackageError("decrypt_failed", f"The package is encrypted (for key {intended}) "
+                           "and no key was given to open it.",
+                           f"数据包已加密（接收密钥 {intended}），但未提供解密密钥。")
+    try:
+        raw = nacl.public.SealedBox(recipient.box_private()).decrypt(raw)
+    except nacl.exceptions.CryptoError:
+        if intended != recipient.key_id:
+            raise PackageError(
+                "decrypt_failed", f"The package was encrypted for another installation (key "
+                f"{intended}); this one's key is {recipient.key_id}.",
+                f"数据包是为另一台安装加密的（密钥 {intended}），本机密钥为 {recipient.key_id}，"
+                "无法解密。", intended_key_id=intended) from None
+        raise PackageError("decrypt_failed", "The package content cannot be decrypted.",
+                           "数据包内容无法解密。", intended_key_id=intended) from None
     return raw
 
 
@@ -468,10 +391,12 @@ def open_payload(pkg: OpenedPackage, recipient: KeyPair | None, *,
     """Decrypt (if encrypted) and decompress the payload of a verified package.
     Returns the plain payload bytes."""
     m = pkg.manifest
-    raw = _decrypt(pkg, recipient)
     size = m["plain_length"]
     if size > caps.max_plain:
         raise _too_large("The unpacked content", "解压后的内容", size, caps.max_plain)
+    if m["format_version"] >= CHUNKED_FORMAT:
+        return b"".join(open_payload_pieces(pkg, recipient, caps=caps))
+    raw = _decrypt(pkg, recipient)
     plain = _inflate(raw, size) if m["compression"] == "zlib" else raw
     if len(plain) != size:
         raise _mismatch()
@@ -483,15 +408,21 @@ PIECE = 1024 * 1024
 
 def open_payload_pieces(pkg: OpenedPackage, recipient: KeyPair | None, *,
                         caps: Caps = Caps()) -> Iterator[bytes]:
-    """open_payload as pieces of about a MiB, so the inflated payload is never held whole (a package
+    """Yields open_payload as pieces of about a MiB, so the inflated payload is never held whole (a package
     of photos: 150 MB stored, 200 MB inflated). The sealed box is one message: it is decrypted whole,
     and the stored payload is let go as soon as that is done; give up your own reference to `pkg`
     after calling. Same checks as open_payload; a mismatch found at the end raises there, after the
     pieces before it were handed out, so the caller must not act on any piece before the last.
-    Yields the plain payload piece by piece."""
+    Format 2 (sync/chunked.py): read from the package chunk by chunk, each authenticated before it
+    is inflated; nothing is held whole."""
     m, size = pkg.manifest, pkg.manifest["plain_length"]
     if size > caps.max_plain:
         raise _too_large("The unpacked content", "解压后的内容", size, caps.max_plain)
+    if m["format_version"] >= CHUNKED_FORMAT:
+        key = _unseal(m, _sealed_key(m) or b"", recipient) if m["encrypted"] else None
+        yield from chunked.read_chunked(pkg.payload_raw, key=key, compression=m["compression"],
+                                        plain_length=size, payload_sha256=m["payload_sha256"])
+        return
     compressed = m["compression"] == "zlib"
     raw = _decrypt(pkg, recipient)
     del pkg                                  # the generator must not keep the stored payload alive

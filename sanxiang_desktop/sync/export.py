@@ -135,6 +135,7 @@ def export_package(db: Database, folder: str | Path, *, limit: int = parts.DEFAU
             extra["enrolment_proof"] = proof
         written = write_package(s, kind="data", sender=home, recipient=recipient, seq=seq, acked_seq=acked,
                                 body_lines=body, counts=counts, signer=signer, folder=Path(folder), limit=limit,
-                                change_high=high, extra_manifest=extra, package_id=package_id)
+                                change_high=high, extra_manifest=extra, package_id=package_id,
+                                chunked=bool(shas))    # photos: streamed (format 2, issue 12)
         return written
     return publish(db, folder, build)

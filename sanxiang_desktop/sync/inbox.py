@@ -9,15 +9,18 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
 
 from . import parts, wrapped
 from .container import Caps
 from .errors import PackageError
 from .records import SHA_RE, RecordProblem, decode_record, parse_line_stream, parse_lines
+from .source import Source, open_regular, spool_file
 
 CAPS = Caps()
-Loader = Callable[[], bytes]
+# A package's bytes (small files, packages inside a wrapping zip) or a Source reading its file
+# in blocks (a plain file, the parts of a split package joined into a temporary file).
+Loader = Callable[[], "bytes | Source"]
 
 
 def read_regular(path: Path, cap: int, name: str | None = None, *, head: bool = False) -> bytes:
@@ -56,6 +59,12 @@ def read_regular(path: Path, cap: int, name: str | None = None, *, head: bool = 
 
 
 def _reader(path: Path, name: str) -> Loader:
+    def load() -> Source:
+        return open_regular(path, CAPS.max_package, name)
+    return load
+
+
+def _part_reader(path: Path, name: str) -> Callable[[], bytes]:
     def load() -> bytes:
         return read_regular(path, CAPS.max_package, name)
     return load
@@ -83,7 +92,8 @@ def _sources(paths: Iterable[str | Path]) -> list[tuple[str, bytes, Loader, Path
             out.append((path.name, b"", refuse, path))
             continue
         if inner is None:
-            out.append((path.name, head, _reader(path, path.name), path))
+            load = _part_reader(path, path.name) if parts.is_part(head) else _reader(path, path.name)
+            out.append((path.name, head, load, path))
         else:
             out.extend((name, first, load, path) for name, first, load in inner)
     return out
@@ -112,7 +122,7 @@ def read_inputs(paths: Iterable[str | Path]) -> list[tuple[str, Loader, list[str
             members = groups[name]
             loaders = [load for _, load, _ in members]
             out.append((", ".join(n for n, _, _ in members),
-                        lambda loaders=loaders: parts.join_parts([load() for load in loaders]),
+                        lambda loaders=loaders: parts.join_parts_to_file(loaders),
                         sorted({str(p) for _, _, p in members})))
         else:
             out.append((name, loader, [str(single)]))
@@ -120,10 +130,51 @@ def read_inputs(paths: Iterable[str | Path]) -> list[tuple[str, Loader, list[str
 
 
 
+class BlobSpool(Mapping[str, bytes]):
+    """Attachment contents checked on the way in, kept in an anonymous temporary file until the
+    import applies them (issue 12: a thousand photos are never all in memory). A read-only
+    mapping sha256 -> bytes, each content read back when asked for."""
+
+    def __init__(self) -> None:
+        self._where: dict[str, tuple[int, int]] = {}
+        self._fh: BinaryIO | None = None
+        self._end = 0
+
+    def add(self, sha: str, data: bytes) -> None:
+        if sha in self._where:
+            return
+        if self._fh is None:
+            self._fh = spool_file()
+        self._fh.seek(self._end)
+        self._fh.write(data)
+        self._where[sha] = (self._end, len(data))
+        self._end += len(data)
+
+    def __getitem__(self, sha: str) -> bytes:
+        offset, size = self._where[sha]
+        assert self._fh is not None
+        self._fh.seek(offset)
+        return self._fh.read(size)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def size_of(self, sha: str) -> int:
+        return self._where[sha][1]
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
 @dataclass
 class Decoded:
     items: list = field(default_factory=list)
-    blobs: dict[str, bytes] = field(default_factory=dict)
+    blobs: BlobSpool = field(default_factory=BlobSpool)
     receipt: Any = None
     keys: Any = None
     catalogues: Any = None
@@ -159,7 +210,7 @@ def decode_payload(plain: bytes | Iterable[bytes], manifest: dict) -> Decoded:
             if not (isinstance(sha, str) and SHA_RE.match(sha)) or blob is None \
                     or hashlib.sha256(blob).hexdigest() != sha:
                 raise RecordProblem(where, "attachment content does not match its hash", "附件内容与哈希不符")
-            out.blobs[sha] = blob
+            out.blobs.add(sha, blob)
         elif "receipt" in obj:
             out.receipt = obj["receipt"]
         elif "keys" in obj:

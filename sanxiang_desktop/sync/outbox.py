@@ -22,14 +22,15 @@ from .. import __version__
 from ..core.ids import new_id
 from ..store.sync_models import SentPackage
 from . import parts
-from .container import FORMAT_VERSION, build_package_from_lines
+from .container import CHUNKED_CAPABILITY, FORMAT_VERSION, build_chunked_package, build_package_from_lines
 from .errors import ExchangeError
 from .keys import KeyPair
 from .records import PAYLOAD_VERSION, encode_line
 from .trust import peer_key, utc_stamp
 
 KINDS = ("data", "receipt", "reference", "enrolment")
-CAPABILITIES = ("records/1", "origins/1", "attachments/1", "receipts/1", "reference/1", "enrolment-proof/1")
+CAPABILITIES = ("records/1", "origins/1", "attachments/1", "receipts/1", "reference/1", "enrolment-proof/1",
+                CHUNKED_CAPABILITY)
 REQUIRED = {"data": ["records/1"], "reference": ["records/1", "reference/1"], "receipt": ["receipts/1"],
             "enrolment": ["records/1", "reference/1"]}
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -98,9 +99,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def _write_synced(path: Path, data: bytes) -> None:
+def _write_synced(path: Path, data: bytes | Iterable[bytes]) -> None:
     with open(path, "wb") as fh:
-        fh.write(data)
+        for piece in ([data] if isinstance(data, (bytes, bytearray, memoryview)) else data):
+            fh.write(piece)
         fh.flush()
         os.fsync(fh.fileno())
 
@@ -113,10 +115,16 @@ def pending_name(name: str, package_id: str) -> str:
 def write_package(s: Session, *, kind: str, sender: str, recipient: str, seq: int, acked_seq: int,
                   body_lines: Iterable[bytes], counts: dict[str, int], signer: KeyPair, folder: Path,
                   limit: int = parts.DEFAULT_LIMIT, change_high: int = 0, encrypt: bool = True,
-                  extra_manifest: dict[str, Any] | None = None, package_id: str | None = None) -> Written:
+                  extra_manifest: dict[str, Any] | None = None, package_id: str | None = None,
+                  chunked: bool = False) -> Written:
     """Build, sign, seal, split and write one package under temporary names and record it in
     sync_sent (the caller commits; sync.publish.publish then gives the files their real names).
-    Returns what was written (Written)."""
+    Returns what was written (Written).
+
+    chunked=True writes container format 2 (sync/chunked.py: streamed through a temporary file,
+    never whole in memory) and declares it in required_capabilities, so a release that cannot read
+    it refuses the package by name; give it when the payload carries attachment content. Otherwise
+    format 1, which every release reads."""
     package_id = package_id or new_id()
     created = utc_stamp()
     header = {"package_id": package_id, "sender": sender, "recipient": recipient, "kind": kind,
@@ -129,21 +137,22 @@ def write_package(s: Session, *, kind: str, sender: str, recipient: str, seq: in
         "program_version": __version__,
     }
     manifest.update(extra_manifest or {})
+    if chunked:
+        manifest["required_capabilities"] = REQUIRED[kind] + [CHUNKED_CAPABILITY]
     recipient_public = peer_key(s, recipient) if encrypt else None
     # Line by line into the compressor, the package kept as its segments and cut into parts one at a
-    # time: a package of photos is held about twice (compressed, sealed), not five times.
-    segments = build_package_from_lines(manifest, _consumed([encode_line(header)], body_lines), signer,
-                                        recipient_public)
+    # time. Format 1 holds the compressed payload (twice: compressed, sealed); format 2 holds a chunk.
+    build = build_chunked_package if chunked else build_package_from_lines
+    segments = build(manifest, _consumed([encode_line(header)], body_lines), signer, recipient_public)
     sha, size = parts.segments_sha256(segments), sum(len(x) for x in segments)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths, names = [], []
-    for name, blob in parts.split_segments(segments, file_stem(kind, sender, recipient, seq), limit):
+    for name, pieces in parts.split_stream(segments, file_stem(kind, sender, recipient, seq), limit):
         # Under a temporary name: the real name appears only after the commit (publish.py).
-        _write_synced(folder / pending_name(name, package_id), blob)
+        _write_synced(folder / pending_name(name, package_id), pieces)
         paths.append(folder / name)
         names.append(name)
-        del blob
     del segments
     s.add(SentPackage(package_id=package_id, kind=kind, recipient=recipient, seq=seq, acked_seq=acked_seq,
                       change_high=change_high, created_at=created, files=json.dumps(names),

@@ -13,12 +13,14 @@ clerks handle them like any package; the reader tells them apart by the magic.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import struct
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .errors import PackageError
+from .source import Source, spool_file
 
 MAGIC = b"SXPKPART"
 PART_VERSION = 1
@@ -92,17 +94,41 @@ def split_package(data: bytes, file_stem: str,
     return result
 
 
-def split_segments(segments: list[bytes], file_stem: str,
-                   limit: int = DEFAULT_LIMIT) -> Iterator[tuple[str, bytes]]:
-    """split_package of the package ``b"".join(segments)`` without joining it: the parts are made one
-    at a time (write each before asking for the next), so a package of photos is held once, not twice.
-    Gives the same files as split_package.
-    Yields (file name, bytes) per part. Raises ValueError as split_package does."""
+def _blocks(segment) -> Iterator[bytes]:
+    """A segment's bytes in order: itself, or a file-backed Slice read in blocks."""
+    if isinstance(segment, (bytes, bytearray, memoryview)):
+        yield segment
+    else:
+        yield from segment.blocks()
+
+
+def _range(segments: list, start: int, stop: int) -> Iterator[bytes]:
+    """The bytes [start, stop) of ``b"".join(segments)``, in pieces, without joining."""
+    at = 0
+    for segment in segments:
+        size = len(segment)
+        lo, hi = max(start, at), min(stop, at + size)
+        if lo < hi:
+            if isinstance(segment, (bytes, bytearray, memoryview)):
+                yield memoryview(segment)[lo - at:hi - at]
+            else:
+                yield from segment.source.blocks(segment.offset + lo - at, hi - lo)
+        at += size
+        if at >= stop:
+            return
+
+
+def split_stream(segments: list, file_stem: str,
+                 limit: int = DEFAULT_LIMIT) -> Iterator[tuple[str, Iterator[bytes]]]:
+    """Yields split_package of the package ``b"".join(segments)`` as (file name, its bytes in pieces), one
+    file at a time (write one before asking for the next). Segments are bytes or file-backed Slices
+    (container.build_chunked_package), so a package of photos is never held whole, nor a part.
+    Raises ValueError for a bad file stem, a limit too small, or more than 65535 parts."""
     if not _STEM.fullmatch(file_stem):
         raise ValueError(f"file stem must be ASCII letters, digits, '.', '_' or '-': {file_stem!r}")
     total = sum(len(x) for x in segments)
     if total <= limit:
-        yield f"{file_stem}.sxpkg", b"".join(segments)
+        yield f"{file_stem}.sxpkg", _range(segments, 0, total)
         return
     chunk = limit - HEADER_SIZE
     if chunk < 1024:
@@ -111,27 +137,28 @@ def split_segments(segments: list[bytes], file_stem: str,
     if count > 0xFFFF:
         raise ValueError(f"{count} parts needed, at most 65535")
     whole = segments_sha256(segments, digest=True)
-    views = [memoryview(x) for x in segments if len(x)]
-    at, offset = 0, 0                      # current segment, offset in it
     for i in range(count):
-        want, pieces = min(chunk, total - i * chunk), []
-        while want:
-            take = views[at][offset:offset + want]
-            pieces.append(take)
-            want -= len(take)
-            offset += len(take)
-            if offset == len(views[at]):
-                at, offset = at + 1, 0
-        piece = b"".join(pieces)
-        header = _HEADER.pack(MAGIC, PART_VERSION, i + 1, count, total, whole, hashlib.sha256(piece).digest())
-        yield part_name(file_stem, i + 1, count), header + piece
+        start, stop = i * chunk, min(total, (i + 1) * chunk)
+        h = hashlib.sha256()
+        for piece in _range(segments, start, stop):      # read twice: hashed, then written
+            h.update(piece)
+        header = _HEADER.pack(MAGIC, PART_VERSION, i + 1, count, total, whole, h.digest())
+        yield part_name(file_stem, i + 1, count), itertools.chain([header], _range(segments, start, stop))
 
 
-def segments_sha256(segments: list[bytes], digest: bool = False):
-    """Returns SHA-256 of the package ``b"".join(segments)`` (hex, or the raw digest)."""
+def split_segments(segments: list, file_stem: str,
+                   limit: int = DEFAULT_LIMIT) -> Iterator[tuple[str, bytes]]:
+    """Yields split_stream's files each joined, (name, bytes): the same files as split_package."""
+    for name, pieces in split_stream(segments, file_stem, limit):
+        yield name, b"".join(pieces)
+
+
+def segments_sha256(segments: list, digest: bool = False):
+    """Returns the SHA-256 of the package ``b"".join(segments)`` (hex, or the raw digest)."""
     h = hashlib.sha256()
     for x in segments:
-        h.update(x)
+        for piece in _blocks(x):
+            h.update(piece)
     return h.digest() if digest else h.hexdigest()
 
 
@@ -140,38 +167,97 @@ def _numbers(indexes: list[int]) -> str:
 
 
 def join_parts(parts: list[bytes], *, max_total: int = MAX_TOTAL) -> bytes:
-    """Join the parts of one package, given in any order, and verify the result.
-    Returns the package's bytes. Raises PackageError for parts missing, given twice, damaged or from another
-    package."""
+    """Join the parts of one package, given in any order, and verify the result. Returns the
+    package's bytes. Raises PackageError naming the part missing, damaged, foreign or repeated."""
+    _check_all_parts(parts)
+    infos = [part_info(data) for data in parts]
+    slices = [memoryview(data)[HEADER_SIZE:] for data in parts]     # no copy: joined once below
+    order = _checked_order(infos, [hashlib.sha256(x).digest() for x in slices], [len(x) for x in slices],
+                           max_total)
+    data = b"".join(slices[k] for k in order)
+    if hashlib.sha256(data).hexdigest() != infos[order[0]].package_sha256:
+        raise _not_original()
+    return data
+
+
+def join_parts_to_file(loaders: list[Callable[[], bytes]], *, max_total: int = MAX_TOTAL) -> Source:
+    """join_parts into an anonymous temporary file: one part in memory at a time, the joined
+    package never (issue 12). Returns the package as a Source over that file (close it when done).
+    Raises PackageError: same checks as join_parts, in the same order, same errors."""
+    if not loaders:
+        raise PackageError("missing_part", "No parts were given.", "没有提供分卷。")
+    infos, shas, sizes = [], [], []
+    with spool_file() as scratch:
+        for position, load in enumerate(loaders, 1):
+            data = load()
+            _check_all_parts([data], position)
+            infos.append(part_info(data))
+            piece = memoryview(data)[HEADER_SIZE:]
+            shas.append(hashlib.sha256(piece).digest())
+            sizes.append(len(piece))
+            if sizes[-1] <= max_total:
+                scratch.write(piece)
+            del data, piece
+        order = _checked_order(infos, shas, sizes, max_total)
+        offsets = list(itertools.accumulate([0] + sizes[:-1]))
+        joined, h = spool_file(), hashlib.sha256()
+        try:
+            for k in order:
+                scratch.seek(offsets[k])
+                left = sizes[k]
+                while left:
+                    block = scratch.read(min(left, 1 << 20))
+                    h.update(block)
+                    joined.write(block)
+                    left -= len(block)
+            joined.flush()
+        except BaseException:
+            joined.close()
+            raise
+    if h.hexdigest() != infos[order[0]].package_sha256:
+        joined.close()
+        raise _not_original()
+    return Source(fh=joined, size=infos[order[0]].total_length)
+
+
+def _not_original() -> PackageError:
+    return PackageError("damaged_part", "The joined parts do not give the original package.",
+                        "合并后的分卷与原数据包不符。")
+
+
+def _check_all_parts(parts: list[bytes], first: int = 1) -> None:
     if not parts:
         raise PackageError("missing_part", "No parts were given.", "没有提供分卷。")
-    infos = []
-    for position, data in enumerate(parts, 1):
+    for position, data in enumerate(parts, first):
         if not is_part(data):
             raise PackageError("not_part", f"File {position} of those given is not a part of a "
                                "split package.", f"所给的第 {position} 个文件不是分卷数据包的一部分。",
                                position=position)
-        infos.append(part_info(data))
+
+
+def _checked_order(infos: list[PartInfo], shas: list[bytes], sizes: list[int], max_total: int) -> list[int]:
+    """Positions of the parts in package order, after every check of join_parts on their headers,
+    slice hashes and sizes."""
     groups: dict[tuple[str, int, int], int] = {}
     for info in infos:
         key = (info.package_sha256, info.count, info.total_length)
         groups[key] = groups.get(key, 0) + 1
     # The package most of the parts belong to is "ours"; the rest are foreign.
     main = max(groups, key=lambda k: groups[k])
-    sha, count, total = main
+    _sha, count, total = main
     foreign = [p for p, info in enumerate(infos, 1)
                if (info.package_sha256, info.count, info.total_length) != main]
     if foreign:
         raise PackageError("foreign_part", f"File(s) {_numbers(foreign)} of those given belong to a "
                            "different package.", f"所给的第 {_numbers(foreign)} 个文件属于另一个数据包。",
                            positions=foreign)
-    by_index: dict[int, memoryview] = {}
-    for info, data in zip(infos, parts):
+    by_index: dict[int, int] = {}
+    for k, info in enumerate(infos):
         if info.index in by_index:
             raise PackageError("duplicate_part", f"Part {info.index} of {count} was given twice.",
                                f"第 {info.index}/{count} 卷重复提供。", index=info.index)
-        by_index[info.index] = memoryview(data)[HEADER_SIZE:]     # no copy: joined once below
-        if hashlib.sha256(by_index[info.index]).digest() != info.chunk_sha256:
+        by_index[info.index] = k
+        if shas[k] != info.chunk_sha256:
             raise PackageError("damaged_part", f"Part {info.index} of {count} is damaged.",
                                f"第 {info.index}/{count} 卷已损坏。", index=info.index)
     missing = [i for i in range(1, count + 1) if i not in by_index]
@@ -179,11 +265,7 @@ def join_parts(parts: list[bytes], *, max_total: int = MAX_TOTAL) -> bytes:
         raise PackageError("missing_part", f"Part(s) {_numbers(missing)} of {count} are missing.",
                            f"缺少第 {_numbers(missing)} 卷（共 {count} 卷）。", missing=missing,
                            count=count)
-    if total > max_total or sum(len(c) for c in by_index.values()) != total:
+    if total > max_total or sum(sizes) != total:
         raise PackageError("damaged_part", "The parts do not add up to the package size.",
                            "分卷合计大小与数据包不符。")
-    data = b"".join(by_index[i] for i in range(1, count + 1))
-    if hashlib.sha256(data).hexdigest() != sha:
-        raise PackageError("damaged_part", "The joined parts do not give the original package.",
-                           "合并后的分卷与原数据包不符。")
-    return data
+    return [by_index[i] for i in range(1, count + 1)]

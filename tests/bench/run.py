@@ -3,9 +3,12 @@
 
     .venv/bin/python tests/bench/run.py --quick [--json out.json]     # under two minutes
     .venv/bin/python tests/bench/run.py [--json out.json] [--cache DIR]  # full: every scale, national too
+    .venv/bin/python tests/bench/run.py --only postgres [--pg-scale national]   # dashboard on a PostgreSQL hub
 
 Benchmarks are not tests: nothing here fails on a slow figure; the table says which target is met.
 --cache DIR keeps the generated databases of each scale between runs (national takes a while).
+The full run also generates a scale (--pg-scale, province by default: national takes most of an hour
+on a 2-core machine) on a throwaway PostgreSQL server and times the dashboard there, next to SQLite.
 """
 from __future__ import annotations
 
@@ -23,6 +26,8 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(REPO))
     __package__ = "tests.bench"
 
+from . import pg_import_figures as pgf  # noqa: E402
+from . import postgres_figures as pgd  # noqa: E402
 from . import query_figures as qf  # noqa: E402
 from . import startup_figures as sf  # noqa: E402
 from . import sync_figures as syf  # noqa: E402
@@ -33,7 +38,7 @@ TARGETS = {
     "import.ratio": (">=", 0.30), "xlsx_export.ratio": (">=", 0.70), "startup.ratio": ("<=", 3.0),
     "cli_startup.s": ("<=", 0.35), "filter.p95_ms": ("<=", 50.0), "dashboard.ms": ("<=", 200.0),
     "dashboard.national_ms": ("<=", 2000.0), "photo_package.import_peak_mb": ("<=", 300.0),
-    "photo_package.export_peak_mb": ("<=", 300.0),
+    "photo_package.export_peak_mb": ("<=", 300.0), "postgres.dashboard.national_ms": ("<=", 2000.0),
 }
 SCALE_UNITS = {"township": "640104100", "county": "640104", "city": "640100", "province": None, "national": None}
 
@@ -63,7 +68,7 @@ def step(label: str, fn, *args, **kw):
 
 
 def run(quick: bool, folder: Path, cache: Path | None, only: set[str] | None,
-        scale_names: tuple[str, ...] = tuple(SCALE_UNITS)) -> dict:
+        scale_names: tuple[str, ...] = tuple(SCALE_UNITS), pg_scale: str = "province") -> dict:
     want = (lambda name: only is None or name in only)
     out: dict = {"mode": "quick" if quick else "full", "machine": machine(),
                  "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
@@ -75,6 +80,11 @@ def run(quick: bool, folder: Path, cache: Path | None, only: set[str] | None,
             mem = step("city package memory", syf.city_package_memory, folder / "import", imp)
             out["package"] = {"bytes_per_record": imp["bytes_per_record"], **mem}
             out["photo_package"] = step("photo package", syf.photo_package_figures, folder / "photos")
+    if want("postgres"):
+        # the same six county packages into a PostgreSQL city next to bare COPY (issue 13 item 5); city
+        # scale in both modes for now (the national hub import is not measured yet)
+        out["postgres"] = {"import": step("postgres import (city-scale package)", pgf.postgres_import_figures,
+                                          folder / "pg-import")}
     if want("xlsx"):
         # the quick run exports 20,000 (the ratio hardly depends on the count), the full run 100,000
         out["xlsx_export"] = step("xlsx export", xf.xlsx_figures, folder / "xlsx", 20_000 if quick else 100_000)
@@ -91,13 +101,17 @@ def run(quick: bool, folder: Path, cache: Path | None, only: set[str] | None,
         out["filter"] = step("filter 100,000 people", qf.filter_figures, filt, "640104")
     if want("dashboard"):
         out["dashboard"] = {"ms": step("dashboard city", qf.dashboard_ms, city_db, "640100")}
-    if not quick:
+    if not quick and (want("dashboard") or want("filter")):
         out["scales"] = scales(folder, cache, want, scale_names)
         national = out["scales"].get("national", {})
         out.setdefault("dashboard", {})["national_ms"] = national.get("dashboard_ms")
         if "filter" in out and national.get("filter_p95_ms") is not None:
             out["filter"]["national_p95_ms"] = national["filter_p95_ms"]
             out["filter"]["national_p50_ms"] = national["filter_p50_ms"]
+    if want("postgres") and (not quick or (only and "postgres" in only)):
+        pg = step(f"postgres dashboard ({pg_scale})", pgd.postgres_dashboard, folder, pg_scale,
+                  cache=cache)
+        out.setdefault("postgres", {})["dashboard"] = {**pg, f"{pg_scale}_ms": pg["dashboard_ms"]}
     out["targets"] = targets(out)
     return out
 
@@ -155,6 +169,17 @@ def table(out: dict) -> str:
                      fmt(imp["ratio"]), t["import.ratio"]["target"], met("import.ratio")))
         rows.append(("  same, CPU time", fmt(imp["cpu_records_per_s"]), fmt(imp["bare_cpu_records_per_s"]),
                      fmt(imp["cpu_ratio"]), "", ""))
+        if imp.get("county_records_per_s"):
+            rows.append((f"  one county's package alone ({imp['county_records']:,} records), records/s wall / CPU",
+                         f"{fmt(imp['county_records_per_s'])} / {fmt(imp['county_cpu_records_per_s'])}", "", "", "", ""))
+    if "import" in out.get("postgres", {}):
+        pg = out["postgres"]["import"]
+        for size in ("county", "city"):
+            r = pg["by_size"][size]
+            rows.append((f"postgres.import (records/s, {size} package{'s' if r['packages'] > 1 else ''}, vs COPY)",
+                         fmt(r["records_per_s"]), fmt(r["bare_records_per_s"]), fmt(r["ratio"]), "", ""))
+        rows.append(("  same, client CPU time", fmt(pg["cpu_records_per_s"]), fmt(pg["bare_cpu_records_per_s"]),
+                     fmt(pg["cpu_ratio"]), "", ""))
     if "xlsx_export" in out:
         x = out["xlsx_export"]
         rows.append((f"xlsx_export (rows/s, {x['rows']:,} activities)", fmt(x["rows_per_s"]), fmt(x["bare_rows_per_s"]),
@@ -180,12 +205,19 @@ def table(out: dict) -> str:
     if d.get("national_ms") is not None:
         rows.append(("dashboard ms (national)", fmt(d["national_ms"]), "", "", t["dashboard.national_ms"]["target"],
                      met("dashboard.national_ms")))
+    pg = out.get("postgres", {}).get("dashboard")
+    if pg:
+        rows.append((f"dashboard ms on PostgreSQL ({pg['scale']}, {pg['townships']:,} townships)",
+                     fmt(pg["dashboard_ms"]), f"SQLite {fmt(pg['sqlite_dashboard_ms'])}", "",
+                     t["postgres.dashboard.national_ms"]["target"] if pg["scale"] == "national" else "",
+                     met("postgres.dashboard.national_ms") if pg["scale"] == "national" else ""))
     if "package" in out:
         p, ph = out["package"], out["photo_package"]
         rows.append(("package bytes/record (city)", fmt(p["bytes_per_record"]), "", "", "", ""))
         rows.append(("city package peak MB export/import", f"{p['export_peak_mb']} / {p['import_peak_mb']}",
                      "", "", "", ""))
-        rows.append((f"photo package ({ph['photos']:,}×{ph['photo_kb']} KB = {ph['package_mb']} MB) export peak MB",
+        rows.append((f"photo package ({ph['photos']:,}×{ph['photo_kb']} KB = {ph['package_mb']} MB, "
+                     f"format {ph.get('format_version', 1)}) export peak MB",
                      fmt(ph["export_peak_mb"]), "", "", t["photo_package.export_peak_mb"]["target"],
                      met("photo_package.export_peak_mb")))
         rows.append(("photo package import peak MB", fmt(ph["import_peak_mb"]), "", "",
@@ -207,7 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="city scale only, under two minutes")
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument("--cache", help="keep generated databases of each scale in this folder")
-    parser.add_argument("--only", help="comma-separated: import,package,xlsx,startup,filter,dashboard")
+    parser.add_argument("--only", help="comma-separated: import,package,postgres,xlsx,startup,filter,dashboard")
+    parser.add_argument("--pg-scale", default="province",
+                        help="scale generated on the throwaway PostgreSQL server for its dashboard (full run)")
     parser.add_argument("--scales", default=",".join(SCALE_UNITS), help="full run: which scales (default: all five)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -218,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="sx-bench-") as tmp:
         out = run(args.quick, Path(tmp), Path(args.cache) if args.cache else None,
-                  set(args.only.split(",")) if args.only else None, tuple(args.scales.split(",")))
+                  set(args.only.split(",")) if args.only else None, tuple(args.scales.split(",")), args.pg_scale)
     out["seconds"] = round(time.perf_counter() - started, 1)
     print(table(out))
     print(f"\n({out['mode']} run, {out['seconds']} s; {out['machine']['cpu']}, {out['machine']['cores']} cores)")

@@ -97,7 +97,8 @@ def imported_rows(db_path: Path, before: set[str]) -> dict[str, tuple[list[str],
     for model in m.RECORD_MODELS:
         table = model.__tablename__
         cols = [c.key for c in model.__table__.columns]
-        values = [r for r in conn.execute(f"SELECT {', '.join(cols)} FROM {table}") if r[0] not in before]
+        at = cols.index("id")     # not always the first column (units: code first)
+        values = [r for r in conn.execute(f"SELECT {', '.join(cols)} FROM {table}") if r[at] not in before]
         if values:
             out[table] = (cols, values)
     conn.close()
@@ -121,8 +122,8 @@ def import_figures(folder: Path, seed: int = 1) -> dict:
     timed_path = _copy(city, folder / "city-timed.db")
     before = record_ids(timed_path)
     db = open_database(timed_path)
-    from sanxiang_desktop.core import pinyin
-    for fn in (pinyin.search_key, pinyin.person_search_key):
+    from sanxiang_desktop.core import names, pinyin
+    for fn in (pinyin.search_key, pinyin.person_search_key, names.name_key):
         getattr(fn, "cache_clear", lambda: None)()   # the warm-up's keys do not count: a real import meets new names
     gc.collect()
     t0, c0 = time.perf_counter(), time.process_time()
@@ -138,13 +139,36 @@ def import_figures(folder: Path, seed: int = 1) -> dict:
     bare, bare_cpu = min(b[0] for b in bares), min(b[1] for b in bares)
     size = sum(p.stat().st_size for p in packages)
     ours_rate, bare_rate = n / seconds, n / bare
+    county = _county_rate(folder, city, packages[:1])
     # CPU time too: on a shared machine wall time swings with the neighbours' load, CPU time much less
     return {"records": n, "seconds": round(seconds, 3), "records_per_s": round(ours_rate),
             "bare_records_per_s": round(bare_rate), "ratio": round(ours_rate / bare_rate, 4),
             "cpu_records_per_s": round(n / cpu), "bare_cpu_records_per_s": round(n / bare_cpu),
             "cpu_ratio": round(bare_cpu / cpu, 4),
             "packages": len(packages), "package_bytes": size, "bytes_per_record": round(size / n, 1),
+            # linear when the rate stays put as the input grows six-fold (one county -> the city)
+            "county_records": county[0], "county_records_per_s": county[1], "county_cpu_records_per_s": county[2],
             "_city": str(city), "_packages": [str(p) for p in packages]}
+
+
+def _county_rate(folder: Path, city: Path, packages: list[Path]) -> tuple[int, int, int]:
+    """(records, records/s, CPU records/s) of importing one county's package alone (cold caches)."""
+    from sanxiang_desktop.core import names, pinyin
+    from sanxiang_desktop.sync.importer import import_files
+    path = _copy(city, folder / "city-county-rate.db")
+    before = record_ids(path)
+    db = open_database(path)
+    for fn in (pinyin.search_key, pinyin.person_search_key, names.name_key):
+        fn.cache_clear()
+    gc.collect()
+    t0, c0 = time.perf_counter(), time.process_time()
+    results = import_files(db, packages)
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    db.close()
+    if any(r.status != "applied" for r in results):
+        raise RuntimeError("county import failed")
+    n = len(record_ids(path) - before)
+    return n, round(n / seconds), round(n / cpu)
 
 
 def city_package_memory(folder: Path, imp: dict) -> dict:
@@ -203,7 +227,15 @@ def photo_package_figures(folder: Path, n: int = 1000, photo_kb: int = 150) -> d
     paths = sorted(str(p) for p in out.iterdir())
     size = sum(Path(p).stat().st_size for p in paths)
     import_s, import_mb = cli_peak("import-package", "--db", str(county_path), *paths)
+    from sanxiang_desktop.sync.container import peek_manifest
+    from sanxiang_desktop.sync.parts import join_parts_to_file
+    from sanxiang_desktop.sync.source import open_regular
+    whole = (join_parts_to_file([Path(p).read_bytes for p in paths]) if len(paths) > 1
+             else open_regular(paths[0], 1 << 40, "package"))
+    version = peek_manifest(whole)["format_version"]
+    whole.close()
     return {"photos": n, "photo_kb": photo_kb, "package_mb": round(size / MB, 1), "files": len(paths),
+            "format_version": version,
             "export_peak_mb": round(export_mb), "import_peak_mb": round(import_mb),
             "export_s": round(export_s, 2), "import_s": round(import_s, 2)}
 

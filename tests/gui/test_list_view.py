@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip
 
-from tests.gui.memory_source import MemorySource
+from tests.gui.memory_source import MemorySource, make_records
+from sanxiang_desktop.ui.lists.column_fit import cell_margin
 from sanxiang_desktop.ui.lists.list_view import ListView
 from sanxiang_desktop.ui.shell.settings import Settings
 
@@ -121,14 +123,51 @@ def test_unsortable_column_keeps_the_previous_sort(qtbot, settings, runner):
     assert settings.table_state("people")["sort_key"] == "name"
 
 
-def test_column_widths_fit_chinese_text(qtbot, settings):
+def needed(view: ListView, text: str) -> int:
+    """What a cell needs to show `text` uncut: its advance plus Qt's item text margins."""
+    return view.table.fontMetrics().horizontalAdvance(text) + cell_margin(view.table)
+
+
+def test_columns_share_the_width_by_content(qtbot, settings):
+    records = make_records(5)
+    long_note = "这是一段很长很长的备注，用来说明某位人员的特殊情况和后续安排，以及需要注意的事项"
+    records["p000001"] = records["p000001"][:3] + (long_note,)
+    view = make_view(qtbot, MemorySource(records=records), settings)
+    header = view.table.horizontalHeader()
+    # short columns get what their values need, no more than a little air; the long note the rest
+    for column in range(3):
+        widest = max(needed(view, str(view.model.row(r).values[column])) for r in range(5))
+        assert widest <= header.sectionSize(column) <= widest + 40
+    assert sum(header.sectionSize(c) for c in range(4)) == view.table.viewport().width()   # no empty band
+    assert header.sectionSize(3) >= needed(view, long_note)
+
+    view.resize(520, 500)                      # too narrow for the note: it is cut, the others are not
+    qtbot.waitUntil(lambda: header.sectionSize(3) < needed(view, long_note), timeout=2000)
+    assert all(header.sectionSize(c) >= needed(view, str(view.model.row(r).values[c]))
+               for c in range(3) for r in range(5))
+    assert sum(header.sectionSize(c) for c in range(4)) == view.table.viewport().width()
+    delegate = view.table.itemDelegate()
+    index = view.model.index(1, 3)
+    option = QStyleOptionViewItem()
+    option.initFrom(view.table)
+    option.rect = view.table.visualRect(index)
+    assert delegate.elided_text(option, index, view.table) == long_note  # cut, so its tooltip is the full text
+    center = option.rect.center()
+    event = QHelpEvent(QEvent.Type.ToolTip, center, view.table.viewport().mapToGlobal(center))
+    assert delegate.helpEvent(event, view.table, option, index)
+    assert QToolTip.text() == long_note + "\nid p000001"                  # and the row's own tooltip after it
+    short = view.model.index(1, 0)
+    option.rect = view.table.visualRect(short)
+    assert delegate.elided_text(option, short, view.table) == ""
+
+
+def test_a_dragged_width_stays_and_the_others_refit(qtbot, settings):
     view = make_view(qtbot, MemorySource(5), settings)
-    metrics = view.table.fontMetrics()
-    cjk = metrics.horizontalAdvance("中")
-    phone = view.model.columns[2]
-    width = view.table.columnWidth(2)
-    assert abs(width - (phone.width_chars * cjk + 16)) <= phone.width_chars   # rounding of the average
-    assert view.table.columnWidth(1) >= view.table.horizontalHeader().fontMetrics().horizontalAdvance("Age")
+    header = view.table.horizontalHeader()
+    header.resizeSection(0, 300)
+    assert header.sectionSize(0) == 300
+    assert sum(header.sectionSize(c) for c in range(4)) == view.table.viewport().width()
+    assert settings.table_state("people")["chosen_widths"] == {"name": 300}
 
 
 def test_enter_and_double_click_activate_delete_asks(qtbot, settings):

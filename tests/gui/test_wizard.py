@@ -167,7 +167,9 @@ def test_before_anything_is_typed_the_list_shows_yinchuans_units(qtbot, wizard):
     assert len(texts) == 1 + 6 + 62 and all("银川市" in t for t in texts)
     assert wizard.home_page.chosen_code() is None            # nothing preselected: no home by accident
     assert not wizard.home_page.isComplete()
-    wizard.home_page.results.setFocus()
+    wizard.home_page.search_edit.setFocus()
+    qtbot.keyClick(wizard.home_page.search_edit, Qt.Key.Key_Down)    # from the search box into the list
+    assert wizard.home_page.results.hasFocus() and wizard.home_page.chosen_code() == "640100"
     row = next(i for i, t in enumerate(texts) if ZHANGZHENG in t)
     wizard.home_page.results.setCurrentRow(row - 1)
     qtbot.keyClick(wizard.home_page.results, Qt.Key.Key_Down)

@@ -152,7 +152,7 @@ def test_hand_edited_manifest_fails_signature():
 
 
 def test_newer_format_asks_for_upgrade():
-    err = refused(resigned(build_package(MANIFEST, PLAIN, SENDER, None), format_version=2),
+    err = refused(resigned(build_package(MANIFEST, PLAIN, SENDER, None), format_version=3),
                   "newer_format")
     assert "upgrade" in err.message_en and "请升级程序" in err.message_zh
 

@@ -33,7 +33,11 @@ def members_of(pkg: bytes) -> dict[str, bytes]:
 
 def resign(pkg: bytes, signer: KeyPair, payload: bytes | None = None, **changes) -> bytes:
     parts = members_of(pkg)
-    manifest = json.loads(parts["manifest.json"]) | changes
+    manifest = json.loads(parts["manifest.json"])
+    if payload is not None:       # a payload made here is a format 1 payload (one zlib stream / sealed box)
+        manifest.pop("sealed_key", None)
+        manifest["format_version"] = 1
+    manifest |= changes
     payload = parts["payload.bin"] if payload is None else payload
     manifest.update(payload_length=len(payload), payload_sha256=hashlib.sha256(payload).hexdigest(),
                     sender_public=base64.b64encode(signer.public_bytes).decode(), sender_key_id=signer.key_id)
@@ -165,7 +169,7 @@ def test_newer_format_and_unknown_record_types_ask_for_an_upgrade(world, tmp_pat
         key = own_key(s)
     c.close()
     path = tmp_path / "newer.sxpkg"
-    path.write_bytes(resign(good, key, format_version=2))
+    path.write_bytes(resign(good, key, format_version=3))
     assert main(["import-package", "--db", str(c.path), str(path)]) == 2
     assert "please upgrade the program" in capsys.readouterr().err
     c.db = __import__("sanxiang_desktop.store.database", fromlist=["open_database"]).open_database(c.path)

@@ -126,7 +126,8 @@ class Checklist(QListWidget):
 
     def _four_texts(self, four: ind.FourFigures) -> list[tuple[str, str]]:
         def show(value, present: str, absent: str) -> str:
-            return present.format(value=f"{value:g}") if value else absent
+            # 80.0 m² reads 80, 1 200 000 yuan is not 1.2e+06 (":g" would print that)
+            return present.format(value=ind.whole(value)) if value else absent
         return [
             ("staff_quota", show(four.staff_quota, self.tr("Staff quota: {value}"), self.tr("No staff quota"))),
             ("staff", show(four.staff, self.tr("Staff: {value}"), self.tr("No staff"))),

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QStyle, QStyledItemDelegate,
 
 from sanxiang_desktop.core import indicators as ind
 from sanxiang_desktop.ui.dashboard.model import BAR_ROLE, LIGHTS_ROLE
+from sanxiang_desktop.ui.lists.column_fit import ElidedTooltipDelegate
 
 # Darker than pure traffic colours so they read on white and in a grey-scale printout.
 LIGHT_COLOURS = {
@@ -17,6 +18,10 @@ LIGHT_COLOURS = {
     ind.GREY: QColor("#9e9e9e"),
 }
 DOT_SPACING = 3
+DOT_SIZE = 12                  # at most; smaller in rows lower than 22 pixels
+# left and right of the cell, between the dots and the text, and air: elidedText works with fractional
+# advances, and a text measured at exactly its integer width may still lose its last character
+LIGHT_PADDING = 4 + 4 + 2 + 6
 BAR_SCALE = 2 * ind.ACTIVITY_TARGET       # a full bar is twice the target; more is drawn as a full bar
 
 
@@ -74,8 +79,21 @@ def _text_colour(opt: QStyleOptionViewItem) -> QColor:
     return opt.palette.highlightedText().color() if selected else opt.palette.text().color()
 
 
-class LightDelegate(QStyledItemDelegate):
-    """One dot per light in LIGHTS_ROLE, then the cell's text."""
+def light_cell_needs(metrics, text: str, lights: int) -> int:
+    """Pixels a light cell needs to show its dots and `text` uncut (what LightDelegate.paint draws)."""
+    return LIGHT_PADDING + lights * (DOT_SIZE + DOT_SPACING) + metrics.horizontalAdvance(text)
+
+
+class LightDelegate(ElidedTooltipDelegate):
+    """One dot per light in LIGHTS_ROLE, then the cell's text (its full text as the tooltip when cut)."""
+
+    def elided_text(self, option: QStyleOptionViewItem, index, view) -> str:
+        lights = index.data(LIGHTS_ROLE)
+        if not lights:
+            return super().elided_text(option, index, view)
+        text = str(index.data() or "")
+        cut = light_cell_needs(option.fontMetrics, text, len(lights)) > option.rect.width()
+        return text if text and cut else ""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex):
         lights = index.data(LIGHTS_ROLE)
@@ -84,7 +102,7 @@ class LightDelegate(QStyledItemDelegate):
             return
         opt = _prepare(option, index, self, painter)
         rect = opt.rect.adjusted(4, 0, -4, 0)
-        size = max(8, min(12, rect.height() - 10))
+        size = max(8, min(DOT_SIZE, rect.height() - 10))
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         x = rect.left()

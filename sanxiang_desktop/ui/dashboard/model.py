@@ -169,10 +169,14 @@ class DashboardModel(QAbstractTableModel):
         return ""
 
     def shortage_text(self, r: ind.TownshipIndicators) -> str:
+        return self.shortage_words(r.shortages, r.not_entered_count)
+
+    def shortage_words(self, shortages: dict[str, bool], not_entered_count: int = 0) -> str:
+        """The 四缺 cell's words for {item: lacking}; 未填写 when none of the four was entered."""
         names = {"staff_quota": self.tr("quota"), "staff": self.tr("staff"), "funding": self.tr("funds"),
                  "premises": self.tr("premises")}
-        missing = [names[k] for k, lacking in r.shortages.items() if lacking]
-        if not missing and r.not_entered_count == len(ind.FOUR):
+        missing = [names[k] for k, lacking in shortages.items() if lacking]
+        if not missing and not_entered_count == len(ind.FOUR):
             return self.tr("not entered")          # 未填写: nothing known yet, not 缺
         return self.tr("none") if not missing else self.tr(", ").join(missing)
 

@@ -7,21 +7,49 @@ context.open_records.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QStackedWidget, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy,
+                               QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
+from sanxiang_desktop.core import indicators as ind
 from sanxiang_desktop.core.indicators import UnitIndicators
 from sanxiang_desktop.services.indicators import unit_indicators
 from sanxiang_desktop.services.result import Changes
 from sanxiang_desktop.ui.dashboard.checklist import Checklist, SummaryCards
-from sanxiang_desktop.ui.dashboard.delegates import BarDelegate, LightDelegate, LightLegend
-from sanxiang_desktop.ui.dashboard.model import COLUMN_KEYS, COLUMNS, PAGE_DASHBOARD, DashboardModel, DashboardProxy
+from sanxiang_desktop.ui.dashboard.county_cards import CountyCards
+from sanxiang_desktop.ui.dashboard.delegates import BarDelegate, LightDelegate, LightLegend, light_cell_needs
+from sanxiang_desktop.ui.dashboard.model import (COLUMN_KEYS, COLUMNS, LIGHTS_ROLE, PAGE_DASHBOARD, DashboardModel,
+                                                  DashboardProxy)
+from sanxiang_desktop.ui.lists.column_fit import CELL_PADDING, ElidedTooltipDelegate, header_needs, share_widths
 from sanxiang_desktop.ui.pages.base import PAGE_FACTORIES, PageContext, UnitPage
 from sanxiang_desktop.ui.shell.tasks import default_runner
 
 # Several changes in a row (an import, undoing a batch) cost one recount.
 REFRESH_AFTER_CHANGES_MS = 400
+
+
+class CardsArea(QScrollArea):
+    """The cards above the table: as tall as they are, down to about one row of cards when the screen
+    is short, scrolling then."""
+
+    MINIMUM_HEIGHT = 64
+    PAGE_SHARE = 0.45          # at most this share of the page's height: the table keeps the rest
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        inner = self.widget()
+        hint = super().sizeHint()
+        if inner is None:
+            return hint
+        return QSize(hint.width(), inner.sizeHint().height() + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(super().minimumSizeHint().width(), min(self.sizeHint().height(), self.MINIMUM_HEIGHT))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        # the cards inside changed (new indicators, a reflow): the page's layout must ask the new height
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
 
 
 class DashboardPage(UnitPage):
@@ -61,6 +89,8 @@ class DashboardPage(UnitPage):
         install_form_actions(self, top)     # 统计汇总表 and 通报: print, Word, Excel (page.form_actions)
 
         self.cards = SummaryCards(self)
+        self.county_cards = CountyCards(self)        # the city's: each county's own association
+        self.county_cards.county_chosen.connect(lambda code: self._open(code, PAGE_DASHBOARD, {}))
         self.model = DashboardModel(self)
         self.proxy = DashboardProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -77,6 +107,7 @@ class DashboardPage(UnitPage):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setMouseTracking(True)
         self.table.horizontalHeader().setHighlightSections(False)
+        self.table.setItemDelegate(ElidedTooltipDelegate(self.table))     # a cut name shows in full as a tooltip
         self._lights = LightDelegate(self.table)
         self._bars = BarDelegate(self.table)
         for i, column in enumerate(COLUMNS):
@@ -85,10 +116,25 @@ class DashboardPage(UnitPage):
             elif column.kind == "bar":
                 self.table.setItemDelegateForColumn(i, self._bars)
         self.table.clicked.connect(self._cell_clicked)
+        self.table.viewport().installEventFilter(self)
         table_page = QWidget(self)
         table_layout = QVBoxLayout(table_page)
         table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addWidget(self.cards)
+        # The cards scroll when the screen is short (a city's two sets of cards at 150 % scaling, where a
+        # 1366×768 screen is 911×512): the table keeps its rows, nothing is squeezed.
+        cards = QWidget(self)
+        cards_layout = QVBoxLayout(cards)
+        cards_layout.setContentsMargins(0, 0, 0, 0)
+        cards_layout.addWidget(self.cards)
+        cards_layout.addWidget(self.county_cards)
+        self.cards_area = CardsArea(self)
+        self.cards_area.setObjectName("cards_area")
+        self.cards_area.setWidgetResizable(True)
+        self.cards_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.cards_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cards_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.cards_area.setWidget(cards)
+        table_layout.addWidget(self.cards_area)
         table_layout.addWidget(self.table, 1)
 
         self.checklist = Checklist(self)
@@ -107,6 +153,7 @@ class DashboardPage(UnitPage):
         layout.addWidget(self.legend)
 
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_AFTER_CHANGES_MS)
+        self._fit_cards()
         self._refresh_timer.timeout.connect(self.reload)
         self.retranslate()
 
@@ -147,6 +194,15 @@ class DashboardPage(UnitPage):
         self._fill()
         self.filled.emit()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_cards()
+
+    def _fit_cards(self) -> None:
+        """The cards take at most CardsArea.PAGE_SHARE of the page (they scroll beyond it)."""
+        share = int(self.height() * CardsArea.PAGE_SHARE)
+        self.cards_area.setMaximumHeight(max(CardsArea.MINIMUM_HEIGHT, share) if self.height() > 0 else 16777215)
+
     def _fill(self) -> None:
         data = self.data
         if data is None:
@@ -174,6 +230,8 @@ class DashboardPage(UnitPage):
         is_city = data.level == "city"
         self.table.setColumnHidden(COLUMN_KEYS.index("county"), not is_city)
         self._show_county_filter(is_city)
+        self._show_county_cards(data.counties if is_city else [])
+        self.cards_area.updateGeometry()       # new cards: a new height
         self._size_columns()
         self.stack.setCurrentIndex(0)
         self.legend.show()
@@ -195,20 +253,63 @@ class DashboardPage(UnitPage):
         self.county_combo.blockSignals(False)
         self.proxy.set_county(self.county_combo.currentData())
 
+    def _show_county_cards(self, counties: list[dict]) -> None:
+        self.county_cards.set_counties(counties)
+        self.county_cards.setVisible(bool(counties))
+        # Tab goes from the county filter through the cards to the table (they are made after both)
+        chain = [self.county_combo, *self.county_cards.cards.values(), self.table]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
+
     def _county_chosen(self, _index: int) -> None:
         self.proxy.set_county(self.county_combo.currentData())
 
-    def _size_columns(self) -> None:
+    def column_needs(self) -> list[int]:
+        """Pixels each column needs for its header and every township's value (the 四缺 column at
+        least all four shortages named); an activity bar needs width_chars characters."""
         metrics = self.table.fontMetrics()
         char = metrics.horizontalAdvance("中")
         header = self.table.horizontalHeader()
+        all_four = self.model.shortage_words(dict.fromkeys(ind.FOUR, True))
+        needs = []
         for i, column in enumerate(COLUMNS):
-            title = self.model.headerData(i, Qt.Orientation.Horizontal)
-            heading = max(metrics.horizontalAdvance(line) for line in title.split("\n")) + 16
-            content = char * column.width_chars + 12 + (18 if column.kind == "lights" else 0)
-            header.resizeSection(i, max(heading, content))
-        # the last column takes what is left, so a wide screen shows no empty band on the right
-        header.setStretchLastSection(True)
+            title = header_needs(header.fontMetrics(), self.model.headerData(i, Qt.Orientation.Horizontal), header)
+            if column.kind == "bar":
+                content = char * column.width_chars + 12
+            else:
+                texts = [self.model.index(r, i).data() or "" for r in range(self.model.rowCount())]
+                if column.key == "shortages":
+                    texts.append(all_four)
+                if column.kind == "lights":
+                    dots = max((len(self.model.index(r, i).data(LIGHTS_ROLE) or [])
+                                for r in range(self.model.rowCount())), default=1)
+                    content = max((light_cell_needs(metrics, t, dots) for t in texts), default=0)
+                else:
+                    content = max((metrics.horizontalAdvance(t) for t in texts), default=0) + CELL_PADDING
+            needs.append(max(title, content))
+        return needs
+
+    def _size_columns(self) -> None:
+        """Every column as wide as its header and values need; spare room widens the activity bars
+        (not the last column), and on a narrow screen the long names give way first."""
+        header = self.table.horizontalHeader()
+        shown = [i for i in range(len(COLUMNS)) if not self.table.isColumnHidden(i)]
+        needs = self.column_needs()
+        floors = [header_needs(header.fontMetrics(), self.model.headerData(i, Qt.Orientation.Horizontal), header)
+                  for i in shown]
+        stretch = [COLUMNS[i].kind == "bar" for i in shown]
+        widths = share_widths([needs[i] for i in shown], floors, self.table.viewport().width(), stretch,
+                              spread=True)
+        for i, width in zip(shown, widths):
+            header.resizeSection(i, width)
+        header.setStretchLastSection(False)
+
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        # the table's room changes with the window and with its scroll bar: share it again
+        if (watched is self.table.viewport() and event.type() == QEvent.Type.Resize and self.data is not None
+                and self.data.level in ("county", "city")):
+            self._size_columns()
+        return super().eventFilter(watched, event)
 
     # -- opening the records behind a cell -------------------------------------------------------------
     def _cell_clicked(self, index: QModelIndex) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
@@ -17,6 +17,7 @@ from sanxiang_desktop.sync.importer import ImportResult
 from sanxiang_desktop.ui.shell.errors import show_error
 from sanxiang_desktop.ui.exchange.model import RowsView, in_language, numbers
 from sanxiang_desktop.ui.shell.tasks import Progress, run_with_progress
+from sanxiang_desktop.ui.shell import screen_fit
 
 ERROR_COLOUR = "#b00020"
 
@@ -172,7 +173,7 @@ class ImportDialog(QDialog):
         self._to_ask: list[ImportResult] = []
         self.trust_dialog: TrustDialog | None = None
         self.finished_import = False
-        self.resize(980, 360)
+        self.resize(screen_fit.bounded(self, QSize(980, 360)))     # 150 % scaling: 911×512
         layout = QVBoxLayout(self)
         self.intro = wrapped("", self, "intro_label")
         layout.addWidget(self.intro)

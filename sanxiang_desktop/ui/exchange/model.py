@@ -15,6 +15,7 @@ from sanxiang_desktop.core.validation import mask_id_number, mask_phone
 from sanxiang_desktop.services.spec import SPECS
 from sanxiang_desktop.sync.records import STAMP_FIELDS
 from sanxiang_desktop.ui.forms.field_widgets import lang
+from sanxiang_desktop.ui.lists.column_fit import CELL_PADDING, ElidedTooltipDelegate, header_needs, share_widths
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 NOT_CONTENT = frozenset({"table", "id", *STAMP_FIELDS})
@@ -163,22 +164,37 @@ class RowsView(QTableView):
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.horizontalHeader()
-        header.setStretchLastSection(True)
+        # widths shared by content like the record lists (no last column taking what the others need)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
+        self.setItemDelegate(ElidedTooltipDelegate(self))    # a cut cell shows its full text as a tooltip
 
     def set_rows(self, rows: list[dict[str, Any]], keep_key: str | None = None) -> None:
         """New rows; the row whose keep_key value was selected stays selected."""
         kept = self.current_row().get(keep_key) if keep_key and self.current_row() else None
         self.rows_model.set_rows(rows)
-        self.resizeColumnsToContents()
-        limit = max(self.viewport().width() // 2, 240)
-        for col in range(self.rows_model.columnCount() - 1):
-            if self.columnWidth(col) > limit:
-                self.setColumnWidth(col, limit)
+        self.fit_columns()
         target = next((i for i, r in enumerate(rows) if keep_key and r.get(keep_key) == kept), 0 if rows else -1)
         if target >= 0:
             self.selectRow(target)
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its header and values need; spare room is shared in proportion,
+        and on a narrow window the long texts give way first (column_fit.share_widths)."""
+        model, header, metrics = self.rows_model, self.horizontalHeader(), self.fontMetrics()
+        titles = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())]
+        floors = [header_needs(header.fontMetrics(), t, header) for t in titles]
+        needs = [max(floor, max((metrics.horizontalAdvance(str(model.index(r, c).data() or ""))
+                                 for r in range(min(model.rowCount(), 200))), default=0) + CELL_PADDING)
+                 for c, floor in enumerate(floors)]
+        widths = share_widths(needs, floors, self.viewport().width(), [True] * len(needs), spread=True)
+        for column, width in enumerate(widths):
+            self.setColumnWidth(column, width)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def select_where(self, key: str, value: Any) -> bool:
         for i, row in enumerate(self.rows_model.rows):

@@ -260,6 +260,8 @@ class ChoiceCombo(QComboBox):
 
     def __init__(self, parent=None, type_ahead: bool = True):
         super().__init__(parent)
+        # as wide as its longest choice, also when the choices are set after it was first shown
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         # Off for a combo that decides where a record belongs (所属单位): a letter typed there by
         # mistake must not move the record to another unit without a sign.
         self.type_ahead = type_ahead

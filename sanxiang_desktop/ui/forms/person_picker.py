@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 
@@ -76,7 +76,20 @@ class PersonPicker(FieldWidget):
             item.setEditable(False)
             self.model.appendRow(item)
         if found and self.line.hasFocus():
-            self.completer.complete()
+            self.completer.complete(self.popup_rect())
+
+    def popup_rect(self) -> QRect:
+        """Where the suggestions open: under the field, as wide as the widest suggestion (name, unit,
+        employer, job) needs, within the screen; never cut to the width of the name field."""
+        popup = self.completer.popup()
+        metrics = popup.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.model.item(r).text()) for r in range(self.model.rowCount())),
+                     default=0)
+        width = (widest + popup.verticalScrollBar().sizeHint().width() + 2 * popup.frameWidth()
+                 + 4 * popup.style().pixelMetric(popup.style().PixelMetric.PM_FocusFrameHMargin) + 16)
+        screen = self.line.screen().availableGeometry() if self.line.screen() else None
+        room = screen.right() - self.line.mapToGlobal(self.line.rect().topLeft()).x() if screen else width
+        return QRect(0, 0, max(self.line.width(), min(width, room)), self.line.height())
 
     def _picked(self, index: QModelIndex) -> None:
         self.set_value(index.data(PERSON_ID_ROLE))

@@ -1,7 +1,8 @@
 """ListView: the filter box, table and row count that every list page is built from.
 
-It remembers its sort and column widths in the settings under table_state/<list_name>, sizes
-columns for Chinese text, and speaks in row ids (activated, delete_requested), never in rows.
+It remembers its sort and the column widths the clerk chose in the settings under
+table_state/<list_name>, fits the other columns to their header and values (column_fit), and speaks
+in row ids (activated, delete_requested), never in rows.
 Its model re-queries on the database worker (default_runner() unless a runner is given), so typing
 a filter never makes the GUI thread wait on SQL; model.query_finished says when the rows are in.
 """
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QVBoxLayout, QWidget)
 
 from sanxiang_desktop.ui.lists.row_states import RowLegend
+from sanxiang_desktop.ui.lists.column_fit import (CELL_PADDING, SAMPLE_ROWS, ElidedTooltipDelegate, header_needs,
+                                                  share_widths)
 from sanxiang_desktop.ui.lists.source import ListQuery, ListSource
 from sanxiang_desktop.ui.shell.settings import Settings, app_settings
 from sanxiang_desktop.ui.lists.table_model import PAGE_SIZE, ListModel, column_title
@@ -23,8 +26,10 @@ from sanxiang_desktop.ui.shell.tasks import TaskRunner, default_runner
 FILTER_DEBOUNCE_MS = 200
 # Measured on a run of common characters, since a CJK font's ideographs are near enough one width.
 _CJK_SAMPLE = "基层科协工作人员活动记录"
-_CELL_PADDING = 16
-
+# A column wider than this many Chinese characters is "long text": it takes spare room and gives it up first.
+_STRETCH_CHARS = 8
+# Clerk-chosen widths live under this key; "widths" of older builds held the defaults of every column.
+_CHOSEN = "chosen_widths"
 
 
 def is_undo_override(event: QEvent) -> bool:
@@ -43,6 +48,11 @@ class _TableView(QTableView):
 
     enter_pressed = Signal()
     delete_pressed = Signal()
+    resized = Signal()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -73,6 +83,7 @@ class ListView(QWidget):
         # (scroll position, query) of a refresh whose rows are on their way from the worker
         self._scroll_after_refresh: tuple[int, ListQuery] | None = None
         self._select_after_query: tuple[list[str], str | None] | None = None   # select_ids() while busy
+        self._fitting = False
         state = self._load_state(source)
 
         sort_col = next((i for i, c in enumerate(source.columns) if c.key == state["sort_key"]), -1)
@@ -118,6 +129,7 @@ class ListView(QWidget):
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved, self.model.dataChanged):
             signal.connect(self._update_legend)
         self._update_legend()              # rows the model read while being made
+        self.table.resized.connect(self.fit_columns)
         self.table.doubleClicked.connect(self._emit_activated)
         self.table.enter_pressed.connect(lambda: self._emit_activated(self.table.currentIndex()))
         self.table.delete_pressed.connect(self._emit_delete)
@@ -191,9 +203,12 @@ class ListView(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
+        # the widths are shared by content (fit_columns): no last column taking what the others need
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.fit_columns(state["widths"])
+        table.setItemDelegate(ElidedTooltipDelegate(table))
+        self._chosen: dict[str, int] = dict(state["widths"])
+        self.fit_columns()
         order = Qt.SortOrder.DescendingOrder if self.model.query.descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(sort_col, order)
         # setSortingEnabled sorts by the indicator at once; the model already holds that order, so no re-query
@@ -202,37 +217,66 @@ class ListView(QWidget):
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.sectionResized.connect(self._width_changed)
 
-    def fit_columns(self, saved: dict[str, int] | None = None) -> None:
-        """Saved widths where there are some, else width_chars Chinese characters (at least the title)."""
-        saved = saved or {}
+    def column_needs(self) -> list[int]:
+        """Pixels each column needs to show its header and every loaded value (of the first
+        SAMPLE_ROWS rows) uncut; before any row is loaded, its width_chars Chinese characters."""
         metrics = self.table.fontMetrics()
-        header_metrics = self.table.horizontalHeader().fontMetrics()
+        header = self.table.horizontalHeader()
         cjk = metrics.horizontalAdvance(_CJK_SAMPLE) / len(_CJK_SAMPLE)
+        rows = [self.model.row(r).values for r in range(min(self.model.rowCount(), SAMPLE_ROWS))]
+        needs = []
         for i, column in enumerate(self.model.columns):
-            width = saved.get(column.key)
-            if not isinstance(width, int) or width <= 0:
-                title = header_metrics.horizontalAdvance(column_title(column)) + 2 * _CELL_PADDING
-                width = max(round(column.width_chars * cjk) + _CELL_PADDING, title)
-            self.table.setColumnWidth(i, width)
+            title = header_needs(header.fontMetrics(), column_title(column), header)
+            values = {str(v[i]) for v in rows if i < len(v) and v[i] not in (None, "")}
+            if rows:
+                content = max((metrics.horizontalAdvance(v) for v in values), default=0) + CELL_PADDING
+            else:
+                content = round(column.width_chars * cjk) + CELL_PADDING
+            needs.append(max(title, content))
+        return needs
+
+    def fit_columns(self, *_args) -> None:
+        """Widths the clerk chose stay; the other columns share the rest of the table's width by
+        what their headers and values need (column_fit.share_widths)."""
+        if self._fitting:
+            return
+        columns = self.model.columns
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        cjk = metrics.horizontalAdvance(_CJK_SAMPLE) / len(_CJK_SAMPLE)
+        needs = self.column_needs()
+        floors = [header_needs(header.fontMetrics(), column_title(c), header) for c in columns]
+        free = [i for i, c in enumerate(columns) if c.key not in self._chosen]
+        available = self.table.viewport().width() - sum(self._chosen[c.key] for c in columns
+                                                        if c.key in self._chosen)
+        stretch = [columns[i].align == "left" and needs[i] > _STRETCH_CHARS * cjk for i in free]
+        widths = share_widths([needs[i] for i in free], [floors[i] for i in free], available, stretch)
+        self._fitting = True
+        try:
+            for i, column in enumerate(columns):
+                width = self._chosen.get(column.key)
+                if not isinstance(width, int) or width <= 0:
+                    width = widths[free.index(i)]
+                if header.sectionSize(i) != width:
+                    header.resizeSection(i, width)
+        finally:
+            self._fitting = False
 
     def _load_state(self, source: ListSource) -> dict:
         state = self._settings.table_state(self.list_name)
         sortable = {c.key for c in source.columns if c.sortable}
-        widths = state.get("widths")
+        widths = state.get(_CHOSEN)
+        widths = {k: v for k, v in widths.items() if isinstance(v, int) and v > 0} if isinstance(widths, dict) else {}
         return {"sort_key": state.get("sort_key") if state.get("sort_key") in sortable else None,
                 "descending": bool(state.get("descending", False)),
-                "widths": widths if isinstance(widths, dict) else {}}
+                "widths": widths}
 
     def _save_state(self) -> None:
-        columns = self.model.columns
-        header = self.table.horizontalHeader()
-        # the stretched last column's width is the window's, not the clerk's choice
-        widths = {c.key: header.sectionSize(i) for i, c in enumerate(columns[:-1])}
-        old = self._settings.table_state(self.list_name).get("widths")
-        if isinstance(old, dict):   # keep widths of columns this build does not show
-            widths = {**old, **widths}
+        old = self._settings.table_state(self.list_name).get(_CHOSEN)
+        # keep widths of columns this build does not show
+        chosen = {**old, **self._chosen} if isinstance(old, dict) else dict(self._chosen)
         self._settings.set_table_state(self.list_name, {
-            "sort_key": self.model.query.sort_key, "descending": self.model.query.descending, "widths": widths})
+            "sort_key": self.model.query.sort_key, "descending": self.model.query.descending, _CHOSEN: chosen})
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         columns = self.model.columns
@@ -245,9 +289,12 @@ class ListView(QWidget):
         self._sort_shown = (column, order)
         self._save_state()
 
-    def _width_changed(self, *_args) -> None:
-        if not self._restoring:
-            self._save_state()
+    def _width_changed(self, section: int, _old: int, new: int) -> None:
+        if self._restoring or self._fitting or not 0 <= section < len(self.model.columns):
+            return
+        self._chosen[self.model.columns[section].key] = new    # the clerk dragged it: it stays
+        self._save_state()
+        self.fit_columns()
 
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.tr("{count} rows").format(count=total))
@@ -261,6 +308,7 @@ class ListView(QWidget):
         self.filter_edit.setToolTip(self.tr("Type to filter the list; Esc clears the filter."))
         self._show_count(self.model.total_count)
         self.model.retranslate()
+        self.fit_columns()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -296,6 +344,8 @@ class ListView(QWidget):
             self.delete_requested.emit(ids)
 
     def _query_finished(self, ok: bool) -> None:
+        if ok:
+            self.fit_columns()
         kept, self._scroll_after_refresh = self._scroll_after_refresh, None
         wanted, self._select_after_query = self._select_after_query, None
         # not when the filter, sort or extra filters changed since: that list starts at the top

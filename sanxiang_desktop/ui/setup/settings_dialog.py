@@ -32,10 +32,12 @@ class SettingsDialog(QDialog):
 
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("language_combo")
+        self.language_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)     # every combo box as wide as its longest entry
         for code, name in LANGUAGE_NAMES:
             self.language_combo.addItem(name, code)
         self.folder_edit = QLineEdit(self)
         self.folder_edit.setObjectName("data_folder_edit")
+        self.folder_edit.textChanged.connect(self._fit_folder)
         self.browse_button = QPushButton(self)
         self.browse_button.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
@@ -50,6 +52,7 @@ class SettingsDialog(QDialog):
         self.timezone_combo = QComboBox(self)            # editable: any IANA name or offset may be typed
         self.timezone_combo.setObjectName("timezone_combo")
         self.timezone_combo.setEditable(True)
+        self.timezone_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.timezone_combo.addItem("", "")
         for name in TIMEZONE_CHOICES:
             self.timezone_combo.addItem(name, name)
@@ -108,6 +111,14 @@ class SettingsDialog(QDialog):
                                             "address, without a password (the PostgreSQL password file holds it); "
                                             "takes effect at the next start."))
 
+    def _fit_folder(self, text: str) -> None:
+        """The whole data folder path shows: the field is as wide as the path (up to most of the screen,
+        the tooltip has it in full beyond that)."""
+        screen = self.screen().availableGeometry().width() if self.screen() else 1366
+        needed = self.folder_edit.fontMetrics().horizontalAdvance(text) + 24
+        self.folder_edit.setMinimumWidth(min(needed, int(screen * 0.8)))
+        self.folder_edit.setToolTip(text)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -117,6 +128,7 @@ class SettingsDialog(QDialog):
         s = self.settings
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(s.get("language")), 0))
         self.folder_edit.setText(str(s.get("data_folder")))
+        self.folder_edit.setCursorPosition(0)       # a long path shows from its start, not its end
         self.retention_spin.setValue(s.get("backup_retention"))
         self.clerk_edit.setText(s.get("clerk_name"))
         self.server_edit.setText(s.get("office_server"))

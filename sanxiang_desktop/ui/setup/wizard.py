@@ -21,7 +21,7 @@ from sanxiang_desktop.core.divisions import YINCHUAN, Division, DivisionTree
 from sanxiang_desktop.services.units import HOME_LEVELS, InitError, init_home, resolve_home_code
 from sanxiang_desktop.store.database import Database, open_database
 from sanxiang_desktop.store.errors import StoreError
-from sanxiang_desktop.ui.shell import i18n
+from sanxiang_desktop.ui.shell import i18n, screen_fit
 from sanxiang_desktop.ui.shell.errors import report_exception, show_error
 
 log = logging.getLogger(__name__)
@@ -125,6 +125,7 @@ class HomeUnitPage(QWizardPage):
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._timer.timeout.connect(self.search)
         self.search_edit.textChanged.connect(lambda _text: self._timer.start())
+        self.search_edit.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_edit)
         layout.addWidget(self.results, 1)
@@ -135,6 +136,18 @@ class HomeUnitPage(QWizardPage):
         server_row.addWidget(self.server_edit, 1)
         server_row.addWidget(self.server_button)
         layout.addLayout(server_row)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Down in the search box goes to the list (its first line when none is chosen): no mouse needed."""
+        if (watched is self.search_edit and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down and self.results.count()):
+            if self._timer.isActive():
+                self.search()
+            self.results.setFocus()
+            if self.results.currentItem() is None:
+                self.results.setCurrentRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your Unit"))
@@ -231,7 +244,7 @@ class FirstStartWizard(QWizard):
         self._creating = False
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
-        self.setMinimumSize(620, 440)
+        screen_fit.bounded_minimum(self, 620, 440)
         self.home_page = HomeUnitPage(self)
         self.clerk_page = ClerkPage(self)
         self.addPage(self.home_page)
