@@ -62,7 +62,8 @@ def _rows(server, dbname: str, before: set[str] | None = None) -> dict[str, tupl
         for model in m.RECORD_MODELS:
             table = model.__tablename__
             cols = [c.key for c in model.__table__.columns]
-            rows = [r for r in conn.execute(f"SELECT {', '.join(cols)} FROM {table}") if r[0] not in (before or ())]
+            at = cols.index("id")     # not always the first column (units: code first)
+            rows = [r for r in conn.execute(f"SELECT {', '.join(cols)} FROM {table}") if r[at] not in (before or ())]
             if rows:
                 out[table] = (cols, rows)
     return out
@@ -98,7 +99,7 @@ def postgres_import_figures(folder: Path, seed: int = 1) -> dict:
     try:
         template, packages = _packages(folder, server, seed)
         _timed_import(server, template, packages)                    # warm-up: imports, caches, the server
-        before = {r[0] for rows in _rows(server, template).values() for r in rows[1]}
+        before = {r[cols.index("id")] for cols, rows in _rows(server, template).values() for r in rows}
         out: dict = {}
         for label, subset in (("county", packages[:1]), ("city", packages)):
             seconds, cpu, name = _timed_import(server, template, subset)

@@ -97,7 +97,8 @@ def imported_rows(db_path: Path, before: set[str]) -> dict[str, tuple[list[str],
     for model in m.RECORD_MODELS:
         table = model.__tablename__
         cols = [c.key for c in model.__table__.columns]
-        values = [r for r in conn.execute(f"SELECT {', '.join(cols)} FROM {table}") if r[0] not in before]
+        at = cols.index("id")     # not always the first column (units: code first)
+        values = [r for r in conn.execute(f"SELECT {', '.join(cols)} FROM {table}") if r[at] not in before]
         if values:
             out[table] = (cols, values)
     conn.close()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QRect, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QFrame, QLabel, QLineEdit,
-                               QScrollArea, QTabBar, QTabWidget,
+                               QScrollArea, QStyleOptionViewItem, QTableView, QTabBar, QTabWidget,
                                QWidget)
 
 
@@ -67,6 +67,27 @@ def cut_texts(top: QWidget) -> list[str]:
                 or widget.height() < widget.minimumSizeHint().height()):
             problems.append(f"{type(widget).__name__} squeezed: {widget.size().toTuple()} < "
                             f"{widget.minimumSizeHint().toTuple()}")
+    # The statistics table's cells in view are never cut ("…"): its columns keep their need and the table
+    # scrolls sideways. (In the record lists a long title may give way, its tooltip the full text:
+    # ui/lists/column_fit.py.)
+    for table in top.findChildren(QTableView):
+        if not shown(table) or table.model() is None or table.objectName() != "dashboard_table":
+            continue
+        delegate = table.itemDelegate()
+        if not hasattr(delegate, "elided_text"):
+            continue
+        option = QStyleOptionViewItem()
+        option.initFrom(table)
+        for row in range(min(table.model().rowCount(), 8)):
+            for column in range(table.model().columnCount()):
+                if table.isColumnHidden(column) or table.itemDelegateForColumn(column) is not None:
+                    continue
+                index = table.model().index(row, column)
+                option.rect = table.visualRect(index)
+                option.rect.setWidth(table.columnWidth(column))
+                full = delegate.elided_text(option, index, table)
+                if full:
+                    problems.append(f"{table.objectName() or 'table'} cell {full!r} cut")
     for bar in top.findChildren(QTabBar):
         if not shown(bar):
             continue

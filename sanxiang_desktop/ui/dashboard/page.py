@@ -33,6 +33,7 @@ class CardsArea(QScrollArea):
     is short, scrolling then."""
 
     MINIMUM_HEIGHT = 64
+    PAGE_SHARE = 0.45          # at most this share of the page's height: the table keeps the rest
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         inner = self.widget()
@@ -152,6 +153,7 @@ class DashboardPage(UnitPage):
         layout.addWidget(self.legend)
 
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_AFTER_CHANGES_MS)
+        self._fit_cards()
         self._refresh_timer.timeout.connect(self.reload)
         self.retranslate()
 
@@ -191,6 +193,15 @@ class DashboardPage(UnitPage):
         self.data = data
         self._fill()
         self.filled.emit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_cards()
+
+    def _fit_cards(self) -> None:
+        """The cards take at most CardsArea.PAGE_SHARE of the page (they scroll beyond it)."""
+        share = int(self.height() * CardsArea.PAGE_SHARE)
+        self.cards_area.setMaximumHeight(max(CardsArea.MINIMUM_HEIGHT, share) if self.height() > 0 else 16777215)
 
     def _fill(self) -> None:
         data = self.data

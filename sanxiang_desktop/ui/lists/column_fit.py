@@ -45,8 +45,8 @@ def share_widths(needs: Sequence[int], floors: Sequence[int], available: int,
     widest of the `stretch` columns (to the last column when none stretches), or, with `spread`, to
     all of them in proportion to their need. When it
     does not, the narrow columns keep their need and the wide ones share what is left equally,
-    none more than it needs (water filling). Returns one width per column; the sum may exceed
-    `available` only when the floors alone do.
+    none more than it needs (water filling); when the floors alone do not fit, every column gets its
+    need (the table scrolls). Returns one width per column; the sum exceeds `available` only then.
     """
     n = len(needs)
     needs = [max(int(w), int(f)) for w, f in zip(needs, floors)]
@@ -65,7 +65,9 @@ def share_widths(needs: Sequence[int], floors: Sequence[int], available: int,
     widths = [int(f) for f in floors]
     left = available - sum(widths)
     if left <= 0:
-        return widths
+        # even the headers do not fit (150 % display scaling): the table scrolls sideways anyway, so
+        # every column keeps what it needs and nothing is cut
+        return needs
     # share `left` over what each column wants beyond its floor, smallest wants first
     wants = sorted(range(n), key=lambda i: needs[i] - widths[i])
     for k, i in enumerate(wants):
