@@ -72,7 +72,9 @@ class Person(Record, Base):
     __tablename__ = "people"
     # the people list's filter scans this instead of the table (migration 0005)
     __table_args__ = (Index("ix_people_filter", "search_key", "deleted", "unit_code", "name", "id", "phone_key",
-                            "id_number"),)
+                            "id_number"),
+                      # the indicators find the key persons here without reading rows (migration 0007)
+                      Index("ix_people_category_live", "category", "deleted", "id"))
     unit_code: Mapped[str] = unit_fk()          # the unit whose roster entered the person
     name: Mapped[str] = mapped_column(String(50), index=True)
     search_key: Mapped[str] = mapped_column(Text, default="")
@@ -93,14 +95,18 @@ class Person(Record, Base):
     employer: Mapped[str] = mapped_column(Str, default="")
     job: Mapped[str] = mapped_column(Str, default="")
     sector: Mapped[str | None] = mapped_column(String(24))
-    category: Mapped[str | None] = mapped_column(String(40), index=True)
+    category: Mapped[str | None] = mapped_column(String(40))
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
 class Post(Record, Base):
     """A person's post in a unit's association (任职)."""
     __tablename__ = "posts"
-    person_id: Mapped[str] = mapped_column(PersonRef, ForeignKey("people.id"), index=True)
+    # a person's posts, and for the indicators whether each is a current leadership post where,
+    # without reading the rows (migration 0007)
+    __table_args__ = (Index("ix_posts_person_role", "person_id", "role", "deleted", "start_on", "end_on",
+                            "unit_code"),)
+    person_id: Mapped[str] = mapped_column(PersonRef, ForeignKey("people.id"))
     unit_code: Mapped[str] = unit_fk()
     role: Mapped[str] = mapped_column(String(32))
     start_on: Mapped[dt.date | None] = mapped_column(Date)
@@ -123,7 +129,9 @@ class Venue(Record, Base):
 
 class Activity(Record, Base):
     __tablename__ = "activities"
-    __table_args__ = (Index("ix_activities_unit_held", "unit_code", "held_on"),)
+    # ix_activities_domain: the indicators count a unit's activities per domain from the index alone
+    __table_args__ = (Index("ix_activities_unit_held", "unit_code", "held_on"),
+                      Index("ix_activities_domain", "unit_code", "domain", "held_on", "deleted"))
     unit_code: Mapped[str] = mapped_column(UnitRef, ForeignKey("units.code"))
     title: Mapped[str] = mapped_column(Str)
     search_key: Mapped[str] = mapped_column(Text, default="")

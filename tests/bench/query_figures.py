@@ -98,10 +98,11 @@ def filter_figures(db_path: Path, county: str, repeat: int = 3) -> dict:
             "bare_select_ms": round(statistics.median(base), 2)}
 
 
-def dashboard_ms(db_path: Path, unit: str | None, repeat: int = 3) -> float:
-    """Median ms to compute the indicators of `unit` (None: every township in the database)."""
+def dashboard_ms(db_path: Path | str, unit: str | None, repeat: int = 3) -> float:
+    """Median ms to compute the indicators of `unit` (None: every township in the database, as a
+    national hub would); `db_path` is a file or a server URL."""
     from sanxiang_desktop.core import indicators as ind
-    from sanxiang_desktop.services.indicators import township_facts, unit_indicators
+    from sanxiang_desktop.services.indicators import township_facts_below, unit_indicators
     db = open_database(db_path)
     times = []
     for _ in range(repeat):
@@ -110,9 +111,8 @@ def dashboard_ms(db_path: Path, unit: str | None, repeat: int = 3) -> float:
             unit_indicators(db, unit, 2026, today=AS_OF)
         else:
             with db.session() as s:
-                codes = list(s.scalars(select(m.Unit.code).where(m.Unit.level == "township")))
-                facts = township_facts(s, codes, 2026, AS_OF)
-                rows = [ind.township_indicators(facts[c], AS_OF) for c in codes]
+                facts = township_facts_below(s, None, None, 2026, AS_OF)
+                rows = [ind.township_indicators(f, AS_OF) for f in facts.values()]
                 ind.rollup(rows)
         times.append((time.perf_counter() - t0) * 1000)
     db.close()

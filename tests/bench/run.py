@@ -3,9 +3,12 @@
 
     .venv/bin/python tests/bench/run.py --quick [--json out.json]     # under two minutes
     .venv/bin/python tests/bench/run.py [--json out.json] [--cache DIR]  # full: every scale, national too
+    .venv/bin/python tests/bench/run.py --only postgres [--pg-scale national]   # dashboard on a PostgreSQL hub
 
 Benchmarks are not tests: nothing here fails on a slow figure; the table says which target is met.
 --cache DIR keeps the generated databases of each scale between runs (national takes a while).
+The full run also generates a scale (--pg-scale, province by default: national takes most of an hour
+on a 2-core machine) on a throwaway PostgreSQL server and times the dashboard there, next to SQLite.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ if __package__ in (None, ""):
     __package__ = "tests.bench"
 
 from . import pg_import_figures as pgf  # noqa: E402
+from . import postgres_figures as pgd  # noqa: E402
 from . import query_figures as qf  # noqa: E402
 from . import startup_figures as sf  # noqa: E402
 from . import sync_figures as syf  # noqa: E402
@@ -34,7 +38,7 @@ TARGETS = {
     "import.ratio": (">=", 0.30), "xlsx_export.ratio": (">=", 0.70), "startup.ratio": ("<=", 3.0),
     "cli_startup.s": ("<=", 0.35), "filter.p95_ms": ("<=", 50.0), "dashboard.ms": ("<=", 200.0),
     "dashboard.national_ms": ("<=", 2000.0), "photo_package.import_peak_mb": ("<=", 300.0),
-    "photo_package.export_peak_mb": ("<=", 300.0),
+    "photo_package.export_peak_mb": ("<=", 300.0), "postgres.dashboard.national_ms": ("<=", 2000.0),
 }
 SCALE_UNITS = {"township": "640104100", "county": "640104", "city": "640100", "province": None, "national": None}
 
@@ -64,7 +68,7 @@ def step(label: str, fn, *args, **kw):
 
 
 def run(quick: bool, folder: Path, cache: Path | None, only: set[str] | None,
-        scale_names: tuple[str, ...] = tuple(SCALE_UNITS)) -> dict:
+        scale_names: tuple[str, ...] = tuple(SCALE_UNITS), pg_scale: str = "province") -> dict:
     want = (lambda name: only is None or name in only)
     out: dict = {"mode": "quick" if quick else "full", "machine": machine(),
                  "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
@@ -97,13 +101,17 @@ def run(quick: bool, folder: Path, cache: Path | None, only: set[str] | None,
         out["filter"] = step("filter 100,000 people", qf.filter_figures, filt, "640104")
     if want("dashboard"):
         out["dashboard"] = {"ms": step("dashboard city", qf.dashboard_ms, city_db, "640100")}
-    if not quick:
+    if not quick and (want("dashboard") or want("filter")):
         out["scales"] = scales(folder, cache, want, scale_names)
         national = out["scales"].get("national", {})
         out.setdefault("dashboard", {})["national_ms"] = national.get("dashboard_ms")
         if "filter" in out and national.get("filter_p95_ms") is not None:
             out["filter"]["national_p95_ms"] = national["filter_p95_ms"]
             out["filter"]["national_p50_ms"] = national["filter_p50_ms"]
+    if want("postgres") and (not quick or (only and "postgres" in only)):
+        pg = step(f"postgres dashboard ({pg_scale})", pgd.postgres_dashboard, folder, pg_scale,
+                  cache=cache)
+        out.setdefault("postgres", {})["dashboard"] = {**pg, f"{pg_scale}_ms": pg["dashboard_ms"]}
     out["targets"] = targets(out)
     return out
 
@@ -164,7 +172,7 @@ def table(out: dict) -> str:
         if imp.get("county_records_per_s"):
             rows.append((f"  one county's package alone ({imp['county_records']:,} records), records/s wall / CPU",
                          f"{fmt(imp['county_records_per_s'])} / {fmt(imp['county_cpu_records_per_s'])}", "", "", "", ""))
-    if "postgres" in out:
+    if "import" in out.get("postgres", {}):
         pg = out["postgres"]["import"]
         for size in ("county", "city"):
             r = pg["by_size"][size]
@@ -197,6 +205,12 @@ def table(out: dict) -> str:
     if d.get("national_ms") is not None:
         rows.append(("dashboard ms (national)", fmt(d["national_ms"]), "", "", t["dashboard.national_ms"]["target"],
                      met("dashboard.national_ms")))
+    pg = out.get("postgres", {}).get("dashboard")
+    if pg:
+        rows.append((f"dashboard ms on PostgreSQL ({pg['scale']}, {pg['townships']:,} townships)",
+                     fmt(pg["dashboard_ms"]), f"SQLite {fmt(pg['sqlite_dashboard_ms'])}", "",
+                     t["postgres.dashboard.national_ms"]["target"] if pg["scale"] == "national" else "",
+                     met("postgres.dashboard.national_ms") if pg["scale"] == "national" else ""))
     if "package" in out:
         p, ph = out["package"], out["photo_package"]
         rows.append(("package bytes/record (city)", fmt(p["bytes_per_record"]), "", "", "", ""))
@@ -226,6 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument("--cache", help="keep generated databases of each scale in this folder")
     parser.add_argument("--only", help="comma-separated: import,package,postgres,xlsx,startup,filter,dashboard")
+    parser.add_argument("--pg-scale", default="province",
+                        help="scale generated on the throwaway PostgreSQL server for its dashboard (full run)")
     parser.add_argument("--scales", default=",".join(SCALE_UNITS), help="full run: which scales (default: all five)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -236,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="sx-bench-") as tmp:
         out = run(args.quick, Path(tmp), Path(args.cache) if args.cache else None,
-                  set(args.only.split(",")) if args.only else None, tuple(args.scales.split(",")))
+                  set(args.only.split(",")) if args.only else None, tuple(args.scales.split(",")), args.pg_scale)
     out["seconds"] = round(time.perf_counter() - started, 1)
     print(table(out))
     print(f"\n({out['mode']} run, {out['seconds']} s; {out['machine']['cpu']}, {out['machine']['cores']} cores)")
