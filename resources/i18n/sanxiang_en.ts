@@ -81,6 +81,10 @@
             <source>{count} attachments</source>
             <translation>{count} attachments</translation>
         </message>
+        <message>
+            <source>{name}: the file cannot be read; nothing was added.</source>
+            <translation>{name}: the file cannot be read; nothing was added.</translation>
+        </message>
     </context>
     <context>
         <name>BulletinsPage</name>
@@ -428,10 +432,6 @@
             <source>Conflict resolved.</source>
             <translation>Conflict resolved.</translation>
         </message>
-        <message>
-            <source>Saving…</source>
-            <translation>Saving…</translation>
-        </message>
     </context>
     <context>
         <name>CorrectionsPanel</name>
@@ -466,10 +466,6 @@
         <message>
             <source>Date</source>
             <translation>Date</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>Saving…</translation>
         </message>
     </context>
     <context>
@@ -808,10 +804,6 @@
         <message>
             <source>Found</source>
             <translation>Found</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>Saving…</translation>
         </message>
         <message>
             <source>Two records that may be one person: the same ID number, or the same name (however it is written) and birth date. Ask the unit that entered the wrong one to correct it; dismiss the entry once checked.</source>
@@ -1820,6 +1812,10 @@ Copy the current database there now?</translation>
             <source>Go back and correct it</source>
             <translation>Go back and correct it</translation>
         </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Saving…</translation>
+        </message>
     </context>
     <context>
         <name>RecordPanel</name>
@@ -1948,10 +1944,6 @@ Copy the current database there now?</translation>
         <message>
             <source>(no records)</source>
             <translation>(no records)</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>Saving…</translation>
         </message>
         <message>
             <source>{type} “{title}” of {owner} returned for correction: it goes to {to} with the next receipt.</source>

@@ -81,6 +81,10 @@
             <source>{count} attachments</source>
             <translation>{count} 个附件</translation>
         </message>
+        <message>
+            <source>{name}: the file cannot be read; nothing was added.</source>
+            <translation>{name}：无法读取该文件，未添加任何附件。</translation>
+        </message>
     </context>
     <context>
         <name>BulletinsPage</name>
@@ -428,10 +432,6 @@
             <source>Conflict resolved.</source>
             <translation>冲突已处理。</translation>
         </message>
-        <message>
-            <source>Saving…</source>
-            <translation>正在保存…</translation>
-        </message>
     </context>
     <context>
         <name>CorrectionsPanel</name>
@@ -466,10 +466,6 @@
         <message>
             <source>Date</source>
             <translation>日期</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>正在保存…</translation>
         </message>
     </context>
     <context>
@@ -815,10 +811,6 @@
         <message>
             <source>Found</source>
             <translation>发现时间</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>正在保存…</translation>
         </message>
         <message>
             <source>Two records that may be one person: the same ID number, or the same name (however it is written) and birth date. Ask the unit that entered the wrong one to correct it; dismiss the entry once checked.</source>
@@ -1827,6 +1819,10 @@ Copy the current database there now?</source>
             <source>Go back and correct it</source>
             <translation>返回修改</translation>
         </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
     </context>
     <context>
         <name>RecordPanel</name>
@@ -1955,10 +1951,6 @@ Copy the current database there now?</source>
         <message>
             <source>(no records)</source>
             <translation>（没有记录）</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>正在保存…</translation>
         </message>
         <message>
             <source>{type} “{title}” of {owner} returned for correction: it goes to {to} with the next receipt.</source>

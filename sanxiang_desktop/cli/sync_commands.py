@@ -254,7 +254,7 @@ def cmd_sync_status(args) -> int:
     from ..sync.status import history, status
     db = _open(args.db)
     try:
-        info = status(db) | {"history": history(db, limit=50)}
+        info = status(db) | {"history": history(db, limit=50).to_json()}
     finally:
         db.close()
     if args.json:
@@ -277,16 +277,17 @@ def cmd_conflicts(args) -> int:
         if args.resolve:
             if not args.keep:
                 raise fail("--resolve needs --keep local|incoming", "--resolve 需要同时指定 --keep local|incoming")
-            print_json(_exchange(resolve_conflict, db, args.resolve, args.keep, actor=db.get_meta("clerk") or ""))
+            print_json(_exchange(resolve_conflict, db, args.resolve, args.keep,
+                                 actor=db.get_meta("clerk") or "").to_json())
             return OK
         rows = conflicts(db)
     finally:
         db.close()
     if args.json:
-        print_json(rows)
+        print_json([c.to_json() for c in rows])
     else:
         for c in rows:
-            print(f"{c['id']}  {c['table']} {c['record_id']}  owner {c['owner']}  kept {c['result']}")
+            print(f"{c.id}  {c.table} {c.record_id}  owner {c.owner}  kept {c.result}")
         print(f"{len(rows)} open conflict(s) / 待处理冲突 {len(rows)} 条")
     return OK
 
@@ -300,11 +301,12 @@ def cmd_return_record(args) -> int:
     finally:
         db.close()
     if args.json:
-        print_json(out)
+        print_json(out.to_json())
     else:
-        print(f"{out['type_en']} \"{out['title']}\" of {out['owner']} returned for correction; it goes to "
-              f"{out['to']} in the next receipt / 已退回更正：{out['owner_name']}的{out['type_zh']}“{out['title']}”，"
-              f"随下一份给{out['to_name']}的回执发出")
+        r = out.row
+        print(f"{r.type_en} \"{r.title}\" of {r.owner} returned for correction; it goes to "
+              f"{out.to} in the next receipt / 已退回更正：{r.owner_name}的{r.type_zh}“{r.title}”，"
+              f"随下一份给{out.to_name}的回执发出")
     return OK
 
 
@@ -313,7 +315,7 @@ def cmd_corrections(args) -> int:
     db = _open(args.db)
     try:
         if args.dismiss:
-            if not dismiss_correction(db, args.dismiss, actor=db.get_meta("clerk") or ""):
+            if not dismiss_correction(db, args.dismiss, actor=db.get_meta("clerk") or "").dismissed:
                 raise fail(f"no open correction {args.dismiss}", f"没有该待更正记录：{args.dismiss}")
             print(f"dismissed / 已忽略 {args.dismiss}")
             return OK
@@ -321,11 +323,11 @@ def cmd_corrections(args) -> int:
     finally:
         db.close()
     if args.json:
-        print_json(rows)
+        print_json([r.to_json() for r in rows])
         return OK
     for r in rows:
-        print(f"{r['id']}  {r['type_zh']}  {r['title']}  {r['owner_name']}  {r['reason']}  "
-              f"{r['from_name']} {format_local(r['returned_at'], date_only=True)}  {r['status']}")
+        print(f"{r.id}  {r.type_zh}  {r.title}  {r.owner_name}  {r.reason}  "
+              f"{r.from_name} {format_local(r.returned_at, date_only=True)}  {r.status}")
     print(f"{len(rows)} record(s) / 共 {len(rows)} 条")
     return OK
 

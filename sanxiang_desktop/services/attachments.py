@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,6 +35,42 @@ class AttachmentInfo:
     owner: str
 
 
+@dataclass(frozen=True)
+class NewFile:
+    """One file to attach: its name as shown, its bytes (already scaled down if it is a photo), kind, MIME type."""
+    file_name: str
+    data: bytes
+    kind: str = "photo"                     # photo | signin | document
+    mime: str = "application/octet-stream"
+    caption: str = ""
+
+
+def _add_in(s: Session, ws: Workspace, activity_id: str, f: NewFile, name_problems: bool) -> tuple[str, dict, list]:
+    """Store one file (blob deduplicated by SHA-256) and its attachment record inside the caller's
+    transaction: (id, values, warnings). Raises Invalid for an empty or too large file or a bad activity;
+    with name_problems the problem names the file (a batch says which one was refused)."""
+    spec = SPECS["attachments"]
+    prefix = f"{f.file_name}：" if name_problems else ""
+    prefix_en = f"{f.file_name}: " if name_problems else ""
+    if not f.data:
+        raise Invalid(Problem("file_name", f"{prefix}文件为空", f"{prefix_en}the file is empty"))
+    if len(f.data) > MAX_BYTES:
+        raise Invalid(Problem("file_name", f"{prefix}文件超过 {MAX_BYTES // 1024 // 1024} MB，请压缩后再添加",
+                              f"{prefix_en}the file is larger than {MAX_BYTES // 1024 // 1024} MB; compress it first"))
+    sha = hashlib.sha256(f.data).hexdigest()
+    if s.get(m.Blob, sha) is None:
+        s.add(m.Blob(sha256=sha, size=len(f.data), data=bytes(f.data)))
+        s.flush()
+    values, problems = validate(s, ws, spec, {
+        "activity_id": activity_id, "kind": f.kind, "file_name": f.file_name,
+        "mime": f.mime or "application/octet-stream", "sha256": sha, "size": len(f.data), "caption": f.caption})
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise Invalid(*[Problem(p.field, prefix + p.message_zh, prefix_en + p.message_en, p.severity, p.code)
+                        for p in errors])
+    return insert(s, ws, spec, values).id, values, problems
+
+
 def add_attachment(ws: Workspace, activity_id: str, file_name: str, data: bytes, kind: str = "photo",
                    mime: str = "application/octet-stream", caption: str = "") -> Result:
     """新增附件: store the bytes (deduplicated by SHA-256) and the attachment record.
@@ -43,24 +80,32 @@ def add_attachment(ws: Workspace, activity_id: str, file_name: str, data: bytes,
     spec = SPECS["attachments"]
 
     def work(s: Session) -> Result:
-        if not data:
-            raise Invalid(Problem("file_name", "文件为空", "the file is empty"))
-        if len(data) > MAX_BYTES:
-            raise Invalid(Problem("file_name", f"文件超过 {MAX_BYTES // 1024 // 1024} MB，请压缩后再添加",
-                                  f"the file is larger than {MAX_BYTES // 1024 // 1024} MB; compress it first"))
-        sha = hashlib.sha256(data).hexdigest()
-        if s.get(m.Blob, sha) is None:
-            s.add(m.Blob(sha256=sha, size=len(data), data=bytes(data)))
-            s.flush()
-        values, problems = validate(s, ws, spec, {
-            "activity_id": activity_id, "kind": kind, "file_name": file_name,
-            "mime": mime or "application/octet-stream",
-            "sha256": sha, "size": len(data), "caption": caption})
-        if any(p.severity == "error" for p in problems):
-            raise Invalid(*problems)
-        obj = insert(s, ws, spec, values)
-        return Result(ok=True, label=f"新增附件：{display(spec, values)}", record_id=obj.id,
-                      changes=changes_of("attachments", obj.id), problems=tuple(problems), after=values)
+        record_id, values, problems = _add_in(s, ws, activity_id, NewFile(file_name, data, kind, mime, caption), False)
+        return Result(ok=True, label=f"新增附件：{display(spec, values)}", record_id=record_id,
+                      changes=changes_of("attachments", record_id), problems=tuple(problems), after=values)
+    return ws.run("create:attachments", work)
+
+
+def add_attachments(ws: Workspace, activity_id: str, files: Sequence[NewFile]) -> Result:
+    """新增附件 for several files chosen at once: one transaction, one audit entry listing every new
+    attachment's id, one undo step (undone by records.delete_many on Result.changes.ids). Returns the
+    Result (record_id: the first new attachment's id). All or nothing: a refused file (empty, over the
+    size cap, not this unit's activity) raises Invalid inside the transaction, which comes back as a
+    failed Result naming that file, and no file is added; never an exception."""
+    spec = SPECS["attachments"]
+    files = list(files)
+
+    def work(s: Session) -> Result:
+        if not files:
+            raise Invalid(Problem("file_name", "没有选择文件", "no file was chosen"))
+        added, warnings, last = [], [], {}
+        for f in files:
+            record_id, last, problems = _add_in(s, ws, activity_id, f, len(files) > 1)
+            added.append(record_id)
+            warnings += problems
+        label = f"新增附件：{display(spec, last)}" if len(added) == 1 else f"新增{len(added)}个附件"
+        return Result(ok=True, label=label, record_id=added[0], changes=changes_of("attachments", *added),
+                      problems=tuple(warnings))
     return ws.run("create:attachments", work)
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 from contextlib import contextmanager
@@ -12,7 +11,7 @@ from sqlalchemy.orm import Session
 from ..core import clock
 from ..core.hlc import HybridClock
 from ..store.database import Database
-from ..store.models import AuditEntry
+from .audit import audit_entry
 from .result import Changes, Invalid, Result
 
 
@@ -77,9 +76,7 @@ class Workspace:
                         self.clock.observe(seen)
                 result = fn(s)
                 result.action = action
-                s.add(AuditEntry(at=self.timestamp(), actor=(self.actor or "")[:64], action=action,
-                                 label=result.label[:200], tables=",".join(sorted(result.changes.tables)),
-                                 record_ids=json.dumps(sorted(result.changes.ids))))
+                audit_entry(s, action, result.label, result.changes, actor=self.actor, at=self.timestamp())
                 self.db.set_meta("hlc_last", self.clock.last, session=s)
             return result
         except Invalid as exc:

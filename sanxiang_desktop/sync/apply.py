@@ -44,6 +44,7 @@ class Counts:
     conflicts: int = 0
     duplicates: int = 0
     by_table: dict[str, int] = field(default_factory=dict)   # records written per table
+    written: set[str] = field(default_factory=set)            # ids of the records written (inserted or updated)
     max_hlc: str = ""
 
     def to_json(self) -> dict[str, Any]:
@@ -230,6 +231,7 @@ def _apply_table(s: Session, model, group: list[Incoming], counts: Counts, origi
             counts.inserted += 1
         derive(name, values)           # search keys: recomputed here, never trusted from a package
         writes.append(values)
+        counts.written.add(it.id)
         origin = it.origin or {"unit": it.owner, "package": package_id if sender == it.owner else None,
                                "rev": it.rev}
         origins.append({"table_name": name, "record_id": it.id, "origin_unit": origin["unit"],

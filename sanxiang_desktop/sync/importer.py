@@ -19,7 +19,10 @@ from ..core.hlc import MAX_SKEW_MS, HybridClock, ahead_ms
 from ..core.clock import format_local
 from ..store.database import Database
 from ..store.models import Meta
-from ..store.sync_models import ReceivedPackage, ReceivedReceipt, Rejection
+from ..services.audit import audit_entry
+from ..services.result import Changes
+from ..store.sync_models import (Conflict, PersonDuplicate, ReceivedPackage, ReceivedReceipt, Rejection,
+                                 ReturnedRecord)
 from .apply import Counts, apply_records, json_counts
 from .container import open_package, open_payload_pieces, peek_manifest
 from .errors import PackageError, UntrustedSender
@@ -59,6 +62,9 @@ class ImportResult:
     paths: list[str] = field(default_factory=list)   # the files this result covers (every part)
     refused: list[dict[str, str]] = field(default_factory=list)   # records refused alone (ownership)
     clock_ahead: dict[str, int] = field(default_factory=dict)     # unit -> days its clock is ahead
+    # What the import wrote, built from what it applied (record tables and ids, and the sync tables
+    # it added rows to); empty for a preview and for anything not applied. Not in to_json().
+    changes: Changes = field(default_factory=Changes)
 
     def to_json(self) -> dict[str, Any]:
         return {"file": self.file, "status": self.status, "kind": self.kind, "package_id": self.package_id,
@@ -90,7 +96,12 @@ class _AlreadyApplied(Exception):
 def import_files(db: Database, paths: Iterable[str | Path], *, trust: bool = False, fingerprint: str | None = None,
                  dry_run: bool = False, clock: HybridClock | None = None, actor: str = "") -> list[ImportResult]:
     """Import every file given (packages, receipts, reference data; parts of split packages together).
-    Returns one ImportResult per package."""
+    Returns one ImportResult per package, in order. Each package that is applied is one transaction with one
+    audit entry ("import:data" / "import:reference" / "import:receipt", listing the package id) and
+    its ImportResult.changes names the tables and records it wrote; a package delivered again
+    ("import:duplicate") or refused for its content ("reject:<kind>") writes one entry too; a preview
+    (dry_run) or a damaged, forged or untrusted file writes nothing. Problems with a file are its
+    result's status and message, never an exception; OSError and database errors propagate."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     results = []
@@ -179,7 +190,7 @@ def _import_loaded(db: Database, load: Loader, name: str, *, trust: bool = False
             res.message_en = f"already imported on {day}"
             res.message_zh = f"该数据包已于 {day} 导入，无需重复导入"
             if not dry_run:
-                _count_duplicate(db, manifest, kind)
+                res.changes = _count_duplicate(db, manifest, kind, actor)
             return res
         required = manifest.get("required_capabilities") or []
         version = manifest.get("payload_version", 1)
@@ -207,7 +218,7 @@ def _import_loaded(db: Database, load: Loader, name: str, *, trust: bool = False
         # Only a refusal of authenticated content is noted (for the receipt: the sender must fix
         # its records); a damaged or forged file leaves the database exactly as it was.
         if not dry_run and isinstance(err, RecordProblem):
-            _log_rejection(db, manifest, err)
+            _log_rejection(db, manifest, err, actor)
     return res
 
 
@@ -259,20 +270,36 @@ def _received_in(s: Session, manifest: dict) -> str | None:
     return row.received_at if row is not None else None
 
 
-def _count_duplicate(db: Database, manifest: dict, kind: str) -> None:
+def _count_duplicate(db: Database, manifest: dict, kind: str, actor: str = "") -> Changes:
+    """A package delivered again: counted (for the sender's receipt), one audit entry."""
     if kind == "receipt":
-        return
+        return Changes()
     with db.session() as s, s.begin():
         row = s.get(ReceivedPackage, manifest["package_id"])
         row.duplicate_count += 1
         row.last_duplicate_at = utc_stamp()
+        changes = Changes(frozenset({ReceivedPackage.__tablename__}), frozenset({manifest["package_id"]}))
+        audit_entry(s, "import:duplicate", f"重复导入：{_package_label(s, manifest)}", changes, actor=actor)
+    return changes
 
 
-def _log_rejection(db: Database, manifest: dict, err: PackageError) -> None:
+def _log_rejection(db: Database, manifest: dict, err: PackageError, actor: str = "") -> None:
+    """Authenticated content refused: noted for the receipt (no personal data), one audit entry."""
     with db.session() as s, s.begin():
         s.add(Rejection(at=utc_stamp(), sender=manifest["sender_unit"], kind=manifest["kind"],
                         package_id=manifest["package_id"], seq=manifest["seq"], code=err.code[:32],
                         message_en=err.message_en, message_zh=err.message_zh))
+        audit_entry(s, f"reject:{manifest['kind']}", f"拒收：{_package_label(s, manifest)}",
+                    Changes(frozenset({Rejection.__tablename__}), frozenset({manifest["package_id"]})), actor=actor)
+
+
+KIND_ZH = {"data": "数据包", "receipt": "回执", "reference": "基础数据包"}
+
+
+def _package_label(s: Session, manifest: dict) -> str:
+    """"掌政镇 数据包 第 3 号": what the audit log calls a package (codes and numbers only)."""
+    return (f"{unit_name(s, manifest['sender_unit'])} {KIND_ZH.get(manifest['kind'], manifest['kind'])} "
+            f"第 {manifest['seq']} 号")
 
 
 def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, res: ImportResult, *,
@@ -292,6 +319,9 @@ def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, r
                 add_peer(s, new_peer[0], new_peer[1], new_peer[2], actor)
             if kind == "receipt":
                 summary = apply_receipt(s, manifest, decoded.receipt, sha, now)
+                changes = Changes(frozenset({ReceivedReceipt.__tablename__} |
+                                            ({ReturnedRecord.__tablename__} if summary["returns"] else set())),
+                                  frozenset({manifest["package_id"]}))
                 res.message_en, res.message_zh = summary["message_en"], summary["message_zh"]
                 if summary["returns"]:
                     res.notes.append(f"{summary['returns']} record(s) returned for correction / "
@@ -315,6 +345,7 @@ def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, r
                 _flag_fast_clocks(s, decoded.items, res)
                 if kind == "data":
                     _note_receipt_seq(s, sender, manifest.get("receipt_seq"))
+                changes = _applied(counts, manifest["package_id"], refused)
             s.flush()
             if kind == "data":
                 st = sequence_state(s, sender)
@@ -324,6 +355,10 @@ def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, r
                     res.notes.append(f"{en} / {zh}")
             if dry_run:
                 raise _DryRun
+            audit_entry(s, f"import:{kind}", f"导入{_package_label(s, manifest)}" + (
+                "" if kind == "receipt" else f"：新增 {counts.inserted}，更新 {counts.updated}，冲突 {counts.conflicts}"),
+                changes, actor=actor, record_ids=[manifest["package_id"]])
+            res.changes = changes
     except _DryRun:
         pass
     except _AlreadyApplied as done:
@@ -342,6 +377,19 @@ def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, r
 
 
 MAX_REFUSALS_LOGGED = 200
+
+
+def _applied(counts: Counts, package_id: str, refused: list[Refusal]) -> Changes:
+    """The Changes of an applied package: the record tables and ids it wrote, and the sync tables
+    it added rows to (the package as received; conflicts, duplicates, rejections when there were)."""
+    tables = set(counts.by_table) | {ReceivedPackage.__tablename__}
+    if counts.conflicts:
+        tables.add(Conflict.__tablename__)
+    if counts.duplicates:
+        tables.add(PersonDuplicate.__tablename__)
+    if refused:
+        tables.add(Rejection.__tablename__)
+    return Changes(frozenset(tables), frozenset(counts.written | {package_id}))
 
 
 def _note_refused(s: Session, manifest: dict, refused: list[Refusal], res: ImportResult, *, log: bool) -> None:

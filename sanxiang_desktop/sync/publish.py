@@ -23,6 +23,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..core.ids import new_id
+from ..services.audit import audit_entry
+from ..services.result import Changes
 from ..store.database import Database
 from ..store.models import Meta
 from ..store.sync_models import SentPackage
@@ -58,6 +60,9 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+EXPORT_ZH = {"data": "上报数据包", "receipt": "回执", "reference": "基础数据包", "enrolment": "注册文件"}
+
+
 def publish(db: Database, folder: str | Path, build: Callable[[Session, str], Written]) -> Written:
     """Run `build(session, package_id)` (which calls outbox.write_package) in one transaction and
     publish its files after the commit. Raises what build raises, ExchangeError('damaged'), OSError
@@ -67,11 +72,17 @@ def publish(db: Database, folder: str | Path, build: Callable[[Session, str], Wr
     recover(db)
     check_before_writing(db)
     package_id = new_id()
+    actor = db.get_meta("clerk") or ""
     with db.session() as s, s.begin():
         s.add(Meta(key=INTENT + package_id, value=json.dumps({"folder": str(folder)})))
     try:
         with db.session() as s, s.begin():
             written = build(s, package_id)
+            # one audit entry per file written (export, receipt, reference data, enrolment), in its transaction
+            audit_entry(s, f"export:{written.kind}", f"生成{EXPORT_ZH.get(written.kind, written.kind)}："
+                        f"发往 {written.recipient}，第 {written.seq} 号",
+                        Changes(frozenset({SentPackage.__tablename__}), frozenset({written.package_id})),
+                        actor=actor)
     except BaseException:
         try:
             _finish(db, package_id, str(folder))

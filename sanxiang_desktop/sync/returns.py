@@ -20,12 +20,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..core.ids import new_id
+from ..services.audit import audit_entry
+from ..services.result import Changes
 from ..services.spec import SPECS
 from ..store import models as m
 from ..store.database import Database
 from ..store.sync_models import ReturnedRecord
 from .outbox import ExchangeError
 from .records import CODE_RE, UUID_RE
+from .rows import Dismissed, Returned, ReturnRow
 from .trust import ancestors, subtree, unit_name, utc_stamp
 
 REASON_MAX = 200
@@ -60,13 +63,16 @@ def record_title(table: str, row: dict[str, Any] | None) -> str:
     return " ".join([spec.zh if spec else table, *dates[:1]])
 
 
-def _type(table: str) -> tuple[str, str]:
+def type_names(table: str) -> tuple[str, str]:
+    """Returns the (Chinese, English) name of a record type, e.g. ("活动", "Activity"); the table name if unknown."""
     spec = SPECS.get(table)
     return (spec.zh, spec.en) if spec else (table, table)
 
 
-def return_for_correction(db: Database, table: str, record_id: str, reason: str, actor: str = "") -> dict[str, Any]:
+def return_for_correction(db: Database, table: str, record_id: str, reason: str, actor: str = "") -> Returned:
     """Send the record held here back to the unit that owns it, with the clerk's reason.
+    One transaction with one audit entry ("return:sync_returns"). Raises ExchangeError (bad_table,
+    no_reason, long_reason, no_record, own_record, not_below); nothing is written then.
     WARNING: the reason travels in receipts and must not contain personal data (no names,
     ID numbers or phone numbers): describe what is wrong, not whom.
     Returns a summary of what was queued. Raises ExchangeError for an unknown record type, a missing or too
@@ -99,7 +105,11 @@ def return_for_correction(db: Database, table: str, record_id: str, reason: str,
                              status="open", actor=actor or "")
         s.add(ret)
         s.flush()
-        return _describe(s, ret) | {"to": child, "to_name": unit_name(s, child)}
+        row = _describe(s, ret)
+        changes = Changes(frozenset({ReturnedRecord.__tablename__}), frozenset({ret.id}))
+        label = f"退回更正：{row.owner_name}的{row.type_zh}“{row.title}”"
+        audit_entry(s, "return:sync_returns", label, changes, actor=actor)
+        return Returned(row, child, unit_name(s, child), label, changes)
 
 
 def _is_corrected(s: Session, ret: ReturnedRecord) -> bool:
@@ -117,21 +127,21 @@ def _corrected(s: Session, ret: ReturnedRecord) -> bool:
     return False
 
 
-def _describe(s: Session, ret: ReturnedRecord, status: str | None = None) -> dict[str, Any]:
+def _describe(s: Session, ret: ReturnedRecord, status: str | None = None) -> ReturnRow:
     row = _row(s, ret.table_name, ret.record_id)
-    zh, en = _type(ret.table_name)
+    zh, en = type_names(ret.table_name)
     spec = SPECS.get(ret.table_name)
     open_table, open_id = ret.table_name, ret.record_id
     if spec is not None and spec.parent and row is not None and row.get(spec.parent[0]):
         open_table, open_id = spec.parent[1], row[spec.parent[0]]
-    return {"id": ret.id, "table": ret.table_name, "type_zh": zh, "type_en": en, "record_id": ret.record_id,
-            "title": record_title(ret.table_name, row), "owner": ret.owner, "owner_name": unit_name(s, ret.owner),
-            "reason": ret.reason, "from_unit": ret.from_unit, "from_name": unit_name(s, ret.from_unit),
-            "returned_at": ret.returned_at, "received_at": ret.received_at, "status": status or ret.status,
-            "direction": ret.direction, "open_table": open_table, "open_id": open_id}
+    return ReturnRow(ret.id, ret.table_name, zh, en, ret.record_id, record_title(ret.table_name, row), ret.owner,
+                     unit_name(s, ret.owner), ret.reason, ret.from_unit, unit_name(s, ret.from_unit), ret.returned_at,
+                     ret.received_at, status or ret.status, ret.direction, open_table, open_id)
 
 
-def _listed(db: Database, directions: tuple[str, ...], open_only: bool) -> list[dict[str, Any]]:
+def _listed(db: Database, directions: tuple[str, ...], open_only: bool) -> list[ReturnRow]:
+    """Reads only: a return whose record has been corrected shows as such, the row is closed when
+    the next receipt is written (_corrected)."""
     with db.session() as s:
         rows = s.scalars(select(ReturnedRecord).where(ReturnedRecord.direction.in_(directions))
                          .order_by(ReturnedRecord.returned_at, ReturnedRecord.id)).all()
@@ -144,25 +154,29 @@ def _listed(db: Database, directions: tuple[str, ...], open_only: bool) -> list[
         return out
 
 
-def corrections_due(db: Database) -> list[dict[str, Any]]:
+def corrections_due(db: Database) -> list[ReturnRow]:
     """待更正记录: this unit's records returned from above, not yet edited nor dismissed."""
     return _listed(db, ("due",), open_only=True)
 
 
-def returns_sent(db: Database, *, open_only: bool = False) -> list[dict[str, Any]]:
+def returns_sent(db: Database, *, open_only: bool = False) -> list[ReturnRow]:
     """Returns made here (and passed on from above), with their state: open | corrected | dismissed."""
     return _listed(db, ("sent", "relay"), open_only=open_only)
 
 
-def dismiss_correction(db: Database, return_id: str, actor: str = "") -> bool:
+def dismiss_correction(db: Database, return_id: str, actor: str = "") -> Dismissed:
     """The clerk has dealt with it (or disagrees): it leaves the list; nothing travels back.
-    Returns True when it was on the list."""
+    One transaction with one audit entry ("dismiss:sync_returns"). Returns a Dismissed whose `dismissed`
+    is False (no entry, nothing changed) when it is not an open return due here; raises nothing for a wrong id."""
     with db.session() as s, s.begin():
         ret = s.get(ReturnedRecord, return_id)
         if ret is None or ret.direction != "due" or ret.status != "open":
-            return False
+            return Dismissed(return_id, False)
         ret.status, ret.closed_at, ret.actor = "dismissed", utc_stamp(), actor or ret.actor
-        return True
+        changes = Changes(frozenset({ReturnedRecord.__tablename__}), frozenset({ret.id}))
+        label = f"忽略退回更正：{type_names(ret.table_name)[0]}“{record_title(ret.table_name, _row(s, ret.table_name, ret.record_id))}”"
+        audit_entry(s, "dismiss:sync_returns", label, changes, actor=actor)
+        return Dismissed(ret.id, True, label, changes)
 
 
 def returns_for_receipt(s: Session, home: str, to: str) -> list[dict[str, Any]]:

@@ -1,19 +1,22 @@
-"""The exchange services the 数据交换 page (and the command line) call. Qt-free;
-each returns plain data. Long calls (export, import, preview) belong in a worker.
+"""The exchange services the 数据交换 page (and the command line) call. Qt-free; listings return
+the typed rows of sync/rows.py. Each action that writes (import, resolve, dismiss, return) is one
+transaction with one audit entry and returns what it changed (`.changes`). Long calls (export,
+import, preview) belong in a worker.
 
     export(db, folder, limit=...)            -> Written (paths, seq, counts, check_code ...)
     preview(db, files, trust=False)          -> [ImportResult] (dry run: counts, nothing changed)
     import_files(db, files, trust=False, fingerprint=None, clock=ws.clock, actor=clerk)
-                                             -> [ImportResult]
-    history(db)                              -> {"sent": [...], "received": [...], "receipts": [...]}
+                                             -> [ImportResult] (.changes: what each package wrote)
+    history(db)                              -> History (sent, received, receipts: SentRow ...)
     status(db) / children(db) / upper_status(db)
-    conflicts(db) / resolve(db, conflict_id, keep="local"|"incoming", actor=..., clock=...)
-    duplicates(db) / dismiss_duplicate(db, duplicate_id)
+    conflicts(db) -> [ConflictRow] / resolve(db, conflict_id, keep="local"|"incoming", actor=..., clock=...)
+                                             -> Resolved
+    duplicates(db) / dismiss_duplicate(db, duplicate_id) -> Dismissed
     export_receipt(db, child, folder) / export_reference(db, child, folder) / export_enrolment(db, child, folder)
     own_key(db) / peers(db) / trust_peer(db, unit, public_key) / forget_peer(db, unit)
     slip_data(db, written)                   -> TransmittalData-ready dict for the printed 报送单
-    return_for_correction(db, table, record_id, reason, actor="") -> dict (退回更正; carried by receipts)
-    returns_sent(db) / corrections_due(db) / dismiss_correction(db, id)
+    return_for_correction(db, table, record_id, reason, actor="") -> Returned (退回更正; carried by receipts)
+    returns_sent(db) / corrections_due(db) -> [ReturnRow] / dismiss_correction(db, id) -> Dismissed
     received_records(db, child, table, text="") -> records of a unit below, for choosing one to return
 """
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """What the 数据交换 page shows: history, the state of each child unit, conflicts and
 duplicates for a clerk to review, and resolving a conflict.
 
-(The township indicators' "last package received" is services.indicators.last_package_dates.)
+(The township indicators' "last package received" is services.indicators.last_package_dates; this
+module registers nothing anywhere.) Listings return the typed rows of sync/rows.py; each action is one
+transaction with one audit entry and says what it changed.
 """
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from sqlalchemy import func, select, update
 from ..core.clock import format_local
 from ..core.hlc import HybridClock
 from ..core.validation import mask_id_number, mask_phone
-from ..services.indicators import last_package_dates  # noqa: F401  (was here; callers may import it)
+from ..services.audit import audit_entry
+from ..services.result import Changes
 from ..services.search_keys import derive
 from ..store import models as m
 from ..store.database import Database
@@ -23,32 +26,31 @@ from ..store.sync_models import (Conflict, PersonDuplicate, ReceivedPackage, Rec
 from .outbox import ExchangeError
 from .receipts import sequence_state, upper_status
 from .records import content_of, row_state, values_from_state
-from .returns import record_title
+from .returns import record_title, type_names
+from .rows import ConflictRow, Dismissed, History, ReceiptRow, ReceivedRow, Resolved, SentRow
 from .trust import subtree, unit_name, utc_stamp
 
 
-def history(db: Database, limit: int = 500) -> dict[str, list[dict[str, Any]]]:
-    """Returns packages sent and received (newest first), receipts received from the upper level."""
+def history(db: Database, limit: int = 500) -> History:
+    """Returns packages sent and received (newest first) and receipts received from the upper level, at
+    most `limit` of each, as typed rows. Reads only."""
     with db.session() as s:
         names = dict(s.execute(select(m.Unit.code, m.Unit.name)).all())
         acked: dict[str, int] = {}
         for r in s.scalars(select(ReceivedReceipt).order_by(ReceivedReceipt.seq, ReceivedReceipt.received_at)):
             acked[r.sender] = r.acked_seq
-        sent = [{"package_id": p.package_id, "kind": p.kind, "recipient": p.recipient,
-                 "recipient_name": names.get(p.recipient, p.recipient), "seq": p.seq, "created_at": p.created_at,
-                 "files": json.loads(p.files), "size": p.size, "counts": json.loads(p.counts),
-                 "acknowledged": p.kind == "data" and p.seq <= acked.get(p.recipient, 0)}
-                for p in s.scalars(select(SentPackage).order_by(SentPackage.created_at.desc()).limit(limit))]
-        received = [{"package_id": p.package_id, "kind": p.kind, "sender": p.sender,
-                     "sender_name": names.get(p.sender, p.sender), "seq": p.seq, "created_at": p.created_at,
-                     "received_at": p.received_at, "counts": json.loads(p.counts),
-                     "duplicate_count": p.duplicate_count}
-                    for p in s.scalars(select(ReceivedPackage).order_by(ReceivedPackage.received_at.desc())
-                                       .limit(limit))]
-        receipts = [{"package_id": r.package_id, "sender": r.sender, "sender_name": names.get(r.sender, r.sender),
-                     "seq": r.seq, "acked_seq": r.acked_seq, "issued_at": r.issued_at, "received_at": r.received_at}
-                    for r in s.scalars(select(ReceivedReceipt).order_by(ReceivedReceipt.seq.desc()).limit(limit))]
-    return {"sent": sent, "received": received, "receipts": receipts}
+        sent = tuple(SentRow(p.package_id, p.kind, p.recipient, names.get(p.recipient, p.recipient), p.seq,
+                             p.created_at, tuple(json.loads(p.files)), p.size, json.loads(p.counts),
+                             p.kind == "data" and p.seq <= acked.get(p.recipient, 0))
+                     for p in s.scalars(select(SentPackage).order_by(SentPackage.created_at.desc()).limit(limit)))
+        received = tuple(ReceivedRow(p.package_id, p.kind, p.sender, names.get(p.sender, p.sender), p.seq,
+                                     p.created_at, p.received_at, json.loads(p.counts), p.duplicate_count)
+                         for p in s.scalars(select(ReceivedPackage).order_by(ReceivedPackage.received_at.desc())
+                                            .limit(limit)))
+        receipts = tuple(ReceiptRow(r.package_id, r.sender, names.get(r.sender, r.sender), r.seq, r.acked_seq,
+                                    r.issued_at, r.received_at)
+                         for r in s.scalars(select(ReceivedReceipt).order_by(ReceivedReceipt.seq.desc()).limit(limit)))
+    return History(sent, received, receipts)
 
 
 @dataclass
@@ -63,6 +65,10 @@ class ChildStatus:
     last_receipt_at: str | None
     message_zh: str
     message_en: str
+
+
+def _type_zh(table: str) -> str:
+    return type_names(table)[0]
 
 
 def children(db: Database) -> list[ChildStatus]:
@@ -100,28 +106,27 @@ def status(db: Database) -> dict[str, Any]:
             "open_conflicts": open_conflicts, "open_duplicates": open_dups}
 
 
-def conflicts(db: Database, *, open_only: bool = True) -> list[dict[str, Any]]:
-    """Returns the conflicts kept by imports (the open ones unless `open_only` is False), oldest first, as plain
-    values for the page."""
+def conflicts(db: Database, *, open_only: bool = True) -> list[ConflictRow]:
+    """Returns the conflicts kept by imports (the open ones unless `open_only` is False), oldest first, as
+    ConflictRows. Reads only."""
     with db.session() as s:
         query = select(Conflict).order_by(Conflict.detected_at)
         if open_only:
             query = query.where(Conflict.status == "open")
         rows = s.scalars(query).all()
-        return [{"id": c.id, "table": c.table_name, "record_id": c.record_id, "owner": c.owner,
-                 "owner_name": unit_name(s, c.owner), "local": json.loads(c.local_state),
-                 "incoming": json.loads(c.incoming_state), "result": c.result, "package_id": c.package_id,
-                 "sender": c.sender, "detected_at": c.detected_at, "status": c.status,
-                 "resolved_keep": c.resolved_keep, "resolved_at": c.resolved_at} for c in rows]
+        return [ConflictRow(c.id, c.table_name, c.record_id, c.owner, unit_name(s, c.owner),
+                            json.loads(c.local_state), json.loads(c.incoming_state), c.result, c.package_id,
+                            c.sender, c.detected_at, c.status, c.resolved_keep, c.resolved_at) for c in rows]
 
 
 def resolve_conflict(db: Database, conflict_id: str, keep: str, *, actor: str = "",
-                     clock: HybridClock | None = None) -> dict[str, Any]:
+                     clock: HybridClock | None = None) -> Resolved:
     """The clerk keeps the version that was here ("local") or the one that arrived ("incoming").
     If that is not what the record holds now, it becomes a new version (new stamp, next
     revision) which travels upward like any change, so every level ends on the clerk's choice.
-    Returns a summary of the resolution. Raises ExchangeError for a choice other than local or incoming, or no
-    such open conflict."""
+    One transaction with one audit entry ("resolve:sync_conflicts"). Returns a Resolved whose changes name
+    the conflict and, when the choice changed it, the record. Raises ExchangeError for a choice other than
+    local or incoming, or no such open conflict."""
     if keep not in ("local", "incoming"):
         raise ExchangeError("bad_choice", "Choose 'local' or 'incoming'.", "请选择保留本机版本或收到的版本。")
     with db.session() as s, s.begin():
@@ -149,7 +154,12 @@ def resolve_conflict(db: Database, conflict_id: str, keep: str, *, actor: str = 
                       .values(origin_unit=db.home_unit, origin_package=None, origin_rev=new_state["rev"]))
             db.set_meta("hlc_last", clock.last, session=s)
         c.status, c.resolved_keep, c.resolved_at, c.resolved_by = "resolved", keep, utc_stamp(), actor or ""
-        return {"id": c.id, "table": c.table_name, "record_id": c.record_id, "kept": keep, "record_changed": changed}
+        changes = Changes(frozenset({Conflict.__tablename__} | ({c.table_name} if changed else set())),
+                          frozenset({c.id} | ({c.record_id} if changed else set())))
+        label = (f"处理冲突：{_type_zh(c.table_name)}“{record_title(c.table_name, chosen)}”，"
+                 f"保留{'本机' if keep == 'local' else '收到的'}版本")
+        audit_entry(s, "resolve:sync_conflicts", label, changes, actor=actor)
+        return Resolved(c.id, c.table_name, c.record_id, keep, changed, label, changes)
 
 
 def duplicates(db: Database, *, open_only: bool = True) -> list[dict[str, Any]]:
@@ -170,15 +180,19 @@ def duplicates(db: Database, *, open_only: bool = True) -> list[dict[str, Any]]:
         return out
 
 
-def dismiss_duplicate(db: Database, duplicate_id: str, actor: str = "") -> bool:
+def dismiss_duplicate(db: Database, duplicate_id: str, actor: str = "") -> Dismissed:
     """The clerk has looked at it (the two records stay as they are; correcting one is its owner's job).
-    Returns True when it was open."""
+    One transaction with one audit entry ("dismiss:sync_duplicates"). Returns a Dismissed whose `dismissed`
+    is False (no entry, nothing changed) when it is not open (any more); raises nothing for a wrong id."""
     with db.session() as s, s.begin():
         d = s.get(PersonDuplicate, duplicate_id)
         if d is None or d.status != "open":
-            return False
+            return Dismissed(duplicate_id, False)
         d.status, d.resolved_at, d.resolved_by = "reviewed", utc_stamp(), actor or ""
-        return True
+        changes = Changes(frozenset({PersonDuplicate.__tablename__}), frozenset({d.id}))
+        label = "忽略疑似重复人员"        # no names: the audit log holds no personal data
+        audit_entry(s, "dismiss:sync_duplicates", label, changes, actor=actor)
+        return Dismissed(d.id, True, label, changes)
 
 
 def received_records(db: Database, child: str, table: str, text: str = "", limit: int = 200) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
@@ -124,7 +125,22 @@ def type_into(qtbot, field, text: str) -> None:
 
 
 def enter(qtbot, widget: QWidget, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """Press Enter (or Ctrl+Enter); when that sent a form's save to the worker, wait for it to come back."""
+    dialog = widget.window()
     qtbot.keyClick(widget, Qt.Key.Key_Return, modifier)
+    settle_save(qtbot, dialog)
+
+
+def closed(widget: QWidget) -> bool:
+    """A form closed after saving: hidden, or already deleted (the panels' forms delete on close)."""
+    return not shiboken6.isValid(widget) or not widget.isVisible()
+
+
+def settle_save(qtbot, dialog: QWidget, timeout_ms: int = 10000) -> None:
+    """An entry form saves on the database worker (ui/shell/operations.py): wait until its save has
+    come back (closed, cleared for the next record, or problems shown). No-op when none is on its way."""
+    if shiboken6.isValid(dialog) and getattr(dialog, "saving", False):
+        qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.saving, timeout=timeout_ms)
 
 
 def plain(text: str) -> str:

@@ -248,10 +248,10 @@ def test_dropping_a_file_on_the_page_previews_it(pages, world):
     dialog = page.import_dialog
     assert column(dialog, "sender") == ["掌政镇"] and column(dialog, "kind") == ["数据包"]
     assert column(dialog, "outcome") == ["可以导入"] and column(dialog, "seq") == ["1"]
-    assert service.history(world["c"].db)["received"] == []       # a preview imports nothing
+    assert service.history(world["c"].db).received == ()       # a preview imports nothing
     dialog.import_button.click()
     finish_import(pages, page, dialog)
-    assert len(service.history(world["c"].db)["received"]) == 1
+    assert len(service.history(world["c"].db).received) == 1
 
 
 def test_a_damaged_file_is_rejected_in_chinese_and_changes_nothing(pages, world, tmp_path):
@@ -269,7 +269,7 @@ def test_a_damaged_file_is_rejected_in_chinese_and_changes_nothing(pages, world,
     assert not dialog.import_button.isEnabled()
     dialog.reject()
     pages.settle()
-    assert c.dump() == before and service.history(c.db)["received"] == []
+    assert c.dump() == before and service.history(c.db).received == ()
 
 
 def test_a_receipt_updates_what_the_township_sees_upward(pages, world, usb):

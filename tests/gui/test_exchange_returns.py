@@ -3,6 +3,7 @@ the receipts go down, the township lists it under 待更正, opens the record an
 from __future__ import annotations
 
 from sanxiang_desktop.sync import service
+from sanxiang_desktop.ui.pages import records as _pages  # noqa: F401  (loaded as the main window loads them)
 from tests.gui.test_exchange import Pages, pages, templates, world  # noqa: F401  (fixtures)
 from tests.sync.world import COUNTY, TOWN1
 
@@ -32,7 +33,7 @@ def test_the_city_returns_a_record_and_the_township_lists_it(pages, world):
     pages.qtbot.waitUntil(lambda: city.notice.isVisible(), timeout=10000)
     assert "退回更正" in city.notice.text() and "兴庆区" in city.notice.text() and not dialog.isVisible()
     (sent,) = service.returns_sent(y.db)
-    assert sent["record_id"] == wanted["id"] and sent["owner"] == TOWN1
+    assert sent.record_id == wanted["id"] and sent.owner == TOWN1
     pages.settle()
 
     c.take(y.receipt_for(c))

@@ -12,6 +12,7 @@ from sanxiang_desktop.core.pinyin import pinyin_and_initials
 from sanxiang_desktop.services.lists import unit_choices
 from sanxiang_desktop.store import models as m
 from sanxiang_desktop.ui.forms.record_form import RecordDialog, mnemonic_labels
+from tests.gui.record_support import closed
 from tests.gui.window_support import (answer_modal, app_settings_in, close_window, copy_db,  # noqa: F401
                                       make_demo, open_window)
 
@@ -104,7 +105,7 @@ def test_an_activity_from_start_to_saved_by_keys_only(qtbot, window):
     keys.key(*alt("participants"))
     keys.text("72")
     keys.key(Qt.Key.Key_Return, NONE, "Enter")                           # saves
-    qtbot.waitUntil(lambda: not form.isVisible())
+    qtbot.waitUntil(lambda: closed(form))
     with window.ws.db.session() as s:
         saved = s.execute(select(m.Activity.participants, m.Activity.domain, m.Activity.leader_id)
                           .where(m.Activity.title == "健康讲座：高血压防治")).one()
@@ -186,6 +187,20 @@ def test_closing_with_a_form_open_asks_and_keep_editing_keeps_it(qtbot, window):
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible())
     assert not form.isVisible()
+
+
+def test_save_and_quit_saves_on_the_worker_then_closes(qtbot, window):
+    window.tabs.setCurrentIndex(page_index(window, "venues"))
+    window.page_menus.add()
+    form = modal_form(qtbot)
+    from tests.gui.record_support import ime, type_into
+    ime(form.widgets["name"].editor(), "保存并退出科普室")
+    type_into(qtbot, form.widgets["type"], "kp")
+    answer_modal(lambda box: [b.click() for b in box.buttons() if "保存并退出" in b.text()])
+    window.close()                                   # asks; the save goes to the worker; closes after it
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10000)
+    with window.ws.session() as s:
+        assert s.scalar(select(m.Venue.id).where(m.Venue.name == "保存并退出科普室")) is not None
 
 
 def test_ctrl_p_from_the_tree_previews_the_current_list_and_ctrl_e_exports_it(qtbot, window, tmp_path, monkeypatch):

@@ -3,11 +3,12 @@ GUI thread; the undo step is pushed and the Changes routed when the worker retur
 selected rows are one all-or-nothing service call and one undo step."""
 from __future__ import annotations
 
+import json
 import threading
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy import event
+from sqlalchemy import event, func, select
 
 from sanxiang_desktop.services import records
 from sanxiang_desktop.store import models as m
@@ -57,6 +58,11 @@ def close_next_warning(texts: list) -> None:
     QTimer.singleShot(0, attempt)
 
 
+def audit_count(ws) -> int:
+    with ws.session() as s:
+        return s.scalar(select(func.count()).select_from(m.AuditEntry))
+
+
 def off_gui_thread(threads) -> bool:
     return bool(threads) and all(t is not threading.main_thread() for t in threads)
 
@@ -85,6 +91,9 @@ def test_save_delete_undo_and_redo_run_on_the_worker(qtbot, township):
         worker_idle(qtbot)
         assert count(ws, m.Venue) == before - 3 and off_gui_thread(seen.take())   # a delete of several
         assert township.undo_stack.count() == 1                                  # one undo step
+        with ws.session() as s:                                                  # one audit entry, every id
+            entry = s.scalars(select(m.AuditEntry).order_by(m.AuditEntry.seq.desc())).first()
+            assert entry.action == "delete:venues" and sorted(json.loads(entry.record_ids)) == sorted(ids)
 
         undo(qtbot, township)
         assert count(ws, m.Venue) == before and off_gui_thread(seen.take())       # undo: one restore_many
@@ -96,18 +105,19 @@ def test_save_delete_undo_and_redo_run_on_the_worker(qtbot, township):
 
 def test_a_refused_row_leaves_the_whole_selection_as_it_was(qtbot, township):
     ws = township.ws
-    people = [records.create(ws, "people", {"unit_code": TOWNSHIP, "name": n}).record_id for n in ("赵甲", "钱乙")]
+    people = [records.create(ws, "people", {"unit_code": TOWNSHIP, "name": n}).record_id for n in ("赵甲", "钱乙", "孙丙")]
     assert records.create(ws, "posts", {"person_id": people[1], "unit_code": TOWNSHIP,
                                         "role": "part_time_vice_chair", "start_on": ws.today()}).ok
-    before = count(ws, m.Person)
+    before, entries = count(ws, m.Person), audit_count(ws)
     answer_next_modal("删除", QMessageBox)
     refused, warned = [], []
     close_next_warning(warned)                   # 未删除: the reason, naming 钱乙
-    delete_records(township, None, "people", people, "2 个人员", done=refused.append)
+    delete_records(township, None, "people", people, "3 个人员", done=refused.append)   # 钱乙, in the middle, holds a post
     worker_idle(qtbot)
     qtbot.waitUntil(lambda: bool(warned), timeout=5000)
     assert refused and not refused[0].ok and "钱乙" in refused[0].message_zh() and "钱乙" in warned[0]
     assert count(ws, m.Person) == before and township.undo_stack.count() == 0
+    assert audit_count(ws) == entries                                    # no audit entry either
 
 
 def test_the_list_page_deletes_its_selection_in_one_step(qtbot, township):

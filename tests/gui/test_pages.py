@@ -21,9 +21,8 @@ from sanxiang_desktop.ui.forms.field_widgets import ERROR_STYLE
 from sanxiang_desktop.ui.forms.person_picker import PersonPicker
 from sanxiang_desktop.ui.pages.base import PAGE_FACTORIES
 from sanxiang_desktop.ui.forms.record_form import RecordDialog
-from tests.gui.record_support import (COUNTY, TOWNSHIP, VILLAGE, answer_next_modal, count, enter, ime, list_values,
-                                      redo, undo, worker_idle,
-                                      show, type_into)
+from tests.gui.record_support import (COUNTY, TOWNSHIP, VILLAGE, answer_next_modal, closed, count, enter, ime,
+                                      list_values, redo, show, type_into, undo, worker_idle)
 from tests.gui.record_support import county, county_db, township, township_db, zh  # noqa: F401  (fixtures)
 
 
@@ -61,7 +60,7 @@ def add_by_keyboard(qtbot, panel, typed: dict[str, str]) -> RecordDialog:
             type_into(qtbot, field, text)
         last = field
     enter(qtbot, last.editor())
-    assert not dialog.isVisible(), {n: w.problem_text() for n, w in dialog.widgets.items() if w.problem_text()}
+    assert closed(dialog), {n: w.problem_text() for n, w in dialog.widgets.items() if w.problem_text()}
     return dialog
 
 
@@ -274,7 +273,9 @@ def test_photo_is_scaled_down_stored_once_and_opened_by_id(qtbot, township, tmp_
     QImage(3200, 2400, QImage.Format.Format_RGB32).save(str(photo))
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(photo), str(photo)], ""))
     before = len(page.attachments.infos)
-    page.attachments.photo_button.click()
+    undo_steps = township.undo_stack.count()
+    page.attachments.photo_button.click()                     # read, scaled and stored on the worker
+    worker_idle(qtbot)
     infos = list(page.attachments.infos.values())
     assert len(infos) == before + 2 and infos[-1].file_name == "IMG_0001.jpg" and infos[-1].mime == "image/jpeg"
     stored = QImage.fromData(attachment_service.blob_bytes(township.ws, infos[-1].sha256))
@@ -284,8 +285,9 @@ def test_photo_is_scaled_down_stored_once_and_opened_by_id(qtbot, township, tmp_
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     path = page.attachments.open_attachment(infos[-1].id)
     assert opened == [str(path)] and Path(path).name == f"{infos[-1].id}.jpg"
+    assert township.undo_stack.count() == undo_steps + 1       # two files chosen together: one step
     undo(qtbot, township)
-    assert len(page.attachments.infos) == before + 1
+    assert len(page.attachments.infos) == before
 
 
 def test_keep_original_stores_the_file_as_it_is(qtbot, township, tmp_path, monkeypatch):
@@ -298,6 +300,7 @@ def test_keep_original_stores_the_file_as_it_is(qtbot, township, tmp_path, monke
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(photo)], ""))
     page.attachments.keep_box.setChecked(True)                 # 保留原图
     page.attachments.photo_button.click()
+    worker_idle(qtbot)
     info = list(page.attachments.infos.values())[-1]
     assert info.file_name == "scan.png"
     assert attachment_service.blob_bytes(township.ws, info.sha256) == photo.read_bytes()

@@ -59,11 +59,11 @@ def test_the_same_winner_at_every_level_whatever_the_order(world, templates, tmp
     second = c.export()           # ... then 乙
     assert record(c, vid)["name"] == "乙：科普活动室"
     listed = conflicts(c.db)
-    assert len(listed) == 1 and listed[0]["result"] == "incoming"
-    assert listed[0]["local"]["name"] == "甲：科普活动室" and listed[0]["incoming"]["name"] == "乙：科普活动室"
+    assert len(listed) == 1 and listed[0].result == "incoming"
+    assert listed[0].local["name"] == "甲：科普活动室" and listed[0].incoming["name"] == "乙：科普活动室"
     y.take(second, first)         # the city, in the other order
     assert record(y, vid)["name"] == "乙：科普活动室"
-    assert len(conflicts(y.db)) == 1 and conflicts(y.db)[0]["result"] == "local"
+    assert len(conflicts(y.db)) == 1 and conflicts(y.db)[0].result == "local"
     other = copy_world(templates, tmp_path / "other")
     try:
         other["c"].take(b, a)
@@ -100,12 +100,14 @@ def test_a_clerk_resolves_and_the_choice_travels_up(world):
     c, y = world["c"], world["y"]
     c.take(a, b)
     (conflict,) = conflicts(c.db)
-    assert conflict["result"] == "incoming"          # 乙 won on the clock
-    out = resolve_conflict(c.db, conflict["id"], "local", actor="县科协录入员")
-    assert out["record_changed"] is True
+    assert conflict.result == "incoming"          # 乙 won on the clock
+    entries = audit_actions(c)
+    out = resolve_conflict(c.db, conflict.id, "local", actor="县科协录入员")
+    assert out.record_changed is True and out.changes.touches("venues") and vid in out.changes.ids
+    assert audit_actions(c) == entries + ["resolve:sync_conflicts"]          # one action, one entry
     chosen = record(c, vid)
     assert chosen["name"] == "甲：科普活动室" and chosen["rev"] == 3 and chosen["owner"] == "640104100"
-    assert conflicts(c.db) == [] and conflicts(c.db, open_only=False)[0]["resolved_keep"] == "local"
+    assert conflicts(c.db) == [] and conflicts(c.db, open_only=False)[0].resolved_keep == "local"
     y.take(c.export())
     assert record(y, vid) == chosen
 
@@ -127,4 +129,15 @@ def test_one_id_number_under_two_people_is_listed_not_merged(world):
     assert record(c, person["id"])["name"] == person["name"] and record(c, res.record_id)["name"] == "马小花"
     y.take(c.export())
     assert len(duplicates(y.db)) == 1
-    assert dismiss_duplicate(c.db, listed[0]["id"]) and duplicates(c.db) == []
+    entries = audit_actions(c)
+    assert dismiss_duplicate(c.db, listed[0]["id"]).dismissed and duplicates(c.db) == []
+    assert not dismiss_duplicate(c.db, listed[0]["id"]).dismissed              # no longer open: nothing
+    assert audit_actions(c) == entries + ["dismiss:sync_duplicates"]
+
+
+def audit_actions(node) -> list[str]:
+    """The audit log's actions, oldest first."""
+    from sqlalchemy import select
+    from sanxiang_desktop.store.models import AuditEntry
+    with node.db.session() as s:
+        return list(s.scalars(select(AuditEntry.action).order_by(AuditEntry.seq)))

@@ -107,8 +107,8 @@ def test_the_newest_receipt_counts_whatever_order_they_arrive_in(world):
     assert upper_status(t1.db)["acked_seq"] == 2
     again = t1.take(new)[0]
     assert again.status == "duplicate"
-    sent = history(t1.db)["sent"]
-    assert {p["seq"]: p["acknowledged"] for p in sent if p["kind"] == "data"} == {1: True, 2: True}
+    sent = history(t1.db).sent
+    assert {p.seq: p.acknowledged for p in sent if p.kind == "data"} == {1: True, 2: True}
 
 
 def test_high_water_rule():

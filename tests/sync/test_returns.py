@@ -38,9 +38,10 @@ def test_a_return_travels_down_two_levels_and_clears_when_edited(world):
     up_to_city(t1, c, y)
     act = first_activity(y, TOWN1)
     out = service.return_for_correction(y.db, "activities", act["id"], "  活动日期有误，请核对  ", actor="市科协")
-    assert out["owner"] == TOWN1 and out["to"] == COUNTY and out["reason"] == "活动日期有误，请核对"
-    assert out["title"] == act["title"] and out["type_zh"] == "活动"
-    assert [r["status"] for r in service.returns_sent(y.db)] == ["open"]
+    assert out.row.owner == TOWN1 and out.to == COUNTY and out.row.reason == "活动日期有误，请核对"
+    assert out.row.title == act["title"] and out.row.type_zh == "活动"
+    assert out.changes.tables == {"sync_returns"} and out.changes.ids == {out.row.id}
+    assert [r.status for r in service.returns_sent(y.db)] == ["open"]
 
     # the city's receipt to the county carries it; the county keeps it for the township
     down = y.receipt_for(c)
@@ -49,7 +50,7 @@ def test_a_return_travels_down_two_levels_and_clears_when_edited(world):
     assert res.status == "applied" and any("退回更正 1 条" in n for n in res.notes)
     assert service.corrections_due(c.db) == []
     relayed = service.returns_sent(c.db)
-    assert [(r["direction"], r["id"]) for r in relayed] == [("relay", out["id"])]
+    assert [(r.direction, r.id) for r in relayed] == [("relay", out.row.id)]
     assert c.receipt_for(world["t2"]) and receipt_body(world["t2"], c.receipt_for(world["t2"]))["returns"] == []
 
     # the county's next receipt to the township carries it on
@@ -59,9 +60,9 @@ def test_a_return_travels_down_two_levels_and_clears_when_edited(world):
     due = service.corrections_due(t1.db)
     assert len(due) == 1
     d = due[0]
-    assert (d["id"], d["table"], d["record_id"], d["title"]) == (out["id"], "activities", act["id"], act["title"])
-    assert d["reason"] == "活动日期有误，请核对" and d["from_unit"] == y.code and d["from_name"] == "银川市"
-    assert d["returned_at"][:2] == "20" and d["open_table"] == "activities" and d["open_id"] == act["id"]
+    assert (d.id, d.table, d.record_id, d.title) == (out.row.id, "activities", act["id"], act["title"])
+    assert d.reason == "活动日期有误，请核对" and d.from_unit == y.code and d.from_name == "银川市"
+    assert d.returned_at[:2] == "20" and d.open_table == "activities" and d.open_id == act["id"]
     t1.take(c.receipt_for(t1))                          # re-delivered: not listed twice
     assert len(service.corrections_due(t1.db)) == 1
 
@@ -71,11 +72,11 @@ def test_a_return_travels_down_two_levels_and_clears_when_edited(world):
     assert service.corrections_due(t1.db) == []
     from sanxiang_desktop.store.sync_models import ReturnedRecord
     with t1.db.session() as s:                          # listing is a read: it wrote nothing
-        assert s.get(ReturnedRecord, out["id"]).status == "open"
+        assert s.get(ReturnedRecord, out.row.id).status == "open"
     up_to_city(t1, c, y)
-    assert [r["status"] for r in service.returns_sent(y.db)] == ["corrected"]
+    assert [r.status for r in service.returns_sent(y.db)] == ["corrected"]
     assert receipt_body(c, y.receipt_for(c))["returns"] == []
-    assert [r["status"] for r in service.returns_sent(c.db)] == ["corrected"]
+    assert [r.status for r in service.returns_sent(c.db)] == ["corrected"]
 
 
 def test_the_owner_can_dismiss_a_return(world):
@@ -85,9 +86,9 @@ def test_the_owner_can_dismiss_a_return(world):
     service.return_for_correction(c.db, "activities", act["id"], "缺少活动照片")
     t1.take(c.receipt_for(t1))
     (due,) = service.corrections_due(t1.db)
-    assert due["from_name"] == "兴庆区"
-    assert service.dismiss_correction(t1.db, due["id"]) is True
-    assert service.dismiss_correction(t1.db, due["id"]) is False
+    assert due.from_name == "兴庆区"
+    assert service.dismiss_correction(t1.db, due.id).dismissed is True
+    assert service.dismiss_correction(t1.db, due.id).dismissed is False
     t1.take(c.receipt_for(t1))                          # carried again (not corrected yet): stays dismissed
     assert service.corrections_due(t1.db) == []
 

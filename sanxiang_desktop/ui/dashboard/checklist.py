@@ -207,7 +207,7 @@ class SummaryCards(QWidget):
             specs.append(("milestones", self.tr("Milestones on time"),
                           f"{county.milestones_on_time}/{len(county.milestones)}",
                           self.tr("{late} late or overdue").format(late=county.milestones_overdue),
-                          ind.GREEN if not county.milestones_overdue else ind.RED, 1))
+                          county.milestones_light, 1))
         else:
             specs.append(("counties", self.tr("Counties"), str(len(data.counties)), "", None, 1))
         specs += [
@@ -221,9 +221,9 @@ class SummaryCards(QWidget):
             specs += [
                 ("leading_group", self.tr("Leading group"),
                  self.tr("set up") if county.leading_group else self.tr("missing"), "",
-                 ind.GREEN if county.leading_group else ind.RED, 1),
+                 county.leading_group_light, 1),
                 ("work_plan", self.tr("Work plan"), self.tr("filed") if county.work_plan_filed else self.tr("missing"),
-                 "", ind.GREEN if county.work_plan_filed else ind.RED, 1),
+                 "", county.work_plan_light, 1),
             ]
         for key, title, value, detail, light, span in specs:
             card = Card(title, value, detail, light, self)

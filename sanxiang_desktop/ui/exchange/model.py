@@ -180,7 +180,7 @@ class RowsView(QTableView):
             self.selectRow(target)
 
     def fit_columns(self) -> None:
-        """Each column as wide as its header and values need; the widest text takes the spare room,
+        """Each column as wide as its header and values need; spare room is shared in proportion,
         and on a narrow window the long texts give way first (column_fit.share_widths)."""
         model, header, metrics = self.rows_model, self.horizontalHeader(), self.fontMetrics()
         titles = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())]
@@ -188,7 +188,7 @@ class RowsView(QTableView):
         needs = [max(floor, max((metrics.horizontalAdvance(str(model.index(r, c).data() or ""))
                                  for r in range(min(model.rowCount(), 200))), default=0) + CELL_PADDING)
                  for c, floor in enumerate(floors)]
-        widths = share_widths(needs, floors, self.viewport().width(), [True] * len(needs))
+        widths = share_widths(needs, floors, self.viewport().width(), [True] * len(needs), spread=True)
         for column, width in enumerate(widths):
             self.setColumnWidth(column, width)
 

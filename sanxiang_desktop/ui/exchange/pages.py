@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QTabWidget,
@@ -17,12 +18,12 @@ from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
 
 from sanxiang_desktop.services import tree as tree_service
 from sanxiang_desktop.services.result import Changes
-from sanxiang_desktop.services.spec import SPECS
 from sanxiang_desktop.store.database import Database
 from sanxiang_desktop.sync import service
 from sanxiang_desktop.sync.errors import PackageError
 from sanxiang_desktop.sync.slip import slip_document
 from sanxiang_desktop.ui.shell.errors import report_exception, show_error
+from sanxiang_desktop.ui.shell.operations import run_operation
 from sanxiang_desktop.ui.exchange.dialogs import ERROR_COLOUR, ExportDoneDialog, ImportDialog, big_font, wrapped
 from sanxiang_desktop.ui.exchange.model import in_language, numbers
 from sanxiang_desktop.ui.exchange.panels import ChildrenPanel, ConflictsPanel, DuplicatesPanel, HistoryPanel
@@ -34,14 +35,12 @@ PACKAGE_SUFFIX = ".sxpkg"
 ZIP_SUFFIX = ".zip"   # e-mail and "send to compressed folder" wrap packages (sync/wrapped.py)
 FOLDER_SETTING = "exchange_folder"
 HISTORY_LIMIT = 300
-# An import may touch any record type (and units: the tree reloads).
-IMPORT_CHANGES = Changes(frozenset(SPECS) | {"units"})
 
 
 def gather(db: Database) -> dict[str, Any]:
     """Everything the page shows, in one trip to the worker."""
     conflicts, duplicates = service.conflicts(db), service.duplicates(db)
-    codes = {c["sender"] for c in conflicts if c["sender"]}
+    codes = {c.sender for c in conflicts if c.sender}
     codes |= {p["unit_code"] for d in duplicates for p in d["people"] if p["unit_code"]}
     names = {}
     for code in codes:
@@ -269,6 +268,20 @@ class ExchangePage(Retranslating, UnitPage):
         from sanxiang_desktop.ui.shell.tasks import run_with_progress
         run_with_progress(self, title, fn, on_done, self.action_failed, runner=self.context.tasks)
 
+    def operation(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        """An exchange action (resolve, dismiss, return for correction) as one operation
+        (ui/shell/operations.run_operation): the sync service runs on the database worker in one
+        transaction with one audit entry; its Changes go to the pages when it returns, then on_done
+        sees its outcome; a refusal (ExchangeError) is shown by action_failed."""
+        def done(out: Any) -> None:
+            if shiboken6.isValid(self):          # the Changes went out regardless (run_operation)
+                on_done(out)
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self.action_failed(exc)
+        run_operation(self.context, fn, parent=self, done=done, failed=failed)
+
     def action_failed(self, exc: BaseException) -> None:
         title = self.tr("Data Exchange")
         if isinstance(exc, (service.ExchangeError, PackageError)):
@@ -333,10 +346,13 @@ class ExchangePage(Retranslating, UnitPage):
             QTimer.singleShot(0, dialog.start_import)     # nothing to preview: straight to the fingerprint
 
     def _imported(self, results: list) -> None:
+        """The pages hear what the imports wrote (each ImportResult.changes, built from what it applied)."""
         applied = [r for r in results if r.status == "applied"]
-        changed = any(r.kind != "receipt" for r in applied)
+        changes = Changes()
+        for r in results:
+            changes = changes | r.changes
         self.after_action(self.tr("{count} package(s) imported.").format(count=len(applied)) if applied else "",
-                          IMPORT_CHANGES if changed else None)
+                          changes if changes.tables else None)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_packages(event):

@@ -172,30 +172,30 @@ class HistoryPanel(Panel):
 
     def fill(self) -> None:
         rows = []
-        for p in self.data["sent"]:
-            total = sum(p["counts"].values())
-            if p["kind"] == "data":
-                status = self.tr("Acknowledged") if p["acknowledged"] else self.tr("Waiting for the receipt")
+        for p in self.data.sent:
+            total = sum(p.counts.values())
+            if p.kind == "data":
+                status = self.tr("Acknowledged") if p.acknowledged else self.tr("Waiting for the receipt")
             else:
                 status = self.tr("Written")
-            rows.append({"stamp": p["created_at"], "direction": self.tr("Sent"), "kind_code": p["kind"],
-                         "unit": p["recipient_name"], "seq": p["seq"], "records": total if p["kind"] == "data" else "",
-                         "status": status, "_tip": "\n".join(p["files"])})
-        for p in self.data["received"]:
-            c = p["counts"]
+            rows.append({"stamp": p.created_at, "direction": self.tr("Sent"), "kind_code": p.kind,
+                         "unit": p.recipient_name, "seq": p.seq, "records": total if p.kind == "data" else "",
+                         "status": status, "_tip": "\n".join(p.files)})
+        for p in self.data.received:
+            c = p.counts
             status = self.tr("Imported: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} "
                              "conflicts").format(new=c.get("inserted", 0), updated=c.get("updated", 0),
                                                  unchanged=c.get("unchanged", 0), conflicts=c.get("conflicts", 0))
-            if p["duplicate_count"]:
-                status += self.tr(" (delivered again {times}×)").format(times=p["duplicate_count"])
+            if p.duplicate_count:
+                status += self.tr(" (delivered again {times}×)").format(times=p.duplicate_count)
             records = sum(c.get(k, 0) for k in ("inserted", "updated", "unchanged"))
-            rows.append({"stamp": p["received_at"], "direction": self.tr("Received"), "kind_code": p["kind"],
-                         "unit": p["sender_name"], "seq": p["seq"], "records": records, "status": status,
-                         "_tip": self.tr("Written by the sender at {time}").format(time=local_time(p["created_at"]))})
-        for r in self.data["receipts"]:
-            rows.append({"stamp": r["received_at"], "direction": self.tr("Received"), "kind_code": "receipt",
-                         "unit": r["sender_name"], "seq": r["seq"], "records": "",
-                         "status": self.tr("Acknowledges up to package {seq}").format(seq=r["acked_seq"])})
+            rows.append({"stamp": p.received_at, "direction": self.tr("Received"), "kind_code": p.kind,
+                         "unit": p.sender_name, "seq": p.seq, "records": records, "status": status,
+                         "_tip": self.tr("Written by the sender at {time}").format(time=local_time(p.created_at))})
+        for r in self.data.receipts:
+            rows.append({"stamp": r.received_at, "direction": self.tr("Received"), "kind_code": "receipt",
+                         "unit": r.sender_name, "seq": r.seq, "records": "",
+                         "status": self.tr("Acknowledges up to package {seq}").format(seq=r.acked_seq)})
         rows.sort(key=lambda r: r["stamp"] or "", reverse=True)
         for r in rows:
             r["at"] = local_time(r["stamp"])
@@ -234,14 +234,14 @@ class ConflictsPanel(Panel):
         names = self.data["names"]
         rows = []
         for c in self.data["conflicts"]:
-            diff = field_diff(c["table"], c["local"], c["incoming"], self.tr("(changed)"))
-            if c["local"].get("deleted") != c["incoming"].get("deleted"):
+            diff = field_diff(c.table, c.local, c.incoming, self.tr("(changed)"))
+            if c.local.get("deleted") != c.incoming.get("deleted"):
                 diff.insert(0, self.tr("deleted in one version"))
-            rows.append({"id": c["id"], "table": c["table"], "record_id": c["record_id"],
-                         "type": record_type(c["table"]), "owner": c["owner_name"],
-                         "sender": names.get(c["sender"], c["sender"] or ""),
-                         "local": self._stamp(c["local"]), "incoming": self._stamp(c["incoming"]),
-                         "in_use": self.tr("Local") if c["result"] == "local" else self.tr("Incoming"),
+            rows.append({"id": c.id, "table": c.table, "record_id": c.record_id,
+                         "type": record_type(c.table), "owner": c.owner_name,
+                         "sender": names.get(c.sender, c.sender or ""),
+                         "local": self._stamp(c.local), "incoming": self._stamp(c.incoming),
+                         "in_use": self.tr("Local") if c.result == "local" else self.tr("Incoming"),
                          "diff": "；".join(diff[:4]) + ("…" if len(diff) > 4 else ""),
                          "_tip": "\n".join(diff)})
         self.view.set_rows(rows, keep_key="id")
@@ -252,16 +252,16 @@ class ConflictsPanel(Panel):
         self.incoming_button.setEnabled(chosen)
 
     def resolve(self, keep: str) -> None:
+        """sync.status.resolve_conflict as one operation on the worker (one transaction, one audit entry);
+        its Changes (the record, when the choice changed it) go to the pages."""
         row = self.selected()
         if row is None:
             return
-        ws = self.page.context.ws
-        changes = Changes(frozenset({row["table"]}), frozenset({row["record_id"]}))
+        ws, conflict_id = self.page.context.ws, row["id"]
         self.local_button.setEnabled(False)
         self.incoming_button.setEnabled(False)
-        self.page.run(lambda: service.resolve(ws.db, row["id"], keep, actor=ws.actor, clock=ws.clock),
-                      lambda _result: self.page.after_action(self.tr("Conflict resolved."), changes),
-                      self.tr("Saving…"))
+        self.page.operation(lambda: service.resolve(ws.db, conflict_id, keep, actor=ws.actor, clock=ws.clock),
+                            lambda _resolved: self.page.after_action(self.tr("Conflict resolved.")))
 
 
 class DuplicatesPanel(Panel):
@@ -303,8 +303,8 @@ class DuplicatesPanel(Panel):
         row = self.selected()
         if row is None:
             return
-        ws = self.page.context.ws
+        ws, duplicate_id = self.page.context.ws, row["id"]
         self.dismiss_button.setEnabled(False)
-        self.page.run(lambda: service.dismiss_duplicate(ws.db, row["id"], ws.actor),
-                      lambda _ok: self.page.after_action(""), self.tr("Saving…"))
+        self.page.operation(lambda: service.dismiss_duplicate(ws.db, duplicate_id, ws.actor),
+                            lambda _dismissed: self.page.after_action(""))
 

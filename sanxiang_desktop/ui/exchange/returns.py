@@ -7,19 +7,21 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QVBoxLayout, QWidget)
 
 from sanxiang_desktop.sync import service
 from sanxiang_desktop.sync.returns import REASON_MAX
+from sanxiang_desktop.sync.rows import Returned
 from sanxiang_desktop.ui.exchange.dialogs import wrapped
 from sanxiang_desktop.ui.exchange.model import local_time, record_type
 from sanxiang_desktop.ui.exchange.panels import Panel
-from sanxiang_desktop.ui.pages import records as _record_pages  # noqa: F401  (registers the pages records open on)
 from sanxiang_desktop.ui.shell import screen_fit
 
-# What an upper level may return for correction (the page each opens on is the one declaring its table).
+# What an upper level may return for correction (the page each opens on is the one declaring its table:
+# context.page_for_table, over the pages the entry point loaded; this module registers nothing by import).
 RETURNABLE_TABLES = ("activities", "people", "visits", "venues", "associations", "leading_groups", "volunteer_teams",
                      "work_plans", "milestones", "bulletins")
 FILTER_DELAY_MS = 250
@@ -47,10 +49,10 @@ class CorrectionsPanel(Panel):
         super().retranslate()
 
     def fill(self) -> None:
-        rows = [{"id": r["id"], "type": record_type(r["table"]), "title": r["title"] or r["record_id"],
-                 "reason": r["reason"], "from": r["from_name"], "at": local_time(r["returned_at"], with_time=False),
-                 "owner": r["owner"], "page": self.page.context.page_for_table(r["open_table"]), "open_id": r["open_id"],
-                 "_tip": r["reason"]} for r in self.data]
+        rows = [{"id": r.id, "type": record_type(r.table), "title": r.title or r.record_id,
+                 "reason": r.reason, "from": r.from_name, "at": local_time(r.returned_at, with_time=False),
+                 "owner": r.owner, "page": self.page.context.page_for_table(r.open_table), "open_id": r.open_id,
+                 "_tip": r.reason} for r in self.data]
         self.view.set_rows(rows, keep_key="id")
 
     def update_buttons(self) -> None:
@@ -69,10 +71,10 @@ class CorrectionsPanel(Panel):
         row = self.selected()
         if row is None:
             return
-        ws = self.page.context.ws
+        ws, return_id = self.page.context.ws, row["id"]
         self.dismiss_button.setEnabled(False)
-        self.page.run(lambda: service.dismiss_correction(ws.db, row["id"], ws.actor),
-                      lambda _ok: self.page.after_action(""), self.tr("Saving…"))
+        self.page.operation(lambda: service.dismiss_correction(ws.db, return_id, ws.actor),
+                            lambda _dismissed: self.page.after_action(""))
 
 
 class ReturnDialog(QDialog):
@@ -179,11 +181,12 @@ class ReturnDialog(QDialog):
             return
         ws, table, reason = self.page.context.ws, self.table(), self.reason_edit.text()
         self.return_button.setEnabled(False)
-        self.page.run(lambda: service.return_for_correction(ws.db, table, record_id, reason, ws.actor),
-                      self._returned, self.tr("Saving…"))
+        self.page.operation(lambda: service.return_for_correction(ws.db, table, record_id, reason, ws.actor),
+                            self._returned)
 
-    def _returned(self, out: dict[str, Any]) -> None:
-        self.accept()
+    def _returned(self, out: Returned) -> None:
+        if shiboken6.isValid(self):
+            self.accept()
         self.page.after_action(self.tr("{type} “{title}” of {owner} returned for correction: it goes to {to} with "
-                                       "the next receipt.").format(type=record_type(out["table"]), title=out["title"],
-                                                                   owner=out["owner_name"], to=out["to_name"]))
+                                       "the next receipt.").format(type=record_type(out.row.table), title=out.row.title,
+                                                                   owner=out.row.owner_name, to=out.to_name))

@@ -9,6 +9,7 @@ import mimetypes
 import tempfile
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QListView, QListWidget, QListWidgetItem,
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QListView, Q
 
 from sanxiang_desktop.core import media
 from sanxiang_desktop.services import attachments as service
-from sanxiang_desktop.services.result import Changes
+from sanxiang_desktop.core.validation import Problem
+from sanxiang_desktop.services.result import Changes, Result
 from sanxiang_desktop.ui.pages.panel import Retranslating
-from sanxiang_desktop.ui.shell.undo import delete_records, message, push_result
+from sanxiang_desktop.ui.shell.operations import run_operation
+from sanxiang_desktop.ui.shell.undo import CreateManyCommand, delete_records, message
 
 THUMB_PX = 96
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -147,6 +150,8 @@ class AttachmentsPanel(Retranslating, QWidget):
             self.reload()
 
     def add_files(self, kind: str) -> list[str]:
+        """Ask for files and add them all as one operation on the worker (reading and scaling the
+        files there too): one transaction, one undo step, all or nothing. Returns the paths sent."""
         if not self.activity_id or self.read_only:
             return []
         if kind == "photo":
@@ -156,16 +161,28 @@ class AttachmentsPanel(Retranslating, QWidget):
             title = self.tr("Add Sign-in Sheet")
             pattern = self.tr("Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)")
         paths, _ = QFileDialog.getOpenFileNames(self, title, "", pattern)
-        added = []
-        for name in paths:
-            file_name, data, mime = prepare_file(Path(name), kind, self.keep_box.isChecked())
-            result = service.add_attachment(self.context.ws, self.activity_id, file_name, data, kind, mime)
-            if not result.ok:
-                QMessageBox.warning(self, title, f"{Path(name).name}：{message(result)}")
-                continue
-            push_result(self.context, "attachments", result, "create")
-            added.append(result.record_id)
-        return added
+        if not paths:
+            return []
+        context, ws, activity_id, keep = self.context, self.context.ws, self.activity_id, self.keep_box.isChecked()
+        unreadable = self.tr("{name}: the file cannot be read; nothing was added.")
+
+        def work():
+            files = []
+            for name in paths:
+                try:
+                    file_name, data, mime = prepare_file(Path(name), kind, keep)
+                except OSError:             # unreadable, gone: said like any refusal, nothing added
+                    text = unreadable.format(name=Path(name).name)
+                    return Result(ok=False, problems=(Problem("file_name", text, text),))
+                files.append(service.NewFile(file_name, data, kind, mime))
+            return service.add_attachments(ws, activity_id, files)
+
+        def done(result: Result) -> None:
+            if not result.ok and shiboken6.isValid(self):
+                QMessageBox.warning(self, title, message(result))
+        run_operation(context, work, parent=self, undo=lambda result: CreateManyCommand(context, "attachments", result),
+                      done=done)
+        return list(paths)
 
     def open_attachment(self, attachment_id: str) -> Path | None:
         info = self.infos.get(attachment_id)

@@ -2,14 +2,18 @@
 
 Keyboard first: fields in reading order with mnemonics (姓名(&N)), Tab follows them, Enter saves
 (in a multiline field Enter is a new line), Ctrl+Enter saves and starts the next record (the
-unit and dates stay), Esc cancels and asks first when something was typed. Saving goes through
-services.records; the problems it returns show in red under their fields; the saved action is
-pushed on the undo stack. A record of another unit opens read-only."""
+unit and dates stay), Esc cancels and asks first when something was typed. Saving is one
+operation (ui/shell/operations.run_operation): the service (services.records, or a named act such
+as posts.end_post) runs on the database worker while the form waits with its buttons off; when it
+returns, the undo step is pushed, the pages are told, and the form closes (or clears for the next
+record), or shows the problems in red under their fields. `save_done(ok)` says each save has come
+back. A record of another unit opens read-only."""
 from __future__ import annotations
 
 import string
 from typing import Any, Callable, Iterable, Sequence
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QListWidgetItem,
@@ -24,7 +28,8 @@ from sanxiang_desktop.ui.forms.field_widgets import ERROR_STYLE, FieldWidget, is
 from sanxiang_desktop.ui.forms.person_picker import PersonPicker
 from sanxiang_desktop.ui.forms.popup_guard import install_popup_guard
 from sanxiang_desktop.ui.shell import screen_fit
-from sanxiang_desktop.ui.shell.undo import push_result
+from sanxiang_desktop.ui.shell.operations import run_operation
+from sanxiang_desktop.ui.shell.undo import CreateCommand, UpdateCommand
 
 # Letters the dialog's buttons use: Save (&S), save and ne(&W)
 RESERVED_MNEMONICS = frozenset("sw")
@@ -102,6 +107,7 @@ class DuplicatePrompt(QDialog):
 
 class RecordDialog(QDialog):
     saved = Signal(str)     # the id of each record saved (several with save-and-new), or the existing person chosen
+    save_done = Signal(bool)  # a save came back from the worker: True saved, False not (problems shown, or cancelled)
 
     def __init__(self, context, table: str, *, record_id: str | None = None, defaults: dict | None = None,
                  fields: Iterable[str] | None = None, hidden: Iterable[str] = (), keep: Iterable[str] = (),
@@ -123,6 +129,7 @@ class RecordDialog(QDialog):
         self.used_existing = False
         self.confirm: tuple[str, ...] = ()   # problem codes the clerk confirmed (an ID ending in 000)
         self.saved_ids: list[str] = []
+        self.saving = False                  # a save is on the worker: the form takes no second one
         defaults = dict(defaults or {})
         hidden = set(hidden)
         wanted = set(fields) if fields is not None else None
@@ -278,24 +285,55 @@ class RecordDialog(QDialog):
 
     # --- saving ---------------------------------------------------------------------------------------
     def save(self, and_new: bool = False) -> bool:
-        if self.read_only:
+        """Send the save to the worker; True when one was sent (the outcome comes as save_done)."""
+        if self.read_only or self.saving:
             return False
         self.clear_problems()
         if self._unresolved_people():
             return False
+        self._submit(and_new)
+        return True
+
+    def _submit(self, and_new: bool, allow_duplicate: bool = False) -> None:
+        """One service call on the worker; its Result comes back to _saved on the GUI thread."""
+        ws, table, context = self.ws, self.table, self.context
+        extra = self._confirmed()
         if self.record_id is None:
-            result = self.create_with(self.ws, {**self.values(), **self.hidden()}, **self._confirmed())
-            kind = "create"
+            kind, create = "create", self.create_with
+            values = {**self.values(), **self.hidden()}
+            if allow_duplicate:
+                extra["allow_duplicate"] = True
+            work = lambda: create(ws, values, **extra)                               # noqa: E731
         else:
-            result = self.update_with(self.ws, self.record_id, self.values(), expected_rev=self.rev,
-                                      **self._confirmed())
-            kind = "update"
+            kind, update, record_id, rev = "update", self.update_with, self.record_id, self.rev
+            values = self.values()
+            work = lambda: update(ws, record_id, values, expected_rev=rev, **extra)  # noqa: E731
+        command = CreateCommand if kind == "create" else UpdateCommand
+        self._busy(True)
+        run_operation(context, work, parent=self, undo=lambda result: command(context, table, result),
+                      done=lambda result: self._saved(result, kind, and_new))
+
+    def _busy(self, busy: bool) -> None:
+        self.saving = busy
+        self.save_button.setEnabled(not busy)
+        self.new_button.setEnabled(not busy)
+        if busy:
+            self.status.setText(self.tr("Saving…"))
+        elif self.status.text() == self.tr("Saving…"):
+            self.status.clear()
+
+    def _saved(self, result: Result, kind: str, and_new: bool) -> None:
+        if not shiboken6.isValid(self):
+            return                # the form is gone; the undo step and the Changes went out regardless
+        self._busy(False)
         if self._confirmed_excel_id(result):
             self.confirm = (ID_EXCEL_CONFIRM,)
-            return self.save(and_new)
+            self._submit(and_new)
+            return
         if kind == "create" and not result.ok and result.duplicates:
-            return self._duplicates(result, and_new)
-        return self._finish(result, kind, and_new)
+            self._duplicates(result, and_new)
+            return
+        self._finish(result, kind, and_new)
 
     def _confirmed(self) -> dict:
         """The confirm= argument, only once the clerk has confirmed something (custom create_with
@@ -316,7 +354,7 @@ class RecordDialog(QDialog):
         box.exec()
         return box.clickedButton() is yes
 
-    def _duplicates(self, result: Result, and_new: bool) -> bool:
+    def _duplicates(self, result: Result, and_new: bool) -> None:
         prompt = DuplicatePrompt(self.ws, result.duplicates, self)
         prompt.exec()
         if prompt.choice == DuplicatePrompt.USE and prompt.person_id:
@@ -324,29 +362,29 @@ class RecordDialog(QDialog):
             self.saved.emit(prompt.person_id)
             self.snapshot = self.values()
             self.accept()
-            return True
+            self.save_done.emit(True)
+            return
         if prompt.choice == DuplicatePrompt.ADD:
-            result = self.create_with(self.ws, {**self.values(), **self.hidden()}, allow_duplicate=True,
-                                      **self._confirmed())
-            return self._finish(result, "create", and_new)
-        return False
+            self._submit(and_new, allow_duplicate=True)
+            return
+        self.save_done.emit(False)
 
-    def _finish(self, result: Result, kind: str, and_new: bool) -> bool:
+    def _finish(self, result: Result, kind: str, and_new: bool) -> None:
         if not result.ok:
             if result.current is not None:
                 self._show_newer(result.current)
             self.show_problems(result.problems)
-            return False
-        push_result(self.context, self.table, result, kind)
+            self.save_done.emit(False)
+            return
         self.saved_ids.append(result.record_id)
         self.saved.emit(result.record_id)
         if and_new and kind == "create":
             self._start_next(result)
-            return True
-        self.record_id = result.record_id
-        self.snapshot = self.values()
-        self.accept()
-        return True
+        else:
+            self.record_id = result.record_id
+            self.snapshot = self.values()
+            self.accept()
+        self.save_done.emit(True)
 
     def _show_newer(self, current: dict) -> None:
         """Another clerk saved this record since the form opened: nothing was saved; the form now
@@ -385,6 +423,8 @@ class RecordDialog(QDialog):
         super().keyPressEvent(event)
 
     def reject(self) -> None:
+        if self.saving:
+            return                # Esc while the save is on the worker: its outcome decides
         if self.is_dirty() and not self._confirm_discard():
             return
         super().reject()

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from sanxiang_desktop.services.imports import apply_import, counts, plan_rows, redo_import, undo_import
 from sanxiang_desktop.services.result import Result
 from sanxiang_desktop.spreadsheets.importing import load_rows, write_marked_copy
+from sanxiang_desktop.ui.shell.operations import run_operation
 from sanxiang_desktop.ui.shell.tasks import Progress, default_runner, run_with_progress
 from sanxiang_desktop.ui.shell.undo import RecordCommand
 
@@ -144,17 +146,18 @@ class ImportDialog(QDialog):
             return
         for button in (self.import_button, self.good_only_button):
             button.setEnabled(False)
-        ws, rows = self.context.ws, self.loaded.rows
-        default_runner().run(lambda: apply_import(ws, self.table, rows, good_only=good_only), self._applied,
-                             self._failed, owner=self)
+        context, ws, table, rows = self.context, self.context.ws, self.table, self.loaded.rows
+        # one operation: applied on the worker, the undo step pushed and the Changes routed when it returns
+        run_operation(context, lambda: apply_import(ws, table, rows, good_only=good_only), parent=self,
+                      undo=lambda result: ImportCommand(context, table, result), done=self._applied,
+                      failed=lambda exc: self._failed(exc) if shiboken6.isValid(self) else None)
 
     def _applied(self, result: Result) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.result = result
         if not result.ok:
             self.summary.setText(result.message_zh())
             return
-        if result.changes.tables:
-            self.context.undo_stack.push(ImportCommand(self.context, self.table, result))
-            self.context.notify(result.changes)
         self.summary.setText(result.label)
         self.accept()

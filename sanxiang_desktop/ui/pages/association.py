@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Sequence
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel,
                                QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
@@ -20,7 +21,8 @@ from sanxiang_desktop.ui.pages.panel import RecordPanel, Retranslating
 from sanxiang_desktop.ui.pages.base import PageContext, UnitPage
 from sanxiang_desktop.ui.dashboard.delegates import light_colour
 from sanxiang_desktop.ui.forms.record_form import RecordDialog, problem_text
-from sanxiang_desktop.ui.shell.undo import push_result
+from sanxiang_desktop.ui.shell.operations import run_operation
+from sanxiang_desktop.ui.shell.undo import CreateCommand
 from sanxiang_desktop.ui.lists.document_actions import install_print_export
 
 TWO_COLUMNS_FROM = 6       # more fields than this: label: value pairs in two columns
@@ -224,7 +226,9 @@ class VillageDialog(QDialog):
         form.addRow(name_label, self.name_edit)
         form.addRow(kind_label, self.kind_combo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.saving = False
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -232,13 +236,28 @@ class VillageDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
-    def save(self) -> None:
-        result = units.add_village(self.context.ws, self.township, self.name_edit.text(), self.kind_combo.currentData())
+    def save(self) -> bool:
+        """units.add_village as one operation on the worker; the dialog closes when it has saved.
+        False when a save is already on its way."""
+        if self.saving:
+            return False
+        self.saving = True
+        self.save_button.setEnabled(False)
+        context, ws, township = self.context, self.context.ws, self.township
+        name, kind = self.name_edit.text(), self.kind_combo.currentData()
+        run_operation(context, lambda: units.add_village(ws, township, name, kind), parent=self,
+                      undo=lambda result: CreateCommand(context, "units", result), done=self._saved)
+        return True
+
+    def _saved(self, result) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.saving = False
+        self.save_button.setEnabled(True)
         if not result.ok:
             self.error.setText("\n".join(problem_text(p) for p in result.errors))
             self.error.show()
             return
-        push_result(self.context, "units", result, "create")
         self.record_id = result.record_id
         self.accept()
 

@@ -320,12 +320,8 @@ class MainWindow(QMainWindow):
         box.exec()
         clicked = box.clickedButton()
         if clicked is save:
-            for dialog in dirty:
-                if not dialog.save():          # its problems show under its fields
-                    dialog.raise_()
-                    dialog.activateWindow()
-                    return False
-            return True
+            self._save_then_close(dirty)
+            return False                       # the saves run on the worker; the window closes after them
         if clicked is discard:
             for dialog in dirty:
                 dialog.snapshot = dialog.values()
@@ -334,6 +330,32 @@ class MainWindow(QMainWindow):
         dirty[0].raise_()
         dirty[0].activateWindow()
         return False
+
+    def _save_then_close(self, dirty: list[QDialog]) -> None:
+        """Save each form (on the worker); once every one has saved, close the window again.
+        A form that does not save (its problems show under its fields) comes to the front instead."""
+        waiting = list(dirty)
+
+        def one_done(dialog: QDialog, ok: bool) -> None:
+            dialog.save_done.disconnect(handlers.pop(id(dialog)))
+            if not ok:
+                for other, handler in [(d, handlers.pop(id(d))) for d in waiting if id(d) in handlers]:
+                    other.save_done.disconnect(handler)
+                dialog.raise_()
+                dialog.activateWindow()
+                return
+            waiting.remove(dialog)
+            if not waiting:
+                self.close()
+
+        handlers = {}
+        for dialog in dirty:
+            handlers[id(dialog)] = lambda ok, d=dialog: one_done(d, ok)
+            dialog.save_done.connect(handlers[id(dialog)])
+        for dialog in dirty:
+            if not dialog.save():                  # refused before it left (a person not chosen)
+                one_done(dialog, False)
+                return
 
     def close_for_reopen(self, path: Path) -> None:
         """Close without the exit backup (the database was just replaced) and ask for a new window."""

@@ -28,8 +28,12 @@ def runner_of(context) -> TaskRunner:
 
 def run_operation(context, work: Callable[[], Result], *, parent: QWidget | None = None,
                   undo: Callable[[Result], QUndoCommand | None] | None = None,
-                  done: Callable[[Result], Any] | None = None) -> Task:
-    """Run one service call on the worker; push its undo step and route its Changes when it returns."""
+                  done: Callable[[Result], Any] | None = None,
+                  failed: Callable[[BaseException], Any] | None = None) -> Task:
+    """Run one service call on the worker; push its undo step and route its Changes when it returns.
+    `work` returns a Result, or any value with `ok` and `changes` (the exchange actions' outcomes,
+    sync/rows.py). `failed` gets an exception instead of the bug report: the exchange services raise
+    ExchangeError for a refusal (the command line's contract), which the 数据交换 page shows."""
     def finished(result: Result) -> None:
         if result.ok and result.changes.tables:
             command = undo(result) if undo is not None else None
@@ -39,5 +43,5 @@ def run_operation(context, work: Callable[[], Result], *, parent: QWidget | None
         if done is not None:
             done(result)
 
-    return runner_of(context).run(work, finished, lambda exc: report_exception(parent, exc),
+    return runner_of(context).run(work, finished, failed or (lambda exc: report_exception(parent, exc)),
                                   owner=context.undo_stack)

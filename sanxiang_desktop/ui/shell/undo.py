@@ -5,7 +5,9 @@ service, which returned the Result), and QUndoStack.push calls redo() at once: s
 skips its first redo. Undo and redo call the services again, on the database worker
 (ui/shell/operations.py); each reports its changes through context.notify, so the lists refresh.
 Deleting several records is one service call (records.delete_many): one transaction, one audit
-entry, one undo step, all or nothing. The main window owns the stack (Ctrl+Z / Ctrl+Y)."""
+entry, one undo step, all or nothing; so is adding several attachments (CreateManyCommand). The
+commands are pushed by run_operation when the service returns. The main window owns the stack
+(Ctrl+Z / Ctrl+Y)."""
 from __future__ import annotations
 
 from typing import Callable, Iterable
@@ -116,13 +118,20 @@ class DeleteCommand(RecordCommand):
         return [records.restore_many(self.context.ws, self.table, self.ids)]
 
 
-def push_result(context, table: str, result: Result, kind: str) -> None:
-    """Record a successful service action on the undo stack and tell the pages what changed."""
-    if not result.ok or not result.changes.tables:
-        return          # nothing changed (an update that changed no field): nothing to undo
-    command = {"create": CreateCommand, "update": UpdateCommand}[kind](context, table, result)
-    context.undo_stack.push(command)
-    context.notify(result.changes)
+class CreateManyCommand(RecordCommand):
+    """Several records added by one service call (attachments chosen together): undo deletes them all
+    in one transaction, redo brings them all back."""
+
+    def __init__(self, context, table: str, result: Result):
+        super().__init__(context, result.label)
+        self.table = table
+        self.ids = sorted(result.changes.ids)
+
+    def forward(self) -> list[Result]:
+        return [records.restore_many(self.context.ws, self.table, self.ids)]
+
+    def backward(self) -> list[Result]:
+        return [records.delete_many(self.context.ws, self.table, self.ids)]
 
 
 def confirm_delete(parent: QWidget | None, what: str) -> bool:
