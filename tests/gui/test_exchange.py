@@ -17,6 +17,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QUndoStack
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
 
+from sanxiang_desktop.core import clock
 from sanxiang_desktop.services import indicators, records
 from sanxiang_desktop.services.workspace import Workspace
 from sanxiang_desktop.store.database import open_database
@@ -192,10 +193,10 @@ def test_a_new_sender_is_confirmed_by_fingerprint_then_imported_once(pages, worl
     child = next(r for r in page.children_panel.view.rows_model.rows if r["unit"] == TOWN1)
     assert child["state"] == "已收齐至第 1 包" and child["due"] == "第 1 包"
     facts = indicators.unit_indicators(c.db, COUNTY, YEAR)
-    assert next(t for t in facts.townships if t.code == TOWN1).last_package == dt.date.today().isoformat()
+    assert next(t for t in facts.townships if t.code == TOWN1).last_package == clock.today().isoformat()
 
     again = preview(pages, page, *package.paths)                 # the same file a second time
-    assert column(again, "outcome") == [f"此前已导入（{dt.date.today().isoformat()}）"]
+    assert column(again, "outcome") == [f"此前已导入（{clock.today().isoformat()}）"]
     assert not again.import_button.isEnabled()
     again.reject()
 
