@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
                                QWidget)
 
 from sanxiang_desktop.sync import service
+from sanxiang_desktop.services.result import Changes
 from sanxiang_desktop.sync.importer import ImportResult
 from sanxiang_desktop.ui.shell.errors import show_error
 from sanxiang_desktop.ui.exchange.model import RowsView, in_language, numbers
-from sanxiang_desktop.ui.shell.tasks import Progress, run_with_progress
+from sanxiang_desktop.ui.shell.operations import run_long_operation
+from sanxiang_desktop.ui.shell.tasks import Progress
 from sanxiang_desktop.ui.shell import screen_fit
 
 ERROR_COLOUR = "#b00020"
@@ -53,6 +55,15 @@ def kind_text(kind: str | None) -> str:
              "enrolment": QCoreApplication.translate("exchange", "Enrolment file")}
     return texts.get(kind or "", kind or "")
 
+
+
+def imported_changes(out: list[tuple[int, list[ImportResult]]]) -> Changes:
+    """What the imports of one run wrote, for the pages (each ImportResult.changes, joined)."""
+    changes = Changes()
+    for _i, results in out:
+        for r in results:
+            changes = changes | r.changes
+    return changes
 
 class ExportDoneDialog(QDialog):
     """What was written, the check code to read over the phone, and the 报送单."""
@@ -291,8 +302,9 @@ class ImportDialog(QDialog):
                     out.append((i, service.import_files(db, paths, trust=trust, fingerprint=fingerprint,
                                                         clock=ws.clock, actor=ws.actor)))
             return out
-        run_with_progress(self, self.tr("Importing packages…"), work, self._finished, self._failed,
-                          on_cancelled=lambda: self._finished([]), runner=self.context.tasks)
+        run_long_operation(self.context, self.tr("Importing packages…"), work, parent=self,
+                           changes_of=imported_changes, done=self._finished, failed=self._failed,
+                           cancelled=lambda: self._finished([]))
 
     def _finished(self, out: list[tuple[int, list[ImportResult]]]) -> None:
         for i, results in out:

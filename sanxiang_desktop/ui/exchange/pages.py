@@ -23,7 +23,7 @@ from sanxiang_desktop.sync import service
 from sanxiang_desktop.sync.errors import PackageError
 from sanxiang_desktop.sync.slip import slip_document
 from sanxiang_desktop.ui.shell.errors import report_exception, show_error
-from sanxiang_desktop.ui.shell.operations import run_operation
+from sanxiang_desktop.ui.shell.operations import run_long_operation, run_operation
 from sanxiang_desktop.ui.exchange.dialogs import ERROR_COLOUR, ExportDoneDialog, ImportDialog, big_font, wrapped
 from sanxiang_desktop.ui.exchange.model import in_language, numbers
 from sanxiang_desktop.ui.exchange.panels import ChildrenPanel, ConflictsPanel, DuplicatesPanel, HistoryPanel
@@ -265,8 +265,8 @@ class ExchangePage(Retranslating, UnitPage):
             self.context.settings.set(FOLDER_SETTING, str(folder))
 
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None], title: str) -> None:
-        from sanxiang_desktop.ui.shell.tasks import run_with_progress
-        run_with_progress(self, title, fn, on_done, self.action_failed, runner=self.context.tasks)
+        """A long exchange action (check packages, write a package) as a long operation on the worker."""
+        run_long_operation(self.context, title, fn, parent=self, done=on_done, failed=self.action_failed)
 
     def operation(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         """An exchange action (resolve, dismiss, return for correction) as one operation
@@ -346,13 +346,10 @@ class ExchangePage(Retranslating, UnitPage):
             QTimer.singleShot(0, dialog.start_import)     # nothing to preview: straight to the fingerprint
 
     def _imported(self, results: list) -> None:
-        """The pages hear what the imports wrote (each ImportResult.changes, built from what it applied)."""
+        """The import dialog's run has ended: the pages already heard what it wrote (its operation
+        routed each ImportResult.changes, ui/shell/operations.run_long_operation); say what happened."""
         applied = [r for r in results if r.status == "applied"]
-        changes = Changes()
-        for r in results:
-            changes = changes | r.changes
-        self.after_action(self.tr("{count} package(s) imported.").format(count=len(applied)) if applied else "",
-                          changes if changes.tables else None)
+        self.after_action(self.tr("{count} package(s) imported.").format(count=len(applied)) if applied else "")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_packages(event):
