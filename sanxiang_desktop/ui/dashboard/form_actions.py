@@ -4,12 +4,15 @@ database worker; the actions are disabled for a township (the forms are made for
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
 
-from sanxiang_desktop.documents.forms import EDITABLE_FORMS, FORM_TITLES, FormOptions, form_builder
+from sanxiang_desktop.documents.forms import EDITABLE_FORMS, FORM_TITLES, form_builder
+if TYPE_CHECKING:
+    from sanxiang_desktop.documents.forms.common import FormOptions
 from sanxiang_desktop.ui.lists.document_actions import _as_progress
 from sanxiang_desktop.ui.shell.tasks import default_runner, run_with_progress
 
@@ -46,6 +49,8 @@ class FormActions(QObject):
                 *([self.excel_summary] if self.excel_summary else [])]
 
     def _options(self) -> FormOptions:
+        # the form layer (documents.model, the store) loads on first use, not at start-up (issue 12)
+        from sanxiang_desktop.documents.forms.common import FormOptions
         ctx = self.page.context
         return FormOptions(unit=self.page.unit_code or ctx.ws.home_unit, year=ctx.year)
 

@@ -16,8 +16,9 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
 
-from sanxiang_desktop.documents.forms import FORM_TITLES, FormOptions, form_builder
-from sanxiang_desktop.documents.lists import list_document
+# FormOptions and list_document load the form layer (documents.model, the store): on first use, not at
+# start-up (issue 12); FORM_TITLES and form_builder are light
+from sanxiang_desktop.documents.forms import FORM_TITLES, form_builder
 from sanxiang_desktop.services.disclosure import record_full_pii_export
 from sanxiang_desktop.services.list_source import ListQuery
 from sanxiang_desktop.ui.shell.tasks import Progress, default_runner, run_with_progress
@@ -104,6 +105,7 @@ class DocumentActions(QObject):
         ws, unit = self.page.context.ws, self._unit()
 
         def job():
+            from sanxiang_desktop.documents.lists import list_document
             from sanxiang_desktop.services.tree import unit_node
             node = unit_node(ws.db, unit)       # the subtitle names the unit
             return list_document(title, node.name if node else unit, columns, list_rows(source, query))
@@ -163,6 +165,7 @@ class DocumentActions(QObject):
                 return
 
         def job():
+            from sanxiang_desktop.documents.forms.common import FormOptions
             opt = FormOptions(unit=unit, year=year, full_pii=full)
             if form == "vice-chairs" and person_id:
                 from sanxiang_desktop.documents.forms.people import person_vice_chair_form

@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from sanxiang_desktop.core.divisions import DivisionTree
-from sanxiang_desktop.services.demo import build_demo
 from sanxiang_desktop.store.backup import list_backups
 from sanxiang_desktop.store.database import open_database
 from sanxiang_desktop.store.errors import StoreError
@@ -50,6 +49,8 @@ def demo_steps(path: Path, scale: str, text: str) -> Iterator[Progress]:
         events.put((done, total, code))
 
     def work() -> None:
+        # the demo generator (names, texts) loads only when a demo is asked for, not on every start
+        from sanxiang_desktop.services.demo import build_demo
         try:
             db = open_database(path, create=True)
             try:
