@@ -146,6 +146,8 @@ def take(db_path: Path, data: Path, out: Path, county: Path | None = None) -> in
     shown = lambda code: dashboard.data is not None and dashboard.data.unit == code  # noqa: E731
     window.tree.select_code("640100")
     wait_until(app, lambda: shown("640100"), what="the city dashboard")
+    # the start's daily backup ends on the worker and rewrites the status bar: shoot after it
+    wait_until(app, lambda: default_runner().pending == 0, what="the start-up backup")
     settle(app)
     grab(window).save(str(out / "main-window.png"))
 

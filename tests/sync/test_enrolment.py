@@ -104,12 +104,12 @@ def test_keys_command(world, capsys):
 
 
 def test_sync_status_and_last_package_indicator(world, capsys):
-    import datetime as dt
+    from sanxiang_desktop.core import clock
     from sanxiang_desktop.services.indicators import unit_indicators
     t1, c = world["t1"], world["c"]
     c.take(t1.export())
     rows = {r.code: r for r in unit_indicators(c.db, c.code, 2026).townships}
-    assert rows[TOWN1].last_package == dt.datetime.now(dt.timezone.utc).date().isoformat()
+    assert rows[TOWN1].last_package == clock.today().isoformat()      # the office's date, not UTC's
     assert rows["640104001"].last_package is None
     c.close()
     assert main(["sync-status", "--db", str(c.path), "--json"]) == 0
