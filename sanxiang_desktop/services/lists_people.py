@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, func, or_, select
 
 from ..core.catalogues import KEY_SLOTS
 from ..core.names import name_key
@@ -25,9 +25,12 @@ _ID_TEXT = re.compile(r"^\d{6,17}[0-9x]$")
 
 
 def _phone_word(digits: str):
-    """The phone key has a word that begins or ends with the digits (core.phones.phone_query)."""
+    """The phone key has a word that begins or ends with the digits (core.phones.phone_query).
+
+    The plain `phone_key LIKE '%digits%'` first is implied by either word match and rejects most rows
+    before the padded text is built for them: 38 → 13 ms a scan at 100,000 people."""
     spaced = " " + P.phone_key + " "
-    return or_(spaced.like(f"% {digits}%"), spaced.like(f"%{digits} %"))
+    return and_(P.phone_key.like(f"%{digits}%"), or_(spaced.like(f"% {digits}%"), spaced.like(f"%{digits} %")))
 
 
 def people_filter(text: str):
@@ -112,6 +115,30 @@ class PeopleList(SqlList):
             # only when many match (few are sorted after the bounded first look), the walk finds a page at once.
             exprs[0] = (P.search_key + "").desc() if query.descending else (P.search_key + "")
         return exprs
+
+    def count(self, query: ListQuery) -> int:
+        """Typed letters or characters under the name order: one scan answers count and first page.
+
+        The generic way scans the search key three times per keystroke (the bounded look, then, when
+        more than prefetch_bound match, count(*), then the page's sorter): 75 ms for "w" at 100,000
+        people. Here one SELECT of the ids in page order with count(*) OVER () reads the covering
+        index once, and the first page's rows are read by id (same ids, same order as page()).
+        Digits keep the generic way: their matches are most of the table, which count(*) OVER ()
+        would materialise, and the name index finds their page at once. Returns the total."""
+        typed = normalize_query(query.filter_text)
+        if not typed or typed.isdigit() or query.sort_key not in (None, "name"):
+            return super().count(query)
+        self._prefetched = None
+        order = self.order(query)
+        stmt = (select(P.id, func.count().over().label("total_rows")).where(*self.conditions(query))
+                .order_by(*order).limit(self.PREFETCH_PAGE))
+        with self.ws.db.engine.connect() as conn:
+            found = conn.execute(stmt).all()
+            total = int(found[0].total_rows) if found else 0
+            ids = [r.id for r in found]
+            by_id = {r.id: r for r in conn.execute(self.base().where(P.id.in_(ids)))} if ids else {}
+        self._prefetched = (query, [self.row(by_id[i]) for i in ids if i in by_id], total)
+        return total
 
     def page(self, query: ListQuery, offset: int, limit: int):
         """The page's ids first, from ix_people_filter alone when the filter and order allow (no table
