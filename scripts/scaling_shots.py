@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots at a display scaling (125 %, 150 %) to look at what is cut or overlapping (issue 11, item 18).
 
-    xvfb-run -a -s "-screen 0 1366x768x24" python scripts/scaling_shots.py --scale 1.5 --out /tmp/shots
+    xvfb-run -a -s "-screen 0 1366x768x24" python scripts/scaling_shots.py --scale 1.5 --out DIR
 
 QT_SCALE_FACTOR must be set before the QApplication exists, so each factor is its own run. Writes
 <out>/<scale>-{main-window,overview,entry-form,entry-errors,wizard,wizard-clerk,settings,file-dialog}.png, each

@@ -18,13 +18,14 @@ from __future__ import annotations
 import hashlib
 import struct
 import zlib
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 import nacl.bindings as sodium
 import nacl.exceptions
 
 from .errors import PackageError
 from .source import Slice
+from .ziplayer import _damaged
 
 CHUNK = 256 * 1024                     # deflated bytes per frame
 MAX_FRAME = 16 * 1024 * 1024           # a reader refuses a longer frame before reading it
@@ -89,11 +90,6 @@ class ChunkedWriter:
         return self._hash.hexdigest()
 
 
-def _damaged(why: str, why_zh: str) -> PackageError:
-    return PackageError("damaged", f"The package file is damaged or was altered ({why}).",
-                        f"数据包文件已损坏或被改动（{why_zh}）。")
-
-
 def _mismatch() -> PackageError:
     return PackageError("payload_mismatch", "The package content does not match its signed manifest.",
                         "数据包内容与已签名的清单不符。")
@@ -149,24 +145,37 @@ def read_chunked(payload: Slice, *, key: bytes | None, compression: str, plain_l
     pieces before it were handed out: the caller must not act on any piece before the last.
     Raises PackageError 'damaged' or 'payload_mismatch'."""
     hasher = hashlib.sha256()
-    inflater = zlib.decompressobj() if compression == "zlib" else None
+    yield from inflate_bounded(_frames(payload, key, hasher), compressed=compression == "zlib",
+                               plain_length=plain_length, mismatch=_mismatch)
+    if hasher.hexdigest() != payload_sha256:
+        raise _mismatch()
+
+
+def inflate_bounded(stored: Iterable[bytes], *, compressed: bool, plain_length: int,
+                    mismatch: Callable[[], PackageError]) -> Iterator[bytes]:
+    """Yields the plain pieces of a stored payload given in pieces (zlib-inflated when `compressed`),
+    never more than `plain_length` bytes in all: a payload longer than declared is noticed one byte
+    past the declared size instead of being inflated in full (decompression bomb).
+    Raises PackageError 'damaged' when it cannot be inflated, and `mismatch()` when its length, or
+    the end of its zlib stream, is not what was declared (after the pieces before were handed out)."""
+    inflater = zlib.decompressobj() if compressed else None
     total = 0
-    for frame in _frames(payload, key, hasher):
+    for stored_piece in stored:
         if inflater is None:
-            piece = frame
+            piece = bytes(stored_piece)
         else:
             try:
-                piece = inflater.decompress(frame, plain_length + 1 - total)
+                piece = inflater.decompress(stored_piece, plain_length + 1 - total)
             except zlib.error:
                 raise _damaged("the payload cannot be decompressed", "载荷无法解压") from None
             if inflater.unconsumed_tail:     # more output than the declared size: a bomb or a lie
-                raise _mismatch()
+                raise mismatch()
         total += len(piece)
         if total > plain_length:
-            raise _mismatch()
+            raise mismatch()
         if piece:
             yield piece
     if inflater is not None and (not inflater.eof or inflater.unused_data):
-        raise _mismatch()
-    if total != plain_length or hasher.hexdigest() != payload_sha256:
-        raise _mismatch()
+        raise mismatch()
+    if total != plain_length:
+        raise mismatch()

@@ -426,25 +426,6 @@ def open_payload_pieces(pkg: OpenedPackage, recipient: KeyPair | None, *,
     compressed = m["compression"] == "zlib"
     raw = _decrypt(pkg, recipient)
     del pkg                                  # the generator must not keep the stored payload alive
-    view, total = memoryview(raw), 0
-    inflater = zlib.decompressobj() if compressed else None
-    for start in range(0, len(view), PIECE):
-        chunk = view[start:start + PIECE]
-        if inflater is None:
-            piece = bytes(chunk)
-        else:
-            try:
-                piece = inflater.decompress(chunk, size + 1 - total)
-            except zlib.error:
-                raise _damaged("the payload cannot be decompressed", "载荷无法解压") from None
-            if inflater.unconsumed_tail:     # more output than the declared size: a bomb or a lie
-                raise _mismatch()
-        total += len(piece)
-        if total > size:
-            raise _mismatch()
-        if piece:
-            yield piece
-    if inflater is not None and (not inflater.eof or inflater.unused_data):
-        raise _mismatch()
-    if total != size:
-        raise _mismatch()
+    view = memoryview(raw)
+    yield from chunked.inflate_bounded((view[start:start + PIECE] for start in range(0, len(view), PIECE)),
+                                       compressed=compressed, plain_length=size, mismatch=_mismatch)
