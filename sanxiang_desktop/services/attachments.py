@@ -77,13 +77,7 @@ def add_attachment(ws: Workspace, activity_id: str, file_name: str, data: bytes,
     Returns the Result: bad input raises Invalid inside the transaction and comes back as a failed Result
     (nothing changed), never as an exception. (Invalid: an empty file, one over the size cap, an activity that
     is not this unit's.)"""
-    spec = SPECS["attachments"]
-
-    def work(s: Session) -> Result:
-        record_id, values, problems = _add_in(s, ws, activity_id, NewFile(file_name, data, kind, mime, caption), False)
-        return Result(ok=True, label=f"新增附件：{display(spec, values)}", record_id=record_id,
-                      changes=changes_of("attachments", record_id), problems=tuple(problems), after=values)
-    return ws.run("create:attachments", work)
+    return add_attachments(ws, activity_id, [NewFile(file_name, data, kind, mime, caption)])
 
 
 def add_attachments(ws: Workspace, activity_id: str, files: Sequence[NewFile]) -> Result:
@@ -105,7 +99,7 @@ def add_attachments(ws: Workspace, activity_id: str, files: Sequence[NewFile]) -
             warnings += problems
         label = f"新增附件：{display(spec, last)}" if len(added) == 1 else f"新增{len(added)}个附件"
         return Result(ok=True, label=label, record_id=added[0], changes=changes_of("attachments", *added),
-                      problems=tuple(warnings))
+                      problems=tuple(warnings), after=last if len(added) == 1 else None)
     return ws.run("create:attachments", work)
 
 

@@ -16,26 +16,6 @@ from ..store import models as m
 from ..store.database import Database
 from ..store.sync_models import ReceivedPackage, RecordOrigin
 
-
-
-def last_package_dates(s: Session, codes: list[str]) -> dict[str, str]:
-    """Returns {unit code: ISO date} of the last package with data from each of `codes`: received from the
-    unit directly, or forwarded by a unit between (record origins). Units with none are left out.
-
-    Read from the sync tables (store.sync_models) here, so the indicators need no registry that
-    the sync layer fills by being imported."""
-    out: dict[str, str] = {}
-    for code, when in s.execute(select(ReceivedPackage.sender, func.max(ReceivedPackage.received_at))
-                                .where(ReceivedPackage.sender.in_(codes), ReceivedPackage.kind == "data")
-                                .group_by(ReceivedPackage.sender)):
-        out[code] = format_local(when, date_only=True)     # the office's date of a UTC stamp
-    for code, when in s.execute(select(RecordOrigin.origin_unit, func.max(RecordOrigin.received_at))
-                                .where(RecordOrigin.origin_unit.in_(codes)).group_by(RecordOrigin.origin_unit)):
-        day = format_local(when, date_only=True)
-        if day > out.get(code, ""):
-            out[code] = day
-    return out
-
 _SLOT_OF = {cat: slot for slot, cats in KEY_SLOTS.items() for cat in cats}
 
 

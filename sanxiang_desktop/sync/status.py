@@ -1,9 +1,9 @@
 """What the 数据交换 page shows: history, the state of each child unit, conflicts and
 duplicates for a clerk to review, and resolving a conflict.
 
-(The township indicators' "last package received" is services.indicators.last_package_dates; this
-module registers nothing anywhere.) Listings return the typed rows of sync/rows.py; each action is one
-transaction with one audit entry and says what it changed.
+(The township indicators' "last package received" is read from the sync tables by
+services.indicators itself; this module registers nothing anywhere.) Listings return the typed rows
+of sync/rows.py; each action is one transaction with one audit entry and says what it changed.
 """
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ...core.catalogues import CATALOGUES, LEADERSHIP_ROLES, slot_of_category
@@ -93,12 +93,3 @@ def unit_and_villages(s: Session, code: str) -> list[str]:
     return [code, *s.scalars(select(m.Unit.code).where(m.Unit.parent_code == code, m.Unit.level == "village",
                                                        m.Unit.deleted.is_(False)))]
 
-
-def townships_under(s: Session, code: str, level: str) -> list[m.Unit]:
-    """The townships a form for `code` covers: itself, a county's, or a city's (via counties)."""
-    if level == "township":
-        return list(s.scalars(select(m.Unit).where(m.Unit.code == code)))
-    parents = [code] if level == "county" else list(s.scalars(select(m.Unit.code).where(
-        m.Unit.parent_code == code, m.Unit.level == "county", m.Unit.deleted.is_(False))))
-    return list(s.scalars(select(m.Unit).where(and_(m.Unit.parent_code.in_(parents), m.Unit.level == "township",
-                                                    m.Unit.deleted.is_(False))).order_by(m.Unit.code)))
