@@ -110,4 +110,10 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], T]) -> 
     return result
 
 
-__all__ = ["atomic_write", "SaveError"]
+def fsync_dir(folder: str | Path) -> None:
+    """Make the names in `folder` durable (after a rename into it). Returns None; raises nothing where a
+    folder cannot be opened or synced (Windows, some file systems): the rename is durable enough there."""
+    _fsync_path(folder, directory=True)
+
+
+__all__ = ["atomic_write", "fsync_dir", "SaveError"]

@@ -313,8 +313,8 @@ def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, r
             # Two imports of one package at the same moment (two clerks, or a clerk and a
             # scheduled hub import): the second waits here, then finds it received (issue 13).
             db.lock(s, f"package:{manifest['package_id']}")
-            if db.is_server and _received_in(s, manifest):
-                raise _AlreadyApplied(_received_in(s, manifest))
+            if db.is_server and (received := _received_in(s, manifest)):
+                raise _AlreadyApplied(received)
             if new_peer:
                 add_peer(s, new_peer[0], new_peer[1], new_peer[2], actor)
             if kind == "receipt":

@@ -92,13 +92,6 @@ def next_seq(s: Session, recipient: str, kind: str, at_least: int = 0) -> int:
     return max(last, at_least) + 1
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Temp file, fsync, rename: a half-written file never carries the real name."""
-    tmp = path.with_name(path.name + ".tmp")
-    _write_synced(tmp, data)
-    os.replace(tmp, path)
-
-
 def _write_synced(path: Path, data: bytes | Iterable[bytes]) -> None:
     with open(path, "wb") as fh:
         for piece in ([data] if isinstance(data, (bytes, bytearray, memoryview)) else data):
@@ -148,7 +141,8 @@ def write_package(s: Session, *, kind: str, sender: str, recipient: str, seq: in
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths, names = [], []
-    for name, pieces in parts.split_stream(segments, file_stem(kind, sender, recipient, seq), limit):
+    for name, pieces in parts.split_stream(segments, file_stem(kind, sender, recipient, seq), limit,
+                                      whole_sha256=sha):
         # Under a temporary name: the real name appears only after the commit (publish.py).
         _write_synced(folder / pending_name(name, package_id), pieces)
         paths.append(folder / name)

@@ -118,11 +118,12 @@ def _range(segments: list, start: int, stop: int) -> Iterator[bytes]:
             return
 
 
-def split_stream(segments: list, file_stem: str,
-                 limit: int = DEFAULT_LIMIT) -> Iterator[tuple[str, Iterator[bytes]]]:
+def split_stream(segments: list, file_stem: str, limit: int = DEFAULT_LIMIT, *,
+                 whole_sha256: str | None = None) -> Iterator[tuple[str, Iterator[bytes]]]:
     """Yields split_package of the package ``b"".join(segments)`` as (file name, its bytes in pieces), one
     file at a time (write one before asking for the next). Segments are bytes or file-backed Slices
     (container.build_chunked_package), so a package of photos is never held whole, nor a part.
+    `whole_sha256`: the package's SHA-256 (hex) when the caller has it already (one read less).
     Raises ValueError for a bad file stem, a limit too small, or more than 65535 parts."""
     if not _STEM.fullmatch(file_stem):
         raise ValueError(f"file stem must be ASCII letters, digits, '.', '_' or '-': {file_stem!r}")
@@ -136,7 +137,7 @@ def split_stream(segments: list, file_stem: str,
     count = -(-total // chunk)
     if count > 0xFFFF:
         raise ValueError(f"{count} parts needed, at most 65535")
-    whole = segments_sha256(segments, digest=True)
+    whole = bytes.fromhex(whole_sha256) if whole_sha256 else segments_sha256(segments, digest=True)
     for i in range(count):
         start, stop = i * chunk, min(total, (i + 1) * chunk)
         h = hashlib.sha256()

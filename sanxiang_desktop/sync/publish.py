@@ -22,6 +22,7 @@ from typing import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..core.files import fsync_dir
 from ..core.ids import new_id
 from ..services.audit import audit_entry
 from ..services.result import Changes
@@ -45,19 +46,6 @@ def check_before_writing(db: Database) -> None:
                             "the latest backup (备份 / 'backup'), or copy the file to a safe place and ask for help.",
                             f"数据库已损坏（{rows[0][:120]}），未生成任何文件。请从最近的备份恢复数据库，"
                             "或先复制该文件再寻求技术支持。")
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return                        # Windows: folders cannot be opened; rename is durable enough there
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 EXPORT_ZH = {"data": "上报数据包", "receipt": "回执", "reference": "基础数据包", "enrolment": "注册文件"}
@@ -110,7 +98,7 @@ def _finish(db: Database, package_id: str, folder: str) -> str:
         for tmp in where.glob(f"*.{package_id}.tmp") if where.is_dir() else ():
             tmp.unlink(missing_ok=True)
         outcome = "discarded"
-    _fsync_dir(where)
+    fsync_dir(where)
     with db.session() as s, s.begin():
         row = s.get(Meta, INTENT + package_id)
         if row is not None:

@@ -207,8 +207,7 @@ class ListView(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.setItemDelegate(ElidedTooltipDelegate(table))
-        self._chosen: dict[str, int] = dict(state["widths"])
-        self.fit_columns()
+        self._chosen: dict[str, int] = dict(state["widths"])     # fitted once the titles are set (_retranslate)
         order = Qt.SortOrder.DescendingOrder if self.model.query.descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(sort_col, order)
         # setSortingEnabled sorts by the indicator at once; the model already holds that order, so no re-query

@@ -65,7 +65,10 @@ class RowLegend(QLabel):
     def set_states(self, states: Iterable[RowState]) -> None:
         """Show the legend for `states` (OWN and unknown states are ignored), or hide it when none is left."""
         present = set(states)
-        self.states = tuple(s for s in LEGEND_ORDER if s in present)
+        shown = tuple(s for s in LEGEND_ORDER if s in present)
+        if shown == self.states:           # called for every changed row: nothing to redo when they are the same
+            return
+        self.states = shown
         self.retranslate()
         self.setVisible(bool(self.states))
 
