@@ -74,6 +74,18 @@ CHANGE_FUNCTION_SQL = [
          DO UPDATE SET change_seq = nextval(pg_get_serial_sequence('sync_changes', 'change_seq'));
          RETURN NULL;
        END $$""",
+    # The change log, statement level (revision 0008): the rows a statement inserted or updated come
+    # as one transition table and go into the log in one INSERT … SELECT, so an import's upsert of
+    # two thousand rows costs one trigger call, not two thousand (store.pg_bulk). Same rule as the
+    # row-level sx_log_change above and the SQLite triggers: a record's entry takes the next number.
+    """CREATE OR REPLACE FUNCTION sx_log_changes() RETURNS trigger LANGUAGE plpgsql
+       SECURITY DEFINER SET search_path FROM CURRENT AS $$
+       BEGIN
+         INSERT INTO sync_changes (table_name, record_id) SELECT TG_TABLE_NAME, id FROM new_rows
+         ON CONFLICT (table_name, record_id)
+         DO UPDATE SET change_seq = nextval(pg_get_serial_sequence('sync_changes', 'change_seq'));
+         RETURN NULL;
+       END $$""",
     # Statement level, payload = table: PostgreSQL folds identical notifications of one
     # transaction into one, so a bulk import sends one per table, not one per row.
     f"""CREATE OR REPLACE FUNCTION sx_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -92,6 +104,7 @@ def drop_schema(engine: Engine) -> None:
         Base.metadata.drop_all(conn)
         conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
         conn.exec_driver_sql("DROP FUNCTION IF EXISTS sx_log_change() CASCADE")
+        conn.exec_driver_sql("DROP FUNCTION IF EXISTS sx_log_changes() CASCADE")
         conn.exec_driver_sql("DROP FUNCTION IF EXISTS sx_notify_change() CASCADE")
 
 
@@ -115,8 +128,8 @@ def server_integrity_problems(engine: Engine, record_tables: list[str]) -> list[
             "SELECT tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
             "JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE n.nspname = current_schema() AND NOT t.tgisinternal AND t.tgenabled <> 'D'")}
-        for table in record_tables:
-            if f"trg_{table}_sync" not in have:
+        for table in record_tables:    # one for inserts, one for updates (store.sync_models.change_trigger_sql)
+            if not {f"trg_{table}_sync", f"trg_{table}_sync_upd"} <= have:
                 problems.append(f"change-log trigger missing or disabled: {table}")
     return problems
 

@@ -186,11 +186,18 @@ def change_trigger_sql(table: str, dialect: str = "sqlite") -> list[str]:
     A later migration that rebuilds a record table with batch_alter_table drops
     these triggers with the old table: it must run these statements again. A new
     record table needs them on both backends: pass op.get_bind().dialect.name
-    (on PostgreSQL they call the PL/pgSQL functions of store.server, issue 13)."""
-    if dialect == "postgresql":   # the functions are store.server.CHANGE_FUNCTION_SQL, made by revision 0002
+    (on PostgreSQL they call the PL/pgSQL functions of store.server, issue 13).
+    On PostgreSQL (revision 0008 on) they are statement-level triggers with a transition table,
+    one for inserts (trg_T_sync) and one for updates (trg_T_sync_upd): PostgreSQL allows a
+    transition table only on a trigger of one event. A migration that must keep an update out of
+    the change log drops both."""
+    if dialect == "postgresql":   # the functions are store.server.CHANGE_FUNCTION_SQL (0002, 0008)
         return [f"DROP TRIGGER IF EXISTS trg_{table}_sync ON {table}",
-                f"CREATE TRIGGER trg_{table}_sync AFTER INSERT OR UPDATE ON {table} "
-                "FOR EACH ROW EXECUTE FUNCTION sx_log_change()",
+                f"DROP TRIGGER IF EXISTS trg_{table}_sync_upd ON {table}",
+                f"CREATE TRIGGER trg_{table}_sync AFTER INSERT ON {table} REFERENCING NEW TABLE AS new_rows "
+                "FOR EACH STATEMENT EXECUTE FUNCTION sx_log_changes()",
+                f"CREATE TRIGGER trg_{table}_sync_upd AFTER UPDATE ON {table} REFERENCING NEW TABLE AS new_rows "
+                "FOR EACH STATEMENT EXECUTE FUNCTION sx_log_changes()",
                 f"DROP TRIGGER IF EXISTS trg_{table}_notify ON {table}",
                 f"CREATE TRIGGER trg_{table}_notify AFTER INSERT OR UPDATE OR DELETE ON {table} "
                 "FOR EACH STATEMENT EXECUTE FUNCTION sx_notify_change()"]

@@ -17,10 +17,19 @@ def _insert(s: Session, model):
     return insert(getattr(model, "__table__", model))
 
 
+def _execute(s: Session, stmt, model, rows: list[dict]) -> None:
+    """executemany on SQLite; on PostgreSQL one statement per batch (store.pg_bulk: why)."""
+    if s.get_bind().dialect.name == "postgresql":
+        from .pg_bulk import execute_batches
+        execute_batches(s, stmt, getattr(model, "__table__", model), rows)
+    else:
+        s.execute(stmt, rows)
+
+
 def insert_ignore(s: Session, model, rows: list[dict]) -> None:
     """Insert rows; a row whose primary key exists already is left as it is."""
     if rows:
-        s.execute(_insert(s, model).on_conflict_do_nothing(), rows)
+        _execute(s, _insert(s, model).on_conflict_do_nothing(), model, rows)
 
 
 def insert_replace(s: Session, model, rows: list[dict]) -> None:
@@ -30,7 +39,7 @@ def insert_replace(s: Session, model, rows: list[dict]) -> None:
     stmt = _insert(s, model)
     keys = [c.name for c in model.__table__.primary_key.columns]
     values = {c.name: stmt.excluded[c.name] for c in model.__table__.columns if c.name not in keys}
-    s.execute(stmt.on_conflict_do_update(index_elements=keys, set_=values), rows)
+    _execute(s, stmt.on_conflict_do_update(index_elements=keys, set_=values), model, rows)
 
 
 def upsert_newer(s: Session, table):

@@ -27,6 +27,7 @@ from ..services.search_keys import derive
 from ..store import models as m
 from ..store.sync_models import (Conflict, PersonDuplicate, RecordOrigin, log_changes,
                                     restore_change_triggers, set_aside_change_triggers)
+from ..store.pg_bulk import execute_batches
 from ..store.upsert import insert_ignore, insert_replace, upsert_newer
 from .records import (Incoming, RecordProblem, content_of, digest, encode_line, row_state,
                       values_from_state)
@@ -246,6 +247,9 @@ def _apply_table(s: Session, model, group: list[Incoming], counts: Counts, origi
         writes.sort(key=lambda v: (len(v["code"]), v["code"]))      # a village's parent first
     try:
         stmt = upsert_newer(s, table)
+        if s.get_bind().dialect.name == "postgresql":    # one statement per batch (store.pg_bulk: why)
+            execute_batches(s, stmt, table, writes, WRITE_CHUNK)
+            return
         for chunk in _chunks(writes, WRITE_CHUNK):
             s.execute(stmt, chunk)
             if log:      # on SQLite the guard never skips a row here: they were decided under the write lock

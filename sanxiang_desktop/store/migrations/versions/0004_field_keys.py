@@ -32,7 +32,6 @@ def upgrade() -> None:
     from sanxiang_desktop.core.clock import utc_stamp
     from sanxiang_desktop.core.ids import new_id
     from sanxiang_desktop.core.names import person_keys
-    from sanxiang_desktop.store.sync_models import change_trigger_sql
 
     op.add_column('people', sa.Column('name_key', sa.String(length=100), nullable=False, server_default=''))
     op.add_column('people', sa.Column('phone_key', sa.Text(), nullable=False, server_default=''))
@@ -56,7 +55,7 @@ def upgrade() -> None:
             batch = []
     if batch:
         conn.execute(update, batch)
-    for statement in change_trigger_sql("people", dialect):
+    for statement in change_trigger_sql_people(dialect):
         conn.exec_driver_sql(statement)
     _list_duplicates(conn, new_id, utc_stamp())
 
@@ -93,5 +92,12 @@ def downgrade() -> None:
 
 
 def change_trigger_sql_people(dialect: str = "sqlite") -> list[str]:
+    if dialect == "postgresql":   # the row-level trigger of revision 0002, frozen here (0008 replaces it)
+        return ["DROP TRIGGER IF EXISTS trg_people_sync ON people",
+                "CREATE TRIGGER trg_people_sync AFTER INSERT OR UPDATE ON people "
+                "FOR EACH ROW EXECUTE FUNCTION sx_log_change()",
+                "DROP TRIGGER IF EXISTS trg_people_notify ON people",
+                "CREATE TRIGGER trg_people_notify AFTER INSERT OR UPDATE OR DELETE ON people "
+                "FOR EACH STATEMENT EXECUTE FUNCTION sx_notify_change()"]
     from sanxiang_desktop.store.sync_models import change_trigger_sql
     return change_trigger_sql("people", dialect)

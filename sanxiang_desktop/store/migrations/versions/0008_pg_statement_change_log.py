@@ -1,0 +1,71 @@
+"""PostgreSQL: the change log written by statement-level triggers
+
+On a server every record table had one row-level trigger (trg_T_sync, FOR EACH ROW, calling
+sx_log_change): a package import that upserts two thousand rows in one statement paid two
+thousand PL/pgSQL calls, each an INSERT … ON CONFLICT into sync_changes. Now the rows a statement
+wrote arrive as a transition table and go into the change log in one INSERT … SELECT
+(sx_log_changes, store.server.CHANGE_FUNCTION_SQL). PostgreSQL allows a transition table only on
+a trigger of one event, so each table gets two: trg_T_sync (AFTER INSERT) and trg_T_sync_upd
+(AFTER UPDATE). Same rule as before: a record's entry takes the next change_seq.
+
+SQLite: nothing changes (its triggers are set aside by the import itself, store.sync_models).
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-11-29 18:10:00
+"""
+from alembic import op
+
+
+revision = '0008'
+down_revision = '0007'
+branch_labels = None
+depends_on = None
+
+# The record tables of schema 0007, frozen here (the live list may grow later).
+RECORD_TABLES = (
+    "units", "people", "venues", "associations", "association_meetings", "posts", "activities",
+    "attachments", "volunteer_teams", "team_members", "leading_groups", "group_members", "visits",
+    "work_plans", "plan_tasks", "milestones", "bulletins",
+)
+
+# Same text as store.server.CHANGE_FUNCTION_SQL at this revision, copied so this revision never changes.
+FUNCTION = """CREATE OR REPLACE FUNCTION sx_log_changes() RETURNS trigger LANGUAGE plpgsql
+       SECURITY DEFINER SET search_path FROM CURRENT AS $$
+       BEGIN
+         INSERT INTO sync_changes (table_name, record_id) SELECT TG_TABLE_NAME, id FROM new_rows
+         ON CONFLICT (table_name, record_id)
+         DO UPDATE SET change_seq = nextval(pg_get_serial_sequence('sync_changes', 'change_seq'));
+         RETURN NULL;
+       END $$"""
+
+
+def _server():
+    conn = op.get_bind()
+    return conn if conn.dialect.name == "postgresql" else None
+
+
+def upgrade() -> None:
+    conn = _server()
+    if conn is None:
+        return
+    conn.exec_driver_sql(FUNCTION)
+    for t in RECORD_TABLES:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS trg_{t}_sync ON {t}")
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS trg_{t}_sync_upd ON {t}")
+        conn.exec_driver_sql(f"CREATE TRIGGER trg_{t}_sync AFTER INSERT ON {t} REFERENCING NEW TABLE AS new_rows "
+                             "FOR EACH STATEMENT EXECUTE FUNCTION sx_log_changes()")
+        conn.exec_driver_sql(f"CREATE TRIGGER trg_{t}_sync_upd AFTER UPDATE ON {t} REFERENCING NEW TABLE AS new_rows "
+                             "FOR EACH STATEMENT EXECUTE FUNCTION sx_log_changes()")
+
+
+def downgrade() -> None:
+    conn = _server()
+    if conn is None:
+        return
+    for t in RECORD_TABLES:     # the row-level trigger of revision 0002 (its function stays: 0002 made it)
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS trg_{t}_sync_upd ON {t}")
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS trg_{t}_sync ON {t}")
+        conn.exec_driver_sql(f"CREATE TRIGGER trg_{t}_sync AFTER INSERT OR UPDATE ON {t} "
+                             "FOR EACH ROW EXECUTE FUNCTION sx_log_change()")
+    conn.exec_driver_sql("DROP FUNCTION IF EXISTS sx_log_changes()")
