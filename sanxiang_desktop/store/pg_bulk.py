@@ -32,10 +32,11 @@ def json_source(table: Table, names: Sequence[str]):
     return select(*[rows.c[n] for n in names])
 
 
-def batch_json(rows: Sequence[Mapping], names: Sequence[str]) -> str:
-    """The rows as the JSON text json_source reads: a list of objects (dates as ISO text)."""
+def batch_json(rows: Sequence[Mapping]) -> str:
+    """The rows as the JSON text json_source reads: a list of objects (dates as ISO text). A key
+    that is not a column of the statement is ignored by json_to_recordset: the rows go as they are."""
     import orjson
-    return orjson.dumps([{n: r[n] for n in names} for r in rows]).decode()
+    return orjson.dumps(rows if isinstance(rows, list) else list(rows)).decode()
 
 
 def can_take(table: Table) -> bool:
@@ -58,4 +59,4 @@ def execute_batches(s: Session, stmt: Insert, table: Table, rows: list[Mapping],
     names = [c.name for c in table.columns if c.name in given]
     bulk = stmt.from_select(names, json_source(table, names))
     for i in range(0, len(rows), chunk):
-        s.execute(bulk, {"rows": batch_json(rows[i:i + chunk], names)})
+        s.execute(bulk, {"rows": batch_json(rows[i:i + chunk])})

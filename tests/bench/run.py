@@ -184,6 +184,9 @@ def table(out: dict) -> str:
                          fmt(r["ratio"]), "", ""))
         rows.append(("  same, client CPU time", fmt(pg["cpu_records_per_s"]), fmt(pg["bare_cpu_records_per_s"]),
                      fmt(pg["cpu_ratio"]), "", ""))
+        if pg.get("copy_real_tables_records_per_s"):
+            rows.append(("  COPY of the same rows into the real tables (indexes, keys, triggers)",
+                         fmt(pg["copy_real_tables_records_per_s"]), "", "", "", ""))
     if "xlsx_export" in out:
         x = out["xlsx_export"]
         rows.append((f"xlsx_export (rows/s, {x['rows']:,} activities)", fmt(x["rows_per_s"]), fmt(x["bare_rows_per_s"]),
