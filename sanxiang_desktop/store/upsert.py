@@ -17,29 +17,32 @@ def _insert(s: Session, model):
     return insert(getattr(model, "__table__", model))
 
 
-def _execute(s: Session, stmt, model, rows: list[dict]) -> None:
-    """executemany on SQLite; on PostgreSQL one statement per batch (store.pg_bulk: why)."""
+def _execute(s: Session, model, kind: str, build, rows: list[dict]) -> None:
+    """executemany of build() on SQLite; on PostgreSQL one statement per batch (store.pg_bulk: why)."""
     if s.get_bind().dialect.name == "postgresql":
         from .pg_bulk import execute_batches
-        execute_batches(s, stmt, getattr(model, "__table__", model), rows)
+        execute_batches(s, getattr(model, "__table__", model), kind, build, rows)
     else:
-        s.execute(stmt, rows)
+        s.execute(build(), rows)
 
 
 def insert_ignore(s: Session, model, rows: list[dict]) -> None:
     """Insert rows; a row whose primary key exists already is left as it is."""
     if rows:
-        _execute(s, _insert(s, model).on_conflict_do_nothing(), model, rows)
+        _execute(s, model, "ignore", lambda: _insert(s, model).on_conflict_do_nothing(), rows)
 
 
 def insert_replace(s: Session, model, rows: list[dict]) -> None:
     """Insert rows; a row whose primary key exists already gets the new values."""
-    if not rows:
-        return
+    if rows:
+        _execute(s, model, "replace", lambda: _replace(s, model), rows)
+
+
+def _replace(s: Session, model):
     stmt = _insert(s, model)
     keys = [c.name for c in model.__table__.primary_key.columns]
     values = {c.name: stmt.excluded[c.name] for c in model.__table__.columns if c.name not in keys}
-    _execute(s, stmt.on_conflict_do_update(index_elements=keys, set_=values), model, rows)
+    return stmt.on_conflict_do_update(index_elements=keys, set_=values)
 
 
 def upsert_newer(s: Session, table):

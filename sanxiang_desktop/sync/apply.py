@@ -246,10 +246,10 @@ def _apply_table(s: Session, model, group: list[Incoming], counts: Counts, origi
     if model is m.Unit:
         writes.sort(key=lambda v: (len(v["code"]), v["code"]))      # a village's parent first
     try:
-        stmt = upsert_newer(s, table)
         if s.get_bind().dialect.name == "postgresql":    # one statement per batch (store.pg_bulk: why)
-            execute_batches(s, stmt, table, writes, WRITE_CHUNK)
+            execute_batches(s, table, "upsert_newer", lambda: upsert_newer(s, table), writes, WRITE_CHUNK)
             return
+        stmt = upsert_newer(s, table)
         for chunk in _chunks(writes, WRITE_CHUNK):
             s.execute(stmt, chunk)
             if log:      # on SQLite the guard never skips a row here: they were decided under the write lock

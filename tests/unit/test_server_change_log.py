@@ -57,7 +57,7 @@ def test_every_row_of_one_statement_is_logged_with_the_next_numbers(pg_server, p
             older, newer = _villages(s.connection(), 7, "1600000000000.00001"), \
                 _villages(s.connection(), 7, "1800000000000.00001")
             batch = [newer[0], newer[5], older[1]]
-            execute_batches(s, upsert_newer(s, units), units, batch)
+            execute_batches(s, units, "upsert_newer", lambda: upsert_newer(s, units), batch)
         with db.engine.begin() as conn:
             last = _log(conn)
             held = {r.id: r.hlc for r in conn.execute(select(units.c.id, units.c.hlc).where(units.c.id.in_(
