@@ -74,14 +74,16 @@ class Person(Record, Base):
     __table_args__ = (Index("ix_people_filter", "search_key", "deleted", "unit_code", "name", "id", "phone_key",
                             "id_number"),
                       # the indicators find the key persons here without reading rows (migration 0007)
-                      Index("ix_people_category_live", "category", "deleted", "id"))
+                      Index("ix_people_category_live", "category", "deleted", "id"),
+                      # the import's duplicate check: same name key AND birth date (migration 0008)
+                      Index("ix_people_name_birth", "name_key", "birth_date"))
     unit_code: Mapped[str] = unit_fk()          # the unit whose roster entered the person
     name: Mapped[str] = mapped_column(String(50), index=True)
     search_key: Mapped[str] = mapped_column(Text, default="")
     # Derived like search_key (services.search_keys; never travels): the canonical matching key of
     # the name (core.names.name_key) that duplicate checks compare, and the words a phone is
     # found by (core.phones.phone_search_key).
-    name_key: Mapped[str] = mapped_column(String(100), default="", index=True)
+    name_key: Mapped[str] = mapped_column(String(100), default="")
     phone_key: Mapped[str] = mapped_column(Text, default="")
     gender: Mapped[str | None] = mapped_column(String(8))
     ethnicity: Mapped[str | None] = mapped_column(String(4))
