@@ -98,16 +98,21 @@ class Loader:
     def load(self, table, rows: list[dict]) -> None:
         """Writes `rows` (dicts by column key; a missing key takes the column's default) into `table`."""
         keys, defaults, procs, sql = self._plan(table)
-        pairs = list(zip(keys, defaults, procs))
-        tuples = [tuple(v if (v := r.get(k, d)) is None or p is None else p(v) for k, d, p in pairs)
-                  for r in rows]
+        convert = [(i, p) for i, p in enumerate(procs) if p is not None]
+        values = []
+        for r in rows:
+            v = list(map(r.get, keys, defaults))
+            for i, p in convert:
+                if v[i] is not None:
+                    v[i] = p(v[i])
+            values.append(v)
         cur = self.driver.cursor()
         if self.sqlite:
-            cur.executemany(sql, tuples)
+            cur.executemany(sql, values)
         else:
             with cur.copy(sql) as copy:
-                for t in tuples:
-                    copy.write_row(t)
+                for v in values:
+                    copy.write_row(v)
         cur.close()
 
     # -- the end

@@ -25,7 +25,6 @@ import datetime as dt
 import functools
 import random
 import time
-import uuid
 from pathlib import Path
 from typing import Callable
 
@@ -49,6 +48,7 @@ ROOTS = {"township": ("640104100", "640104100"), "county": ("640104", "640104"),
          "province": ("640000", "640100"), "national": (None, "640100")}
 STAMP = "2023-12-31T00:00:00.000000Z"
 BATCH_TOWNSHIPS = 200
+_EPOCH = dt.datetime(1970, 1, 1)
 
 MEMBER_CATEGORIES = ("teacher", "doctor", "agri_extension_worker", "demo_household", "large_grower", "local_expert",
                      "field_talent", "science_volunteer", "retired_elder", "enterprise_head", "community_worker")
@@ -79,9 +79,12 @@ class _Rows:
     def add(self, rng: random.Random, table: str, owner: str, **values) -> str:
         ms = self.base_ms + rng.randrange(0, 300 * 86_400_000)
         self.max_ms = max(self.max_ms, ms)
-        rid = values.pop("id", None) or str(uuid.UUID(int=(ms << 80) | (0x7 << 76) | (rng.getrandbits(12) << 64)
-                                                      | (0b10 << 62) | rng.getrandbits(62)))
-        at = dt.datetime.fromtimestamp(ms / 1000, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        rid = values.pop("id", None)
+        if not rid:     # str(uuid.UUID(int=…)) spelt out: the same text, a third of the time
+            h = f"{(ms << 80) | (0x7 << 76) | (rng.getrandbits(12) << 64) | (0b10 << 62) | rng.getrandbits(62):032x}"
+            rid = f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        # the "%Y-%m-%dT%H:%M:%S.%fZ" text of the UTC moment, without strftime's cost
+        at = (_EPOCH + dt.timedelta(milliseconds=ms)).isoformat(timespec="microseconds") + "Z"
         row = {"id": rid, "owner": owner, "rev": 1, "hlc": format_stamp(ms, 0), "created_at": at,
                "created_by": "", "updated_at": at, "updated_by": "", "deleted": False, "extra": None}
         row.update(values)

@@ -105,6 +105,7 @@ def run(quick: bool, folder: Path, cache: Path | None, only: set[str] | None,
         out["scales"] = scales(folder, cache, want, scale_names)
         national = out["scales"].get("national", {})
         out.setdefault("dashboard", {})["national_ms"] = national.get("dashboard_ms")
+        out["dashboard"]["national_cpu_ms"] = national.get("dashboard_cpu_ms")
         if "filter" in out and national.get("filter_p95_ms") is not None:
             out["filter"]["national_p95_ms"] = national["filter_p95_ms"]
             out["filter"]["national_p50_ms"] = national["filter_p50_ms"]
@@ -128,8 +129,8 @@ def scales(folder: Path, cache: Path | None, want, names: tuple[str, ...]) -> di
             row["townships"] = conn.exec_driver_sql("SELECT count(*) FROM units WHERE level='township'").scalar()
         row["db_mb"] = round(path.stat().st_size / 2**20, 1)
         if want("dashboard"):
-            row["dashboard_ms"] = step(f"dashboard {scale}", qf.dashboard_ms, path, SCALE_UNITS[scale],
-                                       repeat=1 if scale == "national" else 3)
+            row["dashboard_ms"], row["dashboard_cpu_ms"] = step(
+                f"dashboard {scale}", qf.dashboard_times, path, SCALE_UNITS[scale], repeat=3)
         if want("filter"):
             f = step(f"filter {scale}", qf.filter_figures, path, "640104", repeat=1)
             row.update(filter_people=f["people"], filter_p50_ms=f["p50_ms"], filter_p95_ms=f["p95_ms"])
@@ -205,6 +206,8 @@ def table(out: dict) -> str:
     if d.get("national_ms") is not None:
         rows.append(("dashboard ms (national)", fmt(d["national_ms"]), "", "", t["dashboard.national_ms"]["target"],
                      met("dashboard.national_ms")))
+        if d.get("national_cpu_ms") is not None:
+            rows.append(("  same, CPU ms", fmt(d["national_cpu_ms"]), "", "", "", ""))
     pg = out.get("postgres", {}).get("dashboard")
     if pg:
         rows.append((f"dashboard ms on PostgreSQL ({pg['scale']}, {pg['townships']:,} townships)",
