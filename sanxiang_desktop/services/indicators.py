@@ -4,6 +4,7 @@ city has 62, a province 2,000+, a national hub 41,352)."""
 from __future__ import annotations
 
 import datetime as dt
+import operator
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -17,6 +18,7 @@ from ..store.database import Database
 from ..store.sync_models import ReceivedPackage, RecordOrigin
 
 _SLOT_OF = {cat: slot for slot, cats in KEY_SLOTS.items() for cat in cats}
+_first = operator.itemgetter(0)
 
 
 def as_of_date(year: int, today: dt.date) -> dt.date:
@@ -56,12 +58,14 @@ def township_facts_below(s: Session, level: str | None, code: str | None, year: 
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     facts: dict[str, ind.TownshipFacts] = {}
     conn = s.connection()       # plain rows (Core): no ORM loading for 100,000s of them
-    # the townships with their association (at most one per unit: unit_code is unique), in one pass
+    # The townships with their association (at most one per unit: unit_code is unique), in one pass
+    # over ix_units_tree; sorted here, as SQL's ORDER BY would make the planner walk every unit row
+    # in code order instead.
     a = m.Association
-    for (c, name, parent, established, term_end, quota, staff, funding, premises) in conn.execute(
+    for (c, name, parent, established, term_end, quota, staff, funding, premises) in sorted(conn.execute(
             select(t.code, t.name, t.parent_code, a.established, a.term_end, a.staff_quota, a.staff_count,
                    a.funding_yuan, a.premises_m2)
-            .outerjoin(a, and_(a.unit_code == t.code, a.deleted.is_(False))).where(scope).order_by(t.code)):
+            .outerjoin(a, and_(a.unit_code == t.code, a.deleted.is_(False))).where(scope)).all(), key=_first):
         facts[c] = ind.TownshipFacts(c, name, parent, established, term_end, staff_quota=quota, staff_count=staff,
                                      funding_yuan=funding, premises_m2=premises)
     if level is None:
@@ -164,16 +168,15 @@ def _facts_of_everything(conn, facts: dict, as_of: dt.date, start: dt.date, end:
     # One pass over ix_activities_domain grouped by unit and domain (no join); the units that are no
     # township here are looked up afterwards, a village's count credited to its (live) township.
     others: dict[str, list[tuple[str, int]]] = {}
-    own = []
     for c, domain, n in _plain(conn,
             select(ac.unit_code, ac.domain, func.count())
             .where(ac.held_on.between(start, end), ac.deleted.is_(False))
             .group_by(ac.unit_code, ac.domain)):
-        if c in facts:
-            own.append((c, domain, n))
+        f = facts.get(c)
+        if f is not None:
+            f.activities[domain] = n        # one row per unit and domain; villages are added below
         else:
             others.setdefault(c, []).append((domain, n))
-    _add_activities(facts, own)
     codes = list(others)
     for i in range(0, len(codes), 500):     # bounded by the villages that held activities this year
         for village, township in conn.execute(select(u.code, u.parent_code).where(
