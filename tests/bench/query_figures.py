@@ -127,14 +127,19 @@ def dashboard_times(db_path: Path | str, unit: str | None, repeat: int = 3) -> t
 
 
 def scale_db(folder: Path, scale: str, seed: int = 1, cache: Path | None = None) -> tuple[Path, dict | None]:
-    """A generated database of a scale (reused from `cache` when there)."""
+    """A generated database of a scale (reused from `cache` when there) and what `generate` returned
+    when this process made it (None for a cached file)."""
     where = cache or folder
     where.mkdir(parents=True, exist_ok=True)
     path = where / f"bench-{scale}-{seed}.db"
     if path.exists():
-        return path, None
+        return path, _MADE.get(path)        # generated earlier in this run, or cached (None)
     part = path.with_suffix(".part")
     part.unlink(missing_ok=True)
     info = generate(part, scale, seed)
     part.rename(path)
+    _MADE[path] = info
     return path, info
+
+
+_MADE: dict[Path, dict] = {}

@@ -122,7 +122,8 @@ def scales(folder: Path, cache: Path | None, want, names: tuple[str, ...]) -> di
     out = {}
     for scale in names:
         path, info = step(f"{scale} database", qf.scale_db, folder, scale, cache=cache)
-        row: dict = {"generate_s": info["seconds"] if info else None}
+        row: dict = {"generate_s": info["seconds"] if info else None,
+                     "generate_cpu_s": info["cpu_seconds"] if info else None}
         with qf.open_database(path).engine.connect() as conn:
             row["people"] = conn.exec_driver_sql("SELECT count(*) FROM people").scalar()
             row["activities"] = conn.exec_driver_sql("SELECT count(*) FROM activities").scalar()
@@ -229,11 +230,12 @@ def table(out: dict) -> str:
     lines = [" | ".join(str(c).ljust(w) for c, w in zip(r, widths)) for r in rows]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     if "scales" in out:
-        lines += ["", "growth per scale:", "scale | townships | people | activities | db MB | generate s | "
-                  "dashboard ms | filter p95 ms (one county)"]
+        lines += ["", "growth per scale:", "scale | townships | people | activities | db MB | generate s (CPU) | "
+                  "dashboard ms (CPU) | filter p95 ms (one county)"]
         for scale, r in out["scales"].items():
             lines.append(f"{scale} | {r['townships']:,} | {r['people']:,} | {r['activities']:,} | {r['db_mb']} | "
-                         f"{fmt(r['generate_s'])} | {fmt(r.get('dashboard_ms'))} | {fmt(r.get('filter_p95_ms'))}")
+                         f"{fmt(r['generate_s'])} ({fmt(r.get('generate_cpu_s'))}) | {fmt(r.get('dashboard_ms'))} "
+                         f"({fmt(r.get('dashboard_cpu_ms'))}) | {fmt(r.get('filter_p95_ms'))}")
     return "\n".join(lines)
 
 
