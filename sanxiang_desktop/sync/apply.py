@@ -27,7 +27,8 @@ from ..services.search_keys import derive
 from ..store import models as m
 from ..store.sync_models import (Conflict, PersonDuplicate, RecordOrigin, log_changes,
                                     restore_change_triggers, set_aside_change_triggers)
-from ..store.upsert import insert_ignore, insert_replace, upsert_newer
+from ..store.bulk import execute_many
+from ..store.upsert import insert_ignore, insert_replace, replace_statement, upsert_newer
 from .records import (Incoming, RecordProblem, content_of, digest, encode_line, row_state,
                       values_from_state)
 
@@ -190,7 +191,10 @@ def apply_records(s: Session, items: list[Incoming], blobs: Mapping[str, bytes],
             _apply_table(s, model, group, counts, origins, people_written, package_id, sender, now,
                          log=model.__tablename__ in aside)
     restore_change_triggers(conn, aside)
-    insert_replace(s, RecordOrigin, origins)
+    if conn.dialect.name == "sqlite":     # one driver-level executemany (store.bulk); the Core path elsewhere
+        execute_many(conn, RecordOrigin.__table__, "replace", lambda: replace_statement(s, RecordOrigin), origins)
+    else:
+        insert_replace(s, RecordOrigin, origins)
     counts.duplicates = _find_duplicates(s, people_written, package_id, now)
     return counts
 
@@ -245,11 +249,18 @@ def _apply_table(s: Session, model, group: list[Incoming], counts: Counts, origi
     if model is m.Unit:
         writes.sort(key=lambda v: (len(v["code"]), v["code"]))      # a village's parent first
     try:
-        stmt = upsert_newer(s, table)
-        for chunk in _chunks(writes, WRITE_CHUNK):
-            s.execute(stmt, chunk)
-            if log:      # on SQLite the guard never skips a row here: they were decided under the write lock
-                log_changes(s.connection(), name, [v["id"] for v in chunk])
+        conn = s.connection()
+        if conn.dialect.name == "sqlite":       # tuples in one driver-level executemany (store.bulk)
+            for chunk in _chunks(writes, WRITE_CHUNK):
+                execute_many(conn, table, "upsert_newer", lambda: upsert_newer(s, table), chunk)
+                if log:  # the guard never skips a row here: they were decided under the write lock
+                    log_changes(conn, name, [v["id"] for v in chunk])
+        else:
+            stmt = upsert_newer(s, table)
+            for chunk in _chunks(writes, WRITE_CHUNK):
+                s.execute(stmt, chunk)
+                if log:
+                    log_changes(conn, name, [v["id"] for v in chunk])
     except IntegrityError as exc:
         raise RecordProblem(name, "the records do not fit this database's data (integrity check failed)",
                             "记录与本数据库的数据不一致（完整性检查未通过）", code="integrity") from exc
