@@ -12,6 +12,7 @@ The same ID number under two different people goes to sync_duplicates; both stay
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -22,7 +23,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..core.hlc import later
+from ..core.hlc import later, stamp_key
 from ..core.ids import new_id
 from ..services.search_keys import derive
 from ..store import models as m
@@ -85,21 +86,32 @@ def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
         yield items[i:i + size]
 
 
+@functools.lru_cache(maxsize=None)
+def _key_columns(table: str) -> tuple[str, ...]:
+    """The columns of a record table other records may refer to (primary key and unique ones)."""
+    return tuple(c.key for c in m.MODEL_BY_TABLE[table].__table__.columns if c.unique or c.primary_key)
+
+
+@functools.lru_cache(maxsize=None)
+def _references(table: str) -> tuple[tuple[str, tuple[str, str]], ...]:
+    """(column, (table, column) it refers to) for every foreign key of a record table."""
+    return tuple((fk.parent.key, (fk.column.table.name, fk.column.key))
+                 for fk in m.MODEL_BY_TABLE[table].__table__.foreign_keys)
+
+
 def _check_references(s: Session, items: list[Incoming], blobs: dict[str, bytes]) -> None:
     """Every reference points at a record in the package or already here (clear message, not an
     IntegrityError half-way through)."""
     provided: dict[tuple[str, str], set] = {("blobs", "sha256"): set(blobs)}
     for it in items:
-        for col in m.MODEL_BY_TABLE[it.table].__table__.columns:
-            if col.unique or col.primary_key:
-                provided.setdefault((it.table, col.key), set()).add(it.values[col.key])
+        for col in _key_columns(it.table):
+            provided.setdefault((it.table, col), set()).add(it.values[col])
     needed: dict[tuple[str, str], dict[Any, str]] = {}
     for it in items:
-        for fk in m.MODEL_BY_TABLE[it.table].__table__.foreign_keys:
-            value = it.values.get(fk.parent.key)
+        for col, key in _references(it.table):
+            value = it.values.get(col)
             if value is None:
                 continue
-            key = (fk.column.table.name, fk.column.key)
             if value not in provided.get(key, ()):
                 needed.setdefault(key, {}).setdefault(value, f"{it.table} {it.id}")
     for (table, column), values in needed.items():
@@ -177,8 +189,7 @@ def apply_records(s: Session, items: list[Incoming], blobs: Mapping[str, bytes],
     by_table: dict[str, list[Incoming]] = {}
     for it in items:
         by_table.setdefault(it.table, []).append(it)
-        if later(it.hlc, counts.max_hlc):
-            counts.max_hlc = it.hlc
+    counts.max_hlc = max((it.hlc for it in items), key=stamp_key, default="")
     origins: list[dict] = []
     people_written: list[dict] = []
     conn = s.connection()

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from sqlalchemy.orm import Session
 
 from ..core.hlc import MAX_SKEW_MS, HybridClock, ahead_ms
-from ..core.clock import format_local
+from ..core.clock import format_local, now_ms
 from ..store.database import Database
 from ..store.models import Meta
 from ..services.audit import audit_entry
@@ -425,8 +425,9 @@ def _flag_fast_clocks(s: Session, items: list, res: ImportResult) -> None:
     """Records stamped more than MAX_SKEW_MS ahead of this PC's clock: name the unit whose clock is
     wrong. The stamps are kept as they are (every level must pick the same winner)."""
     ahead: dict[str, int] = {}
+    wall = now_ms()           # once: the clock is read per call otherwise
     for it in items:
-        gap = ahead_ms(it.hlc)
+        gap = ahead_ms(it.hlc, wall)
         if gap > MAX_SKEW_MS:
             unit = (it.origin or {}).get("unit") or it.owner
             ahead[unit] = max(ahead.get(unit, 0), gap)
