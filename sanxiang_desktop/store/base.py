@@ -27,12 +27,12 @@ class Record:
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     owner: Mapped[str] = mapped_column(String(12), index=True)
     rev: Mapped[int] = mapped_column(Integer, default=1)
-    hlc: Mapped[str] = mapped_column(String(20), index=True)
+    hlc: Mapped[str] = mapped_column(String(20))          # no index: no query finds records by stamp (0008)
     created_at: Mapped[str] = mapped_column(String(32))
     created_by: Mapped[str] = mapped_column(String(64), default="")
     updated_at: Mapped[str] = mapped_column(String(32))
     updated_by: Mapped[str] = mapped_column(String(64), default="")
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)   # no index of its own: two values (0008)
     # Fields this version does not know, received from a newer program: kept and
     # passed on, never dropped (JSON object text).
     extra: Mapped[str | None] = mapped_column(Text, default=None)
