@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -97,6 +97,14 @@ def _references(table: str) -> tuple[tuple[str, tuple[str, str]], ...]:
     """(column, (table, column) it refers to) for every foreign key of a record table."""
     return tuple((fk.parent.key, (fk.column.table.name, fk.column.key))
                  for fk in m.MODEL_BY_TABLE[table].__table__.foreign_keys)
+
+
+@functools.lru_cache(maxsize=None)
+def _held_query(table: str):
+    """SELECT every column WHERE id IN :ids, one statement per table: a chunk of ids is bound as one
+    expanding parameter, not coerced value by value."""
+    t = m.MODEL_BY_TABLE[table].__table__
+    return select(t).where(t.c.id.in_(bindparam("ids", expanding=True)))
 
 
 def _check_references(s: Session, items: list[Incoming], blobs: dict[str, bytes]) -> None:
@@ -222,8 +230,9 @@ def _apply_table(s: Session, model, group: list[Incoming], counts: Counts, origi
     in the same order the triggers would have written it."""
     table, name = model.__table__, model.__tablename__
     local: dict[str, Any] = {}
+    held = _held_query(name)
     for chunk in _chunks([it.id for it in group]):
-        for row in s.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+        for row in s.execute(held, {"ids": chunk}).mappings():
             local[row["id"]] = row
     writes = []
     for it in group:
