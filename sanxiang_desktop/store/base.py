@@ -32,7 +32,7 @@ class Record:
     created_by: Mapped[str] = mapped_column(String(64), default="")
     updated_at: Mapped[str] = mapped_column(String(32))
     updated_by: Mapped[str] = mapped_column(String(64), default="")
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False)   # no index of its own: two values (0008)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     # Fields this version does not know, received from a newer program: kept and
     # passed on, never dropped (JSON object text).
     extra: Mapped[str | None] = mapped_column(Text, default=None)

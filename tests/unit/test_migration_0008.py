@@ -1,6 +1,6 @@
 """Migration 0008 (unused record indexes) against a real database file written by the 0003 program
-(tests/data/release_0003_township.db): the stamp and tombstone indexes go, nothing else changes, and
-a downgrade puts them back."""
+(tests/data/release_0003_township.db): the stamp indexes go, nothing else changes, and a downgrade
+puts them back."""
 from __future__ import annotations
 
 import shutil
@@ -27,7 +27,7 @@ def _indexes(path) -> set[str]:
 
 
 def _unused() -> set[str]:
-    return {f"ix_{mdl.__tablename__}_{c}" for mdl in m.RECORD_MODELS for c in ("hlc", "deleted")}
+    return {f"ix_{mdl.__tablename__}_hlc" for mdl in m.RECORD_MODELS}
 
 
 def _migrate(path, target: str) -> None:
@@ -40,7 +40,7 @@ def _migrate(path, target: str) -> None:
     engine.dispose()
 
 
-def test_0008_drops_the_stamp_and_tombstone_indexes_and_nothing_else(tmp_path):
+def test_0008_drops_the_stamp_indexes_and_nothing_else(tmp_path):
     path = tmp_path / "township.db"
     shutil.copyfile(DATA / "release_0003_township.db", path)
     _migrate(path, "0007")
