@@ -149,7 +149,7 @@ def screen(conn, items: list, allowed: set[str], *, check_units: bool = True) ->
             continue
         found = refused_records(conn, name, [it.values for it in group], allowed, known_units=new_units,
                                 check_units=check_units)
-        for it in group:
+        for it in group if refused_new else ():      # nothing refused yet: no parent can be refused
             if it.id not in found:
                 for fk in model.__table__.foreign_keys:
                     target = fk.column.table.name
