@@ -342,7 +342,7 @@ def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, r
                                       created_at=manifest["created_at"][:32], received_at=now,
                                       counts=json_counts(counts)))
                 _advance_clock(s, counts.max_hlc, None if dry_run else clock)
-                _flag_fast_clocks(s, decoded.items, res)
+                _flag_fast_clocks(s, decoded.items, res, counts.max_hlc)
                 if kind == "data":
                     _note_receipt_seq(s, sender, manifest.get("receipt_seq"))
                 changes = _applied(counts, manifest["package_id"], refused)
@@ -421,11 +421,14 @@ def _note_receipt_seq(s: Session, sender: str, seen: Any) -> None:
         row.value = str(seen)
 
 
-def _flag_fast_clocks(s: Session, items: list, res: ImportResult) -> None:
+def _flag_fast_clocks(s: Session, items: list, res: ImportResult, newest: str) -> None:
     """Records stamped more than MAX_SKEW_MS ahead of this PC's clock: name the unit whose clock is
-    wrong. The stamps are kept as they are (every level must pick the same winner)."""
+    wrong. The stamps are kept as they are (every level must pick the same winner).
+    `newest`: the newest stamp among the items (Counts.max_hlc): when it is not ahead, none is."""
     ahead: dict[str, int] = {}
     wall = now_ms()           # once: the clock is read per call otherwise
+    if not newest or ahead_ms(newest, wall) <= MAX_SKEW_MS:
+        return
     for it in items:
         gap = ahead_ms(it.hlc, wall)
         if gap > MAX_SKEW_MS:
