@@ -39,7 +39,7 @@ class Unit(Record, Base):
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
     search_key: Mapped[str] = mapped_column(Text, default="")
     # the indicators read a level's live units with their parents (townships, villages per township)
-    # from this index alone, never the unit rows (migration 0008)
+    # from this index alone, never the unit rows (migration 0009)
     __table_args__ = (Index("ix_units_tree", "level", "deleted", "parent_code", "code", "name"),)
 
 

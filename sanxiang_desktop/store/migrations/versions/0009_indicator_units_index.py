@@ -7,14 +7,14 @@ and 330,000 villages; tests/bench/run.py: dashboard, national). Units are writte
 division list, a few villages a year), so the index costs the imports next to nothing.
 No table is rebuilt: the change-log triggers stay in place.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-11-29 18:10:00
 """
 from alembic import op
 
-revision = '0008'
-down_revision = '0007'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
