@@ -7,8 +7,8 @@
 
 Benchmarks are not tests: nothing here fails on a slow figure; the table says which target is met.
 --cache DIR keeps the generated databases of each scale between runs (national takes a while).
-The full run also generates a scale (--pg-scale, province by default: national takes most of an hour
-on a 2-core machine) on a throwaway PostgreSQL server and times the dashboard there, next to SQLite.
+The full run also generates a scale (--pg-scale, province by default: national takes about a quarter
+of an hour on a loaded 2-core machine) on a throwaway PostgreSQL server and times the dashboard there, next to SQLite.
 """
 from __future__ import annotations
 
