@@ -38,6 +38,9 @@ class Unit(Record, Base):
     kind: Mapped[str | None] = mapped_column(String(12))  # village level: "village" | "community"
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
     search_key: Mapped[str] = mapped_column(Text, default="")
+    # the indicators read a level's live units with their parents (townships, villages per township)
+    # from this index alone, never the unit rows (migration 0009)
+    __table_args__ = (Index("ix_units_tree", "level", "deleted", "parent_code", "code", "name"),)
 
 
 class Association(Record, Base):
@@ -75,7 +78,7 @@ class Person(Record, Base):
                             "id_number"),
                       # the indicators find the key persons here without reading rows (migration 0007)
                       Index("ix_people_category_live", "category", "deleted", "id"),
-                      # the import's duplicate check: same name key AND birth date (migration 0008)
+                      # the import's duplicate check: same name key AND birth date (migration 0010)
                       Index("ix_people_name_birth", "name_key", "birth_date"))
     unit_code: Mapped[str] = unit_fk()          # the unit whose roster entered the person
     name: Mapped[str] = mapped_column(String(50), index=True)

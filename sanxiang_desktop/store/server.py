@@ -74,7 +74,7 @@ CHANGE_FUNCTION_SQL = [
          DO UPDATE SET change_seq = nextval(pg_get_serial_sequence('sync_changes', 'change_seq'));
          RETURN NULL;
        END $$""",
-    # The change log, statement level (revision 0008): the rows a statement inserted or updated come
+    # The change log, statement level (revision 0010): the rows a statement inserted or updated come
     # as one transition table and go into the log in one INSERT … SELECT, so an import's upsert of
     # two thousand rows costs one trigger call, not two thousand (store.pg_bulk). Same rule as the
     # row-level sx_log_change above and the SQLite triggers: a record's entry takes the next number.

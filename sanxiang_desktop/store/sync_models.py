@@ -187,11 +187,11 @@ def change_trigger_sql(table: str, dialect: str = "sqlite") -> list[str]:
     these triggers with the old table: it must run these statements again. A new
     record table needs them on both backends: pass op.get_bind().dialect.name
     (on PostgreSQL they call the PL/pgSQL functions of store.server, issue 13).
-    On PostgreSQL (revision 0008 on) they are statement-level triggers with a transition table,
+    On PostgreSQL (revision 0010 on) they are statement-level triggers with a transition table,
     one for inserts (trg_T_sync) and one for updates (trg_T_sync_upd): PostgreSQL allows a
     transition table only on a trigger of one event. A migration that must keep an update out of
     the change log drops both."""
-    if dialect == "postgresql":   # the functions are store.server.CHANGE_FUNCTION_SQL (0002, 0008)
+    if dialect == "postgresql":   # the functions are store.server.CHANGE_FUNCTION_SQL (0002, 0010)
         return [f"DROP TRIGGER IF EXISTS trg_{table}_sync ON {table}",
                 f"DROP TRIGGER IF EXISTS trg_{table}_sync_upd ON {table}",
                 f"CREATE TRIGGER trg_{table}_sync AFTER INSERT ON {table} REFERENCING NEW TABLE AS new_rows "

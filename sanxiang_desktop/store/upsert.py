@@ -35,10 +35,11 @@ def insert_ignore(s: Session, model, rows: list[dict]) -> None:
 def insert_replace(s: Session, model, rows: list[dict]) -> None:
     """Insert rows; a row whose primary key exists already gets the new values."""
     if rows:
-        _execute(s, model, "replace", lambda: _replace(s, model), rows)
+        _execute(s, model, "replace", lambda: replace_statement(s, model), rows)
 
 
-def _replace(s: Session, model):
+def replace_statement(s: Session, model):
+    """`INSERT … ON CONFLICT (primary key) DO UPDATE SET every other column` (insert_replace's statement)."""
     stmt = _insert(s, model)
     keys = [c.name for c in model.__table__.primary_key.columns]
     values = {c.name: stmt.excluded[c.name] for c in model.__table__.columns if c.name not in keys}

@@ -1,4 +1,4 @@
-"""The change log on a PostgreSQL server (issue 13, revision 0008): statement-level triggers with a
+"""The change log on a PostgreSQL server (issue 13, revision 0010): statement-level triggers with a
 transition table log every row a statement writes, whatever the statement - one row, many rows, an
 upsert that inserts some and updates others - with the same rule as the SQLite triggers: the
 record's entry takes the next change_seq. The migration to them and back on a real server."""
@@ -83,11 +83,11 @@ def test_the_migration_to_statement_triggers_and_back(pg_server):
     try:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "0007")
+            command.upgrade(cfg, "0009")
             assert _row_level(conn) == {"trg_people_sync": True}
-            command.upgrade(cfg, "0008")
+            command.upgrade(cfg, "0010")
             assert _row_level(conn) == {"trg_people_sync": False, "trg_people_sync_upd": False}
-            command.downgrade(cfg, "0007")
+            command.downgrade(cfg, "0009")
             assert _row_level(conn) == {"trg_people_sync": True}
             assert not conn.exec_driver_sql("SELECT count(*) FROM pg_proc WHERE proname = 'sx_log_changes'").scalar()
             command.upgrade(cfg, "head")
