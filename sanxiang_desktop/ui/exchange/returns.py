@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QListWidgetItem, QVBoxLayout, QWidget)
 
 from sanxiang_desktop.sync import service
-from sanxiang_desktop.sync.returns import REASON_MAX
 from sanxiang_desktop.sync.rows import Returned
 from sanxiang_desktop.ui.exchange.dialogs import wrapped
 from sanxiang_desktop.ui.exchange.model import local_time, record_type
@@ -104,6 +103,7 @@ class ReturnDialog(QDialog):
         self.records_list.setObjectName("records_list")
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setObjectName("reason_edit")
+        from sanxiang_desktop.sync.returns import REASON_MAX     # sync code loads with the dialog, not the page
         self.reason_edit.setMaxLength(REASON_MAX)
         self.reason_edit.setPlaceholderText(self.tr("e.g. the date is wrong, a photo is missing"))
         self.privacy_hint = wrapped(self.tr("Say what is wrong, not whose: no names, ID numbers or phone numbers "
