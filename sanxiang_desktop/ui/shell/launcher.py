@@ -175,7 +175,8 @@ class Launcher(QObject):
         else:
             window.show()
         self.window_shown.emit(window)
-        if dashboard is None:
+        # no dashboard, or its figures (asked for while the window was built) already arrived and are shown
+        if dashboard is None or getattr(dashboard, "data", None) is not None:
             self._first_fill(window)
         self._start_checks(window, opened)
 

@@ -161,6 +161,11 @@ class MainWindow(QMainWindow):
             page.setParent(self.tabs)
             page.hide()
             pages.append(page)
+            # the window shows the home unit first: a page that can start reading its data early (the
+            # dashboard) does so now, on the worker, while the pages after it are being built
+            prefetch = getattr(page, "prefetch", None)
+            if callable(prefetch) and self.home.level in page.levels:
+                prefetch(self.home.code)
         return pages
 
     def page(self, key: str) -> UnitPage | None:
