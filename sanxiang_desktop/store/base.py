@@ -27,7 +27,7 @@ class Record:
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     owner: Mapped[str] = mapped_column(String(12), index=True)
     rev: Mapped[int] = mapped_column(Integer, default=1)
-    hlc: Mapped[str] = mapped_column(String(20), index=True)
+    hlc: Mapped[str] = mapped_column(String(20))          # no index: no query finds records by stamp (0008)
     created_at: Mapped[str] = mapped_column(String(32))
     created_by: Mapped[str] = mapped_column(String(64), default="")
     updated_at: Mapped[str] = mapped_column(String(32))

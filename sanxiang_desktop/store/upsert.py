@@ -25,12 +25,16 @@ def insert_ignore(s: Session, model, rows: list[dict]) -> None:
 
 def insert_replace(s: Session, model, rows: list[dict]) -> None:
     """Insert rows; a row whose primary key exists already gets the new values."""
-    if not rows:
-        return
+    if rows:
+        s.execute(replace_statement(s, model), rows)
+
+
+def replace_statement(s: Session, model):
+    """`INSERT … ON CONFLICT (primary key) DO UPDATE SET every other column` (insert_replace's statement)."""
     stmt = _insert(s, model)
     keys = [c.name for c in model.__table__.primary_key.columns]
     values = {c.name: stmt.excluded[c.name] for c in model.__table__.columns if c.name not in keys}
-    s.execute(stmt.on_conflict_do_update(index_elements=keys, set_=values), rows)
+    return stmt.on_conflict_do_update(index_elements=keys, set_=values)
 
 
 def upsert_newer(s: Session, table):

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from sqlalchemy.orm import Session
 
 from ..core.hlc import MAX_SKEW_MS, HybridClock, ahead_ms
-from ..core.clock import format_local
+from ..core.clock import format_local, now_ms
 from ..store.database import Database
 from ..store.models import Meta
 from ..services.audit import audit_entry
@@ -342,7 +342,7 @@ def _apply(db: Database, manifest: dict, sha: str, decoded: Decoded, new_peer, r
                                       created_at=manifest["created_at"][:32], received_at=now,
                                       counts=json_counts(counts)))
                 _advance_clock(s, counts.max_hlc, None if dry_run else clock)
-                _flag_fast_clocks(s, decoded.items, res)
+                _flag_fast_clocks(s, decoded.items, res, counts.max_hlc)
                 if kind == "data":
                     _note_receipt_seq(s, sender, manifest.get("receipt_seq"))
                 changes = _applied(counts, manifest["package_id"], refused)
@@ -421,12 +421,16 @@ def _note_receipt_seq(s: Session, sender: str, seen: Any) -> None:
         row.value = str(seen)
 
 
-def _flag_fast_clocks(s: Session, items: list, res: ImportResult) -> None:
+def _flag_fast_clocks(s: Session, items: list, res: ImportResult, newest: str) -> None:
     """Records stamped more than MAX_SKEW_MS ahead of this PC's clock: name the unit whose clock is
-    wrong. The stamps are kept as they are (every level must pick the same winner)."""
+    wrong. The stamps are kept as they are (every level must pick the same winner).
+    `newest`: the newest stamp among the items (Counts.max_hlc): when it is not ahead, none is."""
     ahead: dict[str, int] = {}
+    wall = now_ms()           # once: the clock is read per call otherwise
+    if not newest or ahead_ms(newest, wall) <= MAX_SKEW_MS:
+        return
     for it in items:
-        gap = ahead_ms(it.hlc)
+        gap = ahead_ms(it.hlc, wall)
         if gap > MAX_SKEW_MS:
             unit = (it.origin or {}).get("unit") or it.owner
             ahead[unit] = max(ahead.get(unit, 0), gap)

@@ -22,10 +22,11 @@ query per table and chunk, so any apply path (ORM or executemany) calls it the s
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..store import models as m
 
@@ -77,14 +78,22 @@ def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
 def stored_owners(conn, table: str, ids: Sequence[str]) -> dict[str, tuple[str, bool]]:
     """Returns {id: (stored owner, built-in)} for the ids already held here; one query per chunk.
     `conn` is a SQLAlchemy Session or Connection."""
+    stmt, has_builtin = _owners_query(table)
+    out: dict[str, tuple[str, bool]] = {}
+    for chunk in _chunks(list(ids)):
+        for row in conn.execute(stmt, {"ids": chunk}):
+            out[row[0]] = (row[1] or "", bool(row[2]) if has_builtin else False)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _owners_query(table: str):
+    """(SELECT id, owner[, builtin] WHERE id IN :ids, has builtin): one statement per table with an
+    expanding parameter, so a chunk of ids is bound as it is, not coerced value by value (issue 12)."""
     t = m.MODEL_BY_TABLE[table].__table__
     builtin = t.c.builtin if "builtin" in t.c else None
     cols = [t.c.id, t.c.owner] + ([builtin] if builtin is not None else [])
-    out: dict[str, tuple[str, bool]] = {}
-    for chunk in _chunks(list(ids)):
-        for row in conn.execute(select(*cols).where(t.c.id.in_(chunk))):
-            out[row[0]] = (row[1] or "", bool(row[2]) if builtin is not None else False)
-    return out
+    return select(*cols).where(t.c.id.in_(bindparam("ids", expanding=True))), builtin is not None
 
 
 def refused_records(conn, table: str, records: Sequence[Mapping[str, Any]], allowed: set[str], *,
@@ -140,7 +149,7 @@ def screen(conn, items: list, allowed: set[str], *, check_units: bool = True) ->
             continue
         found = refused_records(conn, name, [it.values for it in group], allowed, known_units=new_units,
                                 check_units=check_units)
-        for it in group:
+        for it in group if refused_new else ():      # nothing refused yet: no parent can be refused
             if it.id not in found:
                 for fk in model.__table__.foreign_keys:
                     target = fk.column.table.name

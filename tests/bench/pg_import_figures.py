@@ -41,8 +41,8 @@ def _timed_import(server, template: str, packages: list[Path]) -> tuple[float, f
     from sanxiang_desktop.core import names, pinyin
     name = server.new_database("timed", template)
     db = open_database(server.url(name))
-    for fn in (pinyin.search_key, pinyin.person_search_key, names.name_key):
-        fn.cache_clear()          # the warm-up's keys do not count: a real import meets new names
+    for fn in (pinyin.cache_clear, names.cache_clear):
+        fn()          # the warm-up's keys do not count: a real import meets new names
     gc.collect()
     t0, c0 = time.perf_counter(), time.process_time()
     results = import_files(db, packages)

@@ -123,8 +123,8 @@ def import_figures(folder: Path, seed: int = 1) -> dict:
     before = record_ids(timed_path)
     db = open_database(timed_path)
     from sanxiang_desktop.core import names, pinyin
-    for fn in (pinyin.search_key, pinyin.person_search_key, names.name_key):
-        getattr(fn, "cache_clear", lambda: None)()   # the warm-up's keys do not count: a real import meets new names
+    for fn in (pinyin.cache_clear, names.cache_clear):
+        fn()   # the warm-up's keys do not count: a real import meets new names
     gc.collect()
     t0, c0 = time.perf_counter(), time.process_time()
     results = import_files(db, packages)
@@ -158,8 +158,8 @@ def _county_rate(folder: Path, city: Path, packages: list[Path]) -> tuple[int, i
     path = _copy(city, folder / "city-county-rate.db")
     before = record_ids(path)
     db = open_database(path)
-    for fn in (pinyin.search_key, pinyin.person_search_key, names.name_key):
-        fn.cache_clear()
+    for fn in (pinyin.cache_clear, names.cache_clear):
+        fn()
     gc.collect()
     t0, c0 = time.perf_counter(), time.process_time()
     results = import_files(db, packages)
