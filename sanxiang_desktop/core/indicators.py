@@ -22,7 +22,7 @@ class TownshipFacts:
     parent_code: str | None
     established: bool | None = None          # None: no association record yet
     term_end: dt.date | None = None
-    slots_filled: dict[str, bool] = field(default_factory=lambda: {s: False for s in SLOTS})
+    slots_filled: dict[str, bool] = field(default_factory=lambda: dict.fromkeys(SLOTS, False))
     visits: int = 0
     last_visit: dt.date | None = None
     activities: dict[str, int] = field(default_factory=dict)   # domain -> count this year
@@ -102,6 +102,8 @@ class TownshipIndicators:
 
 
 FOUR = ("staff_quota", "staff", "funding", "premises")
+# township_indicators and rollup spell these keys out for speed; a new slot, domain or figure goes there too
+assert SLOTS == ("hospital", "school", "agri") and DOMAINS == ("health", "education", "agriculture")
 SHORTAGES_RED_FROM = 3       # three or four of the four lacking is red; one or two is yellow
 
 
@@ -122,48 +124,63 @@ def share_light(part: int, whole: int) -> str:
 
 
 def township_indicators(f: TownshipFacts, as_of: dt.date) -> TownshipIndicators:
-    """Returns everything the upper levels look at for one township, with traffic lights."""
-    filled = sum(1 for s in SLOTS if f.slots_filled.get(s))
-    entered = {"staff_quota": f.staff_quota, "staff": f.staff_count, "funding": f.funding_yuan,
-               "premises": f.premises_m2}
+    """Returns everything the upper levels look at for one township, with traffic lights.
+
+    Written out field by field (no generator expressions): a national hub computes it for 41,352
+    townships per dashboard, where each avoided helper call is worth about 0.1 s."""
+    sf, acts = f.slots_filled, f.activities
+    slots = {"hospital": bool(sf.get("hospital")), "school": bool(sf.get("school")), "agri": bool(sf.get("agri"))}
+    filled = slots["hospital"] + slots["school"] + slots["agri"]
+    quota, staff, funding, premises = f.staff_quota, f.staff_count, f.funding_yuan, f.premises_m2
     # "Not entered" is not "lacking": only a figure the clerk entered as 0 is a shortage (缺);
     # an empty one is 未填写 until somebody fills it in (a new database lacks nothing yet).
-    not_entered = {k: v is None for k, v in entered.items()}
-    shortages = {k: v is not None and not v for k, v in entered.items()}
-    per_domain = {d: f.activities.get(d, 0) for d in DOMAINS}
-    slots = {s: bool(f.slots_filled.get(s)) for s in SLOTS}
-    return TownshipIndicators(
-        code=f.code,
-        name=f.name,
-        established=bool(f.established),
-        established_light=GREEN if f.established else RED,
-        slots=slots,
-        slot_lights={s: GREEN if filled_ else RED for s, filled_ in slots.items()},
-        slots_filled=filled,
-        slots_light=GREEN if filled == 3 else (YELLOW if filled else RED),
-        visited=f.visits > 0,
-        visits=f.visits,
-        last_visit=f.last_visit.isoformat() if f.last_visit else None,
-        visit_light=GREEN if f.visits else RED,
-        term_end=f.term_end.isoformat() if f.term_end else None,
-        term_overdue=bool(f.term_end and f.term_end < as_of),
-        term_light=term_status(f.term_end, as_of),
-        activities=per_domain,
-        activities_other=f.activities.get("other", 0),
-        activities_total=sum(f.activities.values()),
-        activity_lights={d: count_light(n) for d, n in per_domain.items()},
-        activities_target=ACTIVITY_TARGET,
-        villages=f.villages,
-        villages_with_contact=f.villages_with_contact,
-        villages_light=share_light(f.villages_with_contact, f.villages),
-        shortages=shortages,
-        shortage_count=sum(shortages.values()),
-        not_entered=not_entered,
-        not_entered_count=sum(not_entered.values()),
-        shortages_light=shortages_light(sum(shortages.values()), sum(not_entered.values())),
-        four=FourFigures(f.staff_quota, f.staff_count, f.funding_yuan, whole(f.premises_m2)),
-        last_package=f.last_package,
-    )
+    not_entered = {"staff_quota": quota is None, "staff": staff is None, "funding": funding is None,
+                   "premises": premises is None}
+    shortages = {"staff_quota": quota is not None and not quota, "staff": staff is not None and not staff,
+                 "funding": funding is not None and not funding, "premises": premises is not None and not premises}
+    short = shortages["staff_quota"] + shortages["staff"] + shortages["funding"] + shortages["premises"]
+    unknown = (not_entered["staff_quota"] + not_entered["staff"] + not_entered["funding"]
+               + not_entered["premises"])
+    health, education, agriculture = acts.get("health", 0), acts.get("education", 0), acts.get("agriculture", 0)
+    term_end, visits = f.term_end, f.visits
+    # The frozen dataclass's __init__ sets its 31 fields one object.__setattr__ at a time; filling its
+    # __dict__ at once gives the same object (no __post_init__, no defaults) at a third of the cost.
+    out = object.__new__(TownshipIndicators)
+    out.__dict__.update({
+        "code": f.code,
+        "name": f.name,
+        "established": bool(f.established),
+        "established_light": GREEN if f.established else RED,
+        "slots": slots,
+        "slot_lights": {"hospital": GREEN if slots["hospital"] else RED, "school": GREEN if slots["school"] else RED,
+                         "agri": GREEN if slots["agri"] else RED},
+        "slots_filled": filled,
+        "slots_light": GREEN if filled == 3 else (YELLOW if filled else RED),
+        "visited": visits > 0,
+        "visits": visits,
+        "last_visit": f.last_visit.isoformat() if f.last_visit else None,
+        "visit_light": GREEN if visits else RED,
+        "term_end": term_end.isoformat() if term_end else None,
+        "term_overdue": bool(term_end and term_end < as_of),
+        "term_light": term_status(term_end, as_of),
+        "activities": {"health": health, "education": education, "agriculture": agriculture},
+        "activities_other": acts.get("other", 0),
+        "activities_total": sum(acts.values()),
+        "activity_lights": {"health": count_light(health), "education": count_light(education),
+                             "agriculture": count_light(agriculture)},
+        "activities_target": ACTIVITY_TARGET,
+        "villages": f.villages,
+        "villages_with_contact": f.villages_with_contact,
+        "villages_light": share_light(f.villages_with_contact, f.villages),
+        "shortages": shortages,
+        "shortage_count": short,
+        "not_entered": not_entered,
+        "not_entered_count": unknown,
+        "shortages_light": shortages_light(short, unknown),
+        "four": FourFigures(quota, staff, funding, whole(premises)),
+        "last_package": f.last_package,
+    })
+    return out
 
 
 @dataclass
@@ -206,29 +223,52 @@ class Rollup:
 
 
 def rollup(townships: list[TownshipIndicators]) -> Rollup:
-    """Returns the totals over township indicator rows (for a county, or the city)."""
+    """Returns the totals over township indicator rows (for a county, or the city).
+
+    One pass over the rows with plain counters (a national hub rolls up 41,352 of them)."""
     n = len(townships)
-    established = sum(t.established for t in townships)
-    slots_full = sum(t.slots_filled == 3 for t in townships)
-    visited = sum(t.visited for t in townships)
-    term_overdue = sum(t.term_overdue for t in townships)
-    villages = sum(t.villages for t in townships)
-    with_contact = sum(t.villages_with_contact for t in townships)
-    with_shortages = sum(t.shortage_count > 0 for t in townships)
+    established = slots_full = visited = term_overdue = villages = with_contact = with_shortages = 0
+    none_entered = total = 0
+    hospital = school = agri = 0
+    health = education = agriculture = 0
+    met_health = met_education = met_agriculture = 0
+    four = len(FOUR)
+    for t in townships:
+        established += t.established
+        slots_full += t.slots_filled == 3
+        slots = t.slots
+        hospital += slots["hospital"]
+        school += slots["school"]
+        agri += slots["agri"]
+        visited += t.visited
+        term_overdue += t.term_overdue
+        acts = t.activities
+        h, e, a = acts["health"], acts["education"], acts["agriculture"]
+        health += h
+        education += e
+        agriculture += a
+        met_health += h >= ACTIVITY_TARGET
+        met_education += e >= ACTIVITY_TARGET
+        met_agriculture += a >= ACTIVITY_TARGET
+        total += t.activities_total
+        villages += t.villages
+        with_contact += t.villages_with_contact
+        with_shortages += t.shortage_count > 0
+        none_entered += t.not_entered_count == four
     return Rollup(
         townships=n,
         established=established,
         slots_full=slots_full,
-        slots={s: sum(t.slots[s] for t in townships) for s in SLOTS},
+        slots={"hospital": hospital, "school": school, "agri": agri},
         visited=visited,
         term_overdue=term_overdue,
-        activities={d: sum(t.activities[d] for t in townships) for d in DOMAINS},
-        activities_total=sum(t.activities_total for t in townships),
-        activity_target_met={d: sum(t.activities[d] >= ACTIVITY_TARGET for t in townships) for d in DOMAINS},
+        activities={"health": health, "education": education, "agriculture": agriculture},
+        activities_total=total,
+        activity_target_met={"health": met_health, "education": met_education, "agriculture": met_agriculture},
         villages=villages,
         villages_with_contact=with_contact,
         with_shortages=with_shortages,
-        four_not_entered=sum(t.not_entered_count == len(FOUR) for t in townships),
+        four_not_entered=none_entered,
         established_light=share_light(established, n),
         slots_light=share_light(slots_full, n),
         visited_light=share_light(visited, n),

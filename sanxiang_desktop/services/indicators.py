@@ -4,6 +4,7 @@ city has 62, a province 2,000+, a national hub 41,352)."""
 from __future__ import annotations
 
 import datetime as dt
+import operator
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -17,6 +18,7 @@ from ..store.database import Database
 from ..store.sync_models import ReceivedPackage, RecordOrigin
 
 _SLOT_OF = {cat: slot for slot, cats in KEY_SLOTS.items() for cat in cats}
+_first = operator.itemgetter(0)
 
 
 def as_of_date(year: int, today: dt.date) -> dt.date:
@@ -52,36 +54,74 @@ def township_facts_below(s: Session, level: str | None, code: str | None, year: 
     41,352 townships cost the same handful of queries as one county's 16 (about 2.5 s of CPU for
     the national facts, 10 s with the former chunks; tests/bench/run.py: dashboard, national)."""
     t = aliased(m.Unit, name="t")
-    v = aliased(m.Unit, name="v")
     scope = _scope(t, level, code)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     facts: dict[str, ind.TownshipFacts] = {}
     conn = s.connection()       # plain rows (Core): no ORM loading for 100,000s of them
-    for c, name, parent in conn.execute(select(t.code, t.name, t.parent_code).where(scope).order_by(t.code)).all():
-        facts[c] = ind.TownshipFacts(c, name, parent)
+    # The townships with their association (at most one per unit: unit_code is unique), in one pass
+    # over ix_units_tree; sorted here, as SQL's ORDER BY would make the planner walk every unit row
+    # in code order instead.
     a = m.Association
-    for row in conn.execute(select(a.unit_code, a.established, a.term_end, a.staff_quota, a.staff_count,
-                                a.funding_yuan, a.premises_m2).join(t, t.code == a.unit_code)
-                         .where(scope, a.deleted.is_(False))).all():
-        f = facts[row[0]]
-        (f.established, f.term_end, f.staff_quota, f.staff_count, f.funding_yuan, f.premises_m2) = row[1:]
+    for (c, name, parent, established, term_end, quota, staff, funding, premises) in sorted(conn.execute(
+            select(t.code, t.name, t.parent_code, a.established, a.term_end, a.staff_quota, a.staff_count,
+                   a.funding_yuan, a.premises_m2)
+            .outerjoin(a, and_(a.unit_code == t.code, a.deleted.is_(False))).where(scope)).all(), key=_first):
+        facts[c] = ind.TownshipFacts(c, name, parent, established, term_end, staff_quota=quota, staff_count=staff,
+                                     funding_yuan=funding, premises_m2=premises)
+    if level is None:
+        _facts_of_everything(conn, facts, as_of, start, end)
+    else:
+        _facts_in_scope(conn, facts, t, aliased(m.Unit, name="v"), scope, as_of, start, end)
+    for c, when in _last_packages_below(conn, t, scope):
+        day = format_local(when, date_only=True)     # the office's date of a UTC stamp
+        if day > (facts[c].last_package or ""):
+            facts[c].last_package = day
+    return facts
+
+
+def _plain(conn, stmt) -> list[tuple]:
+    """The DBAPI's own rows of `stmt`, for columns that need no conversion (text and counts come
+    the same from both drivers): no SQLAlchemy Row per row, which cost more than the query on a
+    national hub's hundreds of thousands of rows. Columns of dates or booleans go through
+    `conn.execute(...).all()` instead."""
+    result = conn.execute(stmt)
+    try:
+        return result.cursor.fetchall()
+    finally:
+        result.close()
+
+
+def _leaders(as_of: dt.date):
+    """(unit code, person category) of the current leadership posts; a unit may come many times."""
     p = m.Post
     current = and_(p.deleted.is_(False), or_(p.start_on.is_(None), p.start_on <= as_of),
                    or_(p.end_on.is_(None), p.end_on > as_of), p.role.in_(LEADERSHIP_ROLES))
-    leaders = (select(p.unit_code, m.Person.category).join(m.Person, m.Person.id == p.person_id)
-               .where(current, m.Person.deleted.is_(False)))
-    if level is None:
-        # Everything: from the key people (ix_people_category_live) to their posts (ix_posts_person_role),
-        # indexes only; a post in a unit that is no township here is skipped below.
-        leaders = leaders.where(m.Person.category.in_(_SLOT_OF))
-    else:
-        # Below a unit: from its townships' posts. The key categories are checked here, not in SQL, or
-        # the planner would start from every key person in the database (seconds on a national hub).
-        leaders = leaders.join(t, t.code == p.unit_code).where(scope)
-    for unit_code, category in conn.execute(leaders.distinct()).all():
-        if unit_code in facts and category in _SLOT_OF:
-            facts[unit_code].slots_filled[_SLOT_OF[category]] = True
-    vi = m.Visit
+    return (select(p.unit_code, m.Person.category).join(m.Person, m.Person.id == p.person_id)
+            .where(current, m.Person.deleted.is_(False)))
+
+
+def _fill_slots(facts: dict, rows) -> None:
+    for unit_code, category in rows:
+        slot = _SLOT_OF.get(category)
+        if slot is not None and unit_code in facts:
+            facts[unit_code].slots_filled[slot] = True
+
+
+def _add_activities(facts: dict, rows) -> None:
+    for c, domain, n in rows:
+        f = facts.get(c)
+        if f is not None:
+            bucket = f.activities
+            bucket[domain] = bucket.get(domain, 0) + n
+
+
+def _facts_in_scope(conn, facts: dict, t, v, scope, as_of: dt.date, start: dt.date, end: dt.date) -> None:
+    """The facts of the townships below one unit: every query joined on the unit tree, so it reads
+    only the scope's rows (a county of 16 townships in a national database reads 16 townships' rows)."""
+    a, vi, ac = m.Association, m.Visit, m.Activity
+    # From the townships' posts. The key categories are checked in Python, not in SQL, or the planner
+    # would start from every key person in the database (seconds on a national hub).
+    _fill_slots(facts, _plain(conn, _leaders(as_of).join(t, t.code == m.Post.unit_code).where(scope)))
     for c, n, last in conn.execute(
             select(vi.visited_unit_code, func.count(), func.max(vi.visited_on))
             .join(t, t.code == vi.visited_unit_code)
@@ -94,40 +134,54 @@ def township_facts_below(s: Session, level: str | None, code: str | None, year: 
             select(t.code, func.count(v.code), func.count(a.unit_code)).select_from(t).join(v, village)
             .outerjoin(a, contact).where(scope).group_by(t.code)).all():
         facts[c].villages, facts[c].villages_with_contact = n, with_contact
-    for c, domain, n in _activities_below(conn, t, v, scope, level is None, village, start, end):
-        if c not in facts:
-            continue
-        bucket = facts[c].activities
-        bucket[domain] = bucket.get(domain, 0) + n
-    for c, when in _last_packages_below(conn, t, scope):
-        day = format_local(when, date_only=True)     # the office's date of a UTC stamp
-        if day > (facts[c].last_package or ""):
-            facts[c].last_package = day
-    return facts
-
-
-def _activities_below(conn, t, v, scope, everything: bool, village, start: dt.date, end: dt.date):
-    """(township code, domain, count) of the activities held from `start` to `end` by the townships
-    in scope or their (not deleted) villages; a township and domain may come twice."""
-    ac = m.Activity
     in_year = and_(ac.deleted.is_(False), ac.held_on.between(start, end))
-    if everything:
-        # One pass over the table grouped by unit first, then each unit's group is credited to its
-        # township (itself, or the parent of a village); probing per township reads rows in index
-        # order, at random in the table, which costs more than the whole pass.
-        g = select(ac.unit_code, ac.domain, func.count().label("n")).where(in_year).group_by(
-            ac.unit_code, ac.domain).subquery("g")
-        u = aliased(m.Unit, name="u")
-        owner = case((and_(u.level == "village", u.deleted.is_(False)), u.parent_code), else_=u.code)
-        # the caller keeps the owners that are townships here (a county's own activities are not)
-        yield from conn.execute(select(owner, g.c.domain, func.sum(g.c.n)).select_from(g)
-                                .join(u, u.code == g.c.unit_code).group_by(owner, g.c.domain)).all()
-        return
     own = select(t.code, ac.domain, func.count()).join(t, t.code == ac.unit_code)
     of_villages = select(t.code, ac.domain, func.count()).select_from(t).join(v, village).join(
         ac, ac.unit_code == v.code)
     for query in (own, of_villages):      # a village's activities count for its township
-        yield from conn.execute(query.where(scope, in_year).group_by(t.code, ac.domain)).all()
+        _add_activities(facts, conn.execute(query.where(scope, in_year).group_by(t.code, ac.domain)).all())
+
+
+def _facts_of_everything(conn, facts: dict, as_of: dt.date, start: dt.date, end: dt.date) -> None:
+    """The facts of every township in the database (a national hub: 41,352 townships, 1.2 million
+    activities): each table read once in index order and grouped by its own unit column, without
+    joining the unit tree; rows of units that are no live township (a county's own visits, a deleted
+    township's) are dropped here in Python, which costs less than the joins did (about half the
+    SQL time of the joined queries; tests/bench/run.py: dashboard, national)."""
+    a, vi, ac, u = m.Association, m.Visit, m.Activity, m.Unit
+    # From the key people (ix_people_category_live) to their posts (ix_posts_person_role), indexes only.
+    _fill_slots(facts, _plain(conn, _leaders(as_of).where(m.Person.category.in_(_SLOT_OF))))
+    for c, n, last in conn.execute(
+            select(vi.visited_unit_code, func.count(), func.max(vi.visited_on))
+            .where(vi.deleted.is_(False), vi.visited_on.between(start, end))
+            .group_by(vi.visited_unit_code)).all():
+        f = facts.get(c)
+        if f is not None:
+            f.visits, f.last_visit = n, last
+    contact = and_(a.unit_code == u.code, a.deleted.is_(False), a.contact_person_id.is_not(None))
+    for c, n, with_contact in _plain(conn,
+            select(u.parent_code, func.count(), func.count(a.unit_code)).select_from(u).outerjoin(a, contact)
+            .where(u.level == "village", u.deleted.is_(False)).group_by(u.parent_code)):
+        f = facts.get(c)
+        if f is not None:
+            f.villages, f.villages_with_contact = n, with_contact
+    # One pass over ix_activities_domain grouped by unit and domain (no join); the units that are no
+    # township here are looked up afterwards, a village's count credited to its (live) township.
+    others: dict[str, list[tuple[str, int]]] = {}
+    for c, domain, n in _plain(conn,
+            select(ac.unit_code, ac.domain, func.count())
+            .where(ac.held_on.between(start, end), ac.deleted.is_(False))
+            .group_by(ac.unit_code, ac.domain)):
+        f = facts.get(c)
+        if f is not None:
+            f.activities[domain] = n        # one row per unit and domain; villages are added below
+        else:
+            others.setdefault(c, []).append((domain, n))
+    codes = list(others)
+    for i in range(0, len(codes), 500):     # bounded by the villages that held activities this year
+        for village, township in conn.execute(select(u.code, u.parent_code).where(
+                u.code.in_(codes[i:i + 500]), u.level == "village", u.deleted.is_(False))).all():
+            _add_activities(facts, ((township, domain, n) for domain, n in others[village]))
 
 
 def _last_packages_below(conn, t, scope):

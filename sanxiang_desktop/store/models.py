@@ -38,6 +38,9 @@ class Unit(Record, Base):
     kind: Mapped[str | None] = mapped_column(String(12))  # village level: "village" | "community"
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
     search_key: Mapped[str] = mapped_column(Text, default="")
+    # the indicators read a level's live units with their parents (townships, villages per township)
+    # from this index alone, never the unit rows (migration 0009)
+    __table_args__ = (Index("ix_units_tree", "level", "deleted", "parent_code", "code", "name"),)
 
 
 class Association(Record, Base):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from sanxiang_desktop.core import indicators as ind
 from sanxiang_desktop.services import appoint, create, delete, end_post
 from sanxiang_desktop.services.indicators import unit_indicators
@@ -138,3 +140,18 @@ def test_indicators_are_typed_and_their_json_keeps_the_stats_shape(make_ws):
                                             "premises_m2": None}
     township = unit_indicators(ws.db, "640104100", 2026, today=TODAY).to_json()
     assert set(township) == {"unit", "name", "level", "year", "as_of", "township"}
+
+
+def test_township_indicators_fill_every_field_as_the_constructor_would():
+    # township_indicators fills the frozen dataclass's __dict__ at once (speed): every field, nothing else
+    import dataclasses
+    f = ind.TownshipFacts("640104100", "通贵乡", "640104", established=True, term_end=dt.date(2027, 1, 1),
+                          visits=1, last_visit=dt.date(2026, 5, 1), villages=4, villages_with_contact=2,
+                          staff_quota=0, staff_count=None, funding_yuan=5000, premises_m2=30.0)
+    f.activities = {"health": 6, "other": 2}
+    t = ind.township_indicators(f, dt.date(2026, 11, 30))
+    names = [fl.name for fl in dataclasses.fields(t)]
+    assert list(vars(t)) == names
+    assert t == ind.TownshipIndicators(**{n: getattr(t, n) for n in names})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        t.code = "x"
