@@ -16,6 +16,13 @@ import pathlib
 
 import pytest
 
+# Importing the GUI package pauses the garbage collector until the application is created
+# (sanxiang_desktop/ui/shell/__init__.py); the tests build windows without create_application, so the
+# collector is switched back on here, before any test module imports the GUI.
+from sanxiang_desktop.ui.shell import resume_collection  # noqa: E402
+
+resume_collection()
+
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -47,7 +47,7 @@ def open_existing(path: str) -> Database:
     if not db.home_unit:
         db.close()
         raise fail(f"{path} has no home unit; run 'init' first", f"{path} 尚未设置本单位，请先运行 init")
-    from ..sync.status import own_clock_warning
+    from ..sync.startup import own_clock_warning
     warning = own_clock_warning(db)
     if warning:
         print(f"warning: {warning[0]}\n警告：{warning[1]}", file=sys.stderr)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 
-import phonenumbers
 
 from .text import _DASHES, _DIGITS, Problem, _as_text, _err, _warn, clean_text
 
@@ -46,6 +45,7 @@ def _bad_chars(text: str, field: str, what_zh: str, what_en: str) -> Problem | N
 
 def _in_plan(national: str) -> bool:
     """True when libphonenumber's data knows the number (national form, trunk 0 included)."""
+    import phonenumbers     # its data loads when a number is checked, not with every window or command
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(national, "CN"))
     except phonenumbers.NumberParseException:
@@ -83,6 +83,7 @@ def check_mobile(value, *, field: str = "mobile") -> tuple[str | None, tuple[Pro
 
 def _area_length(digits: str) -> int:
     """Length of the area code with its trunk 0: libphonenumber's, else the usual rule."""
+    import phonenumbers
     try:
         n = phonenumbers.parse(digits, "CN")
         length = phonenumbers.length_of_geographical_area_code(n)

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Callable
 
-from stdnum.cn import ric
-
 from . import clock
 
 __all__ = [
@@ -172,6 +170,7 @@ def check_id_number(value: str | int | float | None, *, field: str = "id_number"
     birth = _birth_problem(body[6:14], field, today)
     if birth:
         problems.append(birth)
+    from stdnum.cn import ric    # loaded when an ID number is checked, not with every window
     check = ric.calc_check_digit(body + "0")  # stdnum ignores the last character
     if not converted and number[17] != check:
         problems.append(_excel_damaged(field, "身份证号以 000 结尾且校验位不符",
@@ -224,6 +223,7 @@ def id_number_partial_problem(prefix: str, *, field: str = "id_number",
         if new_style and not old_style_possible:
             return new_style
     if n == 18:
+        from stdnum.cn import ric
         check = ric.calc_check_digit(number)
         if _ends_like_excel(number):  # never a digit to "correct" to: see check_id_number
             if number[17] != check:

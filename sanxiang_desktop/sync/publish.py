@@ -19,7 +19,6 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..core.files import fsync_dir
@@ -29,9 +28,9 @@ from ..services.result import Changes
 from ..store.database import Database
 from ..store.models import Meta
 from ..store.sync_models import SentPackage
+from .intents import INTENT, pending_intents
 from .outbox import ExchangeError, Written, pending_name
 
-INTENT = "publish:"
 
 
 def check_before_writing(db: Database) -> None:
@@ -110,10 +109,14 @@ def recover(db: Database) -> dict[str, int]:
     """At start (and before every export): finish what a crash left. Files of a package the
     database recorded get their real names; files of one it never recorded are deleted.
     Returns {'published': n, 'discarded': n}."""
-    with db.session() as s:
-        rows = [(r.key[len(INTENT):], r.value) for r in s.scalars(select(Meta).where(Meta.key.like(INTENT + "%")))]
+    return recover_intents(db, pending_intents(db))
+
+
+def recover_intents(db: Database, intents: list[tuple[str, str]]) -> dict[str, int]:
+    """recover() for the (package id, meta value) pairs sync.intents.pending_intents read.
+    Returns {'published': n, 'discarded': n}."""
     out = {"published": 0, "discarded": 0}
-    for package_id, value in rows:
+    for package_id, value in intents:
         try:
             folder = json.loads(value)["folder"]
         except (ValueError, KeyError, TypeError):

@@ -1,18 +1,18 @@
 """What a start (the window or a writing command) checks once the database is open (issue 8).
 
 - finish or discard package files a crash left (sync.publish.recover);
-- this PC's clock clearly behind the newest stamp the database holds (sync.status.own_clock_warning);
+- this PC's clock clearly behind the newest stamp the database holds (:func:`own_clock_warning`);
 - a database too large for the full integrity_check at opening (store.database.FOREGROUND_CHECK_BYTES)
   is checked after start-up, off the GUI thread: :func:`background_check`.
-Qt-free: the window runs these on its database worker and shows the messages.
+Qt-free: the window runs these on its database worker and shows the messages. The package code
+(sync.publish and what it imports) loads only when a crash left something to finish.
 """
 from __future__ import annotations
 
 from sqlalchemy.exc import OperationalError
 
 from ..store.database import FOREGROUND_CHECK_BYTES, Database, quick_check
-from .publish import recover
-from .status import own_clock_warning
+from .intents import pending_intents
 
 
 def at_start(db: Database) -> list[tuple[str, str]]:
@@ -20,7 +20,11 @@ def at_start(db: Database) -> list[tuple[str, str]]:
     read-only or locked file (the recovery is then left for the next start)."""
     notes: list[tuple[str, str]] = []
     try:
-        done = recover(db)
+        intents = pending_intents(db)
+        done = {"published": 0, "discarded": 0}
+        if intents:
+            from .publish import recover_intents
+            done = recover_intents(db, intents)
     except (OperationalError, OSError):
         done = {"published": 0, "discarded": 0}
     if done["published"]:
@@ -45,3 +49,20 @@ def needs_background_check(db: Database) -> bool:
 def background_check(db: Database) -> list[str]:
     """Returns the full integrity_check ([] when clean); for the worker after start-up."""
     return quick_check(db.engine, full=True)
+
+
+def own_clock_warning(db: Database) -> tuple[str, str] | None:
+    """Returns (English, Chinese) when this PC's clock is clearly wrong: behind the newest stamp this
+    installation has made or adopted (meta 'hlc_last') by more than core.hlc.MAX_SKEW_MS. What the
+    clock adopts from packages is limited to that skew, so a right clock never sees this. None if fine."""
+    from ..core.hlc import MAX_SKEW_MS, ahead_ms
+    last = db.get_meta("hlc_last")
+    if not last:
+        return None
+    gap = ahead_ms(last)
+    if gap <= MAX_SKEW_MS:
+        return None
+    days = round(gap / (24 * 3600 * 1000))
+    return (f"this computer's clock is about {days} day(s) behind the newest time stamp in this database; "
+            "correct the computer's date and time before entering or exchanging data",
+            f"本机时钟比数据库中最新的时间戳慢约 {days} 天，请先校正电脑的日期和时间，再录入或交换数据")

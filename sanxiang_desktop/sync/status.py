@@ -212,21 +212,3 @@ def received_records(db: Database, child: str, table: str, text: str = "", limit
         names = {code: unit_name(s, code) for code in {r["owner"] for r in rows}}
         return [{"id": r["id"], "table": table, "title": record_title(table, dict(r)), "owner": r["owner"],
                  "owner_name": names[r["owner"]], "rev": r["rev"], "updated_at": r["updated_at"]} for r in rows]
-
-
-def own_clock_warning(db: Database) -> tuple[str, str] | None:
-    """Returns (English, Chinese) when this PC's clock is clearly wrong: behind the newest stamp this
-    installation has made or adopted (meta 'hlc_last') by more than core.hlc.MAX_SKEW_MS. What the
-    clock adopts from packages is limited to that skew, so a right clock never sees this. None if fine."""
-    from ..core.hlc import MAX_SKEW_MS, ahead_ms
-    last = db.get_meta("hlc_last")
-    if not last:
-        return None
-    gap = ahead_ms(last)
-    if gap <= MAX_SKEW_MS:
-        return None
-    days = round(gap / (24 * 3600 * 1000))
-    return (f"this computer's clock is about {days} day(s) behind the newest time stamp in this database; "
-            "correct the computer's date and time before entering or exchanging data",
-            f"本机时钟比数据库中最新的时间戳慢约 {days} 天，请先校正电脑的日期和时间，再录入或交换数据")
-

@@ -160,3 +160,19 @@ def test_the_dashboard_says_what_its_dots_mean(window):
         assert light_text(light) in dashboard.legend.text()
     # a grey dot is an empty ring: grey fill means only "another unit's record" (the lists' legend)
     assert light_brush(ind.GREY) == Qt.BrushStyle.NoBrush and light_brush(ind.RED) == LIGHT_COLOURS[ind.RED]
+
+
+def test_the_home_units_figures_are_asked_for_while_the_window_is_built_and_only_once(
+        qtbot, tmp_path, county_db, app_settings_in, runner):
+    from sanxiang_desktop.ui.shell.main_window import MainWindow, open_workspace
+    window = MainWindow(open_workspace(copy_db(county_db, tmp_path / "db")), app_settings_in, runner)
+    qtbot.addWidget(window)
+    dashboard = window.page("dashboard")
+    # on the worker before the window shows (issue 12, startup): the other pages are built meanwhile
+    assert dashboard._pending == ("640104", window.context.year)
+    window.show()
+    qtbot.waitUntil(lambda: dashboard.data is not None and dashboard.unit_code == "640104", timeout=10000)
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=10000)
+    assert dashboard.data.unit == "640104" and dashboard.model.rowCount() == 16
+    assert dashboard._generation == 1          # selecting the home unit at show asked for nothing more
+    close_window(qtbot, window, runner)

@@ -270,3 +270,28 @@ def test_a_pc_clock_clearly_behind_is_told_at_start_up(qtbot, tmp_path, county_d
     assert box.isVisible() and "本机时钟" in box.text() and "3 天" in box.text()
     box.close()
     close_window(qtbot, window, runner)
+
+
+def test_pages_other_than_the_first_are_built_when_first_shown(qtbot, chinese, window):
+    from PySide6.QtCore import Qt
+    from sanxiang_desktop.ui.pages.base import PageStandIn
+    # issue 12, startup: only the dashboard is built with the window; the others hold their tabs, titled
+    stand_ins = [p for p in window.pages if isinstance(p, PageStandIn)]
+    assert len(stand_ins) == len(window.pages) - 1 and window.current_page().key == "dashboard"
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    index = next(i for i in range(window.tabs.count()) if window.tabs.widget(i).key == "people")
+    assert isinstance(window.tabs.widget(index), PageStandIn) and titles[index] == "人员库"
+    # reached by its shortcut (查看 › Ctrl+n): the real page takes the tab, shows the selected unit's people
+    qtbot.keyClick(window, Qt.Key(int(Qt.Key.Key_1) + index), Qt.KeyboardModifier.ControlModifier)
+    page = window.current_page()
+    assert page.key == "people" and not isinstance(page, PageStandIn)
+    assert window.tabs.widget(index) is page and window.page("people") is page and page in window.pages
+    # the stand-in's title was the page's own, in the page's translation context
+    assert window.tabs.tabText(index) == titles[index] == page.title() and window.shown_pages() == [p for p in window.pages
+                                                                               if "county" in p.levels]
+    qtbot.waitUntil(lambda: page.panel.view.model.rowCount() > 0, timeout=10000)
+    assert page.unit_code == "640104"
+    # asked for by key (open_records, tests): built in place, once
+    visits = window.page("visits")
+    assert not isinstance(visits, PageStandIn) and window.page("visits") is visits and visits.unit_code == "640104"
+    assert len([p for p in window.pages if isinstance(p, PageStandIn)]) == len(stand_ins) - 2

@@ -62,6 +62,8 @@ class DashboardPage(UnitPage):
         self.setObjectName("dashboard")
         self.data: UnitIndicators | None = None
         self._generation = 0
+        self._pending: tuple[str, int] | None = None      # (unit, year) being counted on the worker
+        self._prefetched: tuple[str, int] | None = None   # asked for by prefetch(), before set_unit
         self._tasks = context.tasks or default_runner()
 
         self.heading = QLabel(self)
@@ -165,7 +167,18 @@ class DashboardPage(UnitPage):
         if (code, level) == (self.unit_code, self.unit_level) and self.data is not None:
             return
         super().set_unit(code, level)
+        prefetched, self._prefetched = self._prefetched, None
+        if prefetched == (code, self.context.year) and (
+                self._pending == prefetched or self.data is not None and (self.data.unit, self.data.year) == prefetched):
+            return                  # counted while the window was built: shown already, or on its way
         self.reload()
+
+    def prefetch(self, code: str) -> None:
+        """Start counting `code`, the unit the window will show first, while the window is still being
+        built (MainWindow._make_pages): the worker's queries overlap the building of the other pages,
+        and set_unit for that unit then waits for these figures instead of asking again."""
+        self._request(code)
+        self._prefetched = (code, self.context.year)
 
     def set_year(self, year: int) -> None:
         self.reload()
@@ -179,17 +192,22 @@ class DashboardPage(UnitPage):
     def reload(self) -> None:
         if not self.unit_code:
             return
+        self._request(self.unit_code)
+
+    def _request(self, code: str) -> None:
         self._generation += 1
-        generation, code, year = self._generation, self.unit_code, self.context.year
+        generation, year = self._generation, self.context.year
         db, today = self.context.ws.db, self.context.ws.today()
         if self.data is None or self.data.unit != code:
             self.heading.setText(self.tr("Counting…"))
+        self._pending = (code, year)
         self._tasks.run(lambda: unit_indicators(db, code, year, today=today),
                         lambda data: self._show(generation, data), owner=self)
 
     def _show(self, generation: int, data: UnitIndicators) -> None:
         if generation != self._generation:
             return                               # a newer request (another unit or year) is on its way
+        self._pending = None
         self.data = data
         self._fill()
         self.filled.emit()

@@ -5,7 +5,7 @@ They open with open(), not exec(): the page (and a test) keeps running while the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
 
 from sanxiang_desktop.sync import service
 from sanxiang_desktop.services.result import Changes
-from sanxiang_desktop.sync.importer import ImportResult
 from sanxiang_desktop.ui.shell.errors import show_error
 from sanxiang_desktop.ui.exchange.model import RowsView, in_language, numbers
 from sanxiang_desktop.ui.shell.operations import run_long_operation
 from sanxiang_desktop.ui.shell.tasks import Progress
 from sanxiang_desktop.ui.shell import screen_fit
+
+if TYPE_CHECKING:     # the importer loads with the first import, not with the page (sync/service.py)
+    from sanxiang_desktop.sync.importer import ImportResult
 
 ERROR_COLOUR = "#b00020"
 
@@ -312,8 +314,8 @@ class ImportDialog(QDialog):
                 self.outcomes[i] = results[0]
         for i, r in enumerate(self.previews):
             if self.outcomes[i] is None and r.status == "untrusted":
-                self.outcomes[i] = ImportResult(r.file, status="untrusted", kind=r.kind, sender=r.sender,
-                                                sender_name=r.sender_name, seq=r.seq)
+                self.outcomes[i] = service.ImportResult(r.file, status="untrusted", kind=r.kind, sender=r.sender,
+                                                        sender_name=r.sender_name, seq=r.seq)
         self.finished_import = True
         self._show()
         self.import_button.hide()

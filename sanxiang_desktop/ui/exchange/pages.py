@@ -21,7 +21,6 @@ from sanxiang_desktop.services.result import Changes
 from sanxiang_desktop.store.database import Database
 from sanxiang_desktop.sync import service
 from sanxiang_desktop.sync.errors import PackageError
-from sanxiang_desktop.sync.slip import slip_document
 from sanxiang_desktop.ui.shell.errors import report_exception, show_error
 from sanxiang_desktop.ui.shell.operations import run_long_operation, run_operation
 from sanxiang_desktop.ui.exchange.dialogs import ERROR_COLOUR, ExportDoneDialog, ImportDialog, big_font, wrapped
@@ -314,6 +313,7 @@ class ExchangePage(Retranslating, UnitPage):
         db = self.context.ws.db
 
         def job():
+            from sanxiang_desktop.sync.slip import slip_document    # package code: on first export
             written = service.export(db, folder)
             return written, service.slip_data(db, written), slip_document(db, written)
         self.run(job, self._exported, self.tr("Writing the package…"))

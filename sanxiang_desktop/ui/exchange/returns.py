@@ -5,7 +5,7 @@ The list of records to choose from and the return itself run on the database wor
 (sync.service is Qt-free); the return travels down in the next receipt to that unit."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QListWidgetItem, QVBoxLayout, QWidget)
 
 from sanxiang_desktop.sync import service
-from sanxiang_desktop.sync.returns import REASON_MAX
-from sanxiang_desktop.sync.rows import Returned
 from sanxiang_desktop.ui.exchange.dialogs import wrapped
 from sanxiang_desktop.ui.exchange.model import local_time, record_type
 from sanxiang_desktop.ui.exchange.panels import Panel
 from sanxiang_desktop.ui.shell import screen_fit
+
+if TYPE_CHECKING:
+    from sanxiang_desktop.sync.rows import Returned
 
 # What an upper level may return for correction (the page each opens on is the one declaring its table:
 # context.page_for_table, over the pages the entry point loaded; this module registers nothing by import).
@@ -104,6 +105,7 @@ class ReturnDialog(QDialog):
         self.records_list.setObjectName("records_list")
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setObjectName("reason_edit")
+        from sanxiang_desktop.sync.returns import REASON_MAX     # sync code loads with the dialog, not the page
         self.reason_edit.setMaxLength(REASON_MAX)
         self.reason_edit.setPlaceholderText(self.tr("e.g. the date is wrong, a photo is missing"))
         self.privacy_hint = wrapped(self.tr("Say what is wrong, not whose: no names, ID numbers or phone numbers "

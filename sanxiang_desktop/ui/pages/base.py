@@ -68,6 +68,19 @@ class UnitPage(QWidget):
         """Show the records behind a dashboard cell (e.g. {"domain": "health", "year": 2026})."""
 
 
+class PageStandIn(UnitPage):
+    """Holds the place of a page not shown yet (its tab, title, key, levels and tables): the main window
+    builds the real page when it is first shown or asked for (MainWindow.page), and puts it here."""
+    factory: type[UnitPage]
+
+    @classmethod
+    def for_page(cls, factory: type[UnitPage], context: PageContext) -> "PageStandIn":
+        # named like the page: self.tr in the page's title() then finds the page's translations
+        stand_in = type(factory.__name__, (cls,), {"factory": factory, "key": factory.key, "levels": factory.levels,
+                                                  "tables": factory.tables, "title": factory.title})
+        return stand_in(context)
+
+
 # Filled by ui/pages/records.py (and the dashboard, data exchange modules) at import time:
 # factories in display order.
 PAGE_FACTORIES: list[Callable[[PageContext], UnitPage]] = []

@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from sanxiang_desktop import __version__
+from sanxiang_desktop.ui.shell import resume_collection
 from sanxiang_desktop.ui.shell.errors import install_excepthook, setup_logging
 from sanxiang_desktop.ui.shell.i18n import DEFAULT_LANGUAGE, install_translators
 from sanxiang_desktop.ui.shell.settings import (APPLICATION, ORGANIZATION, Settings, apply_office_timezone,
@@ -33,6 +34,7 @@ from sanxiang_desktop.ui.forms.popup_guard import install_popup_guard  # noqa: E
 
 def create_application(argv: Sequence[str], settings: Settings | None = None) -> QApplication:
     """The program's QApplication, with the clerk's language installed and the error hook in place."""
+    resume_collection()           # the imports are done (ui/shell/__init__.py)
     app = QApplication.instance() or QApplication(list(argv))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

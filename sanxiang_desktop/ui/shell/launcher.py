@@ -9,7 +9,7 @@ import queue
 import threading
 import time
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -20,12 +20,15 @@ from sanxiang_desktop.store.database import open_database
 from sanxiang_desktop.store.errors import StoreError
 from sanxiang_desktop.store.location import is_server_target
 from sanxiang_desktop.ui.setup.backups import RestoreDialog, backup_folder, restore_damaged_job
+from sanxiang_desktop.ui.shell import resume_collection
 from sanxiang_desktop.ui.shell.errors import report_exception, show_error
 from sanxiang_desktop.ui.shell.main_actions import DATABASE_NAME, store_error_text
-from sanxiang_desktop.ui.shell.main_window import MainWindow, OpenedDatabase, open_workspace
+from sanxiang_desktop.ui.shell.main_window import MainWindow, OpenedDatabase, load_page_modules, open_workspace
 from sanxiang_desktop.ui.shell.settings import Settings
 from sanxiang_desktop.ui.shell.tasks import Progress, default_runner, run_with_progress
-from sanxiang_desktop.ui.setup.wizard import FirstStartWizard
+
+if TYPE_CHECKING:     # the wizard loads on a first start only
+    from sanxiang_desktop.ui.setup.wizard import FirstStartWizard
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +108,7 @@ class Launcher(QObject):
         return Path(self.settings.get("data_folder"))
 
     def start(self, db: str | Path | None = None, demo: str | None = None) -> None:
+        resume_collection()       # (ui/shell/__init__.py) normally done by create_application already
         self.started = time.perf_counter()
         if demo:
             path = Path(db) if db else self.data_folder / f"demo-{demo}.db"
@@ -125,6 +129,7 @@ class Launcher(QObject):
 
     # -- first start -------------------------------------------------------------------------------
     def run_wizard(self, path: Path) -> None:
+        from sanxiang_desktop.ui.setup.wizard import FirstStartWizard
         self.wizard = FirstStartWizard(path, self.settings, self.tasks)
         self.wizard.finished.connect(self._wizard_finished)
         self.wizard.show()
@@ -152,6 +157,10 @@ class Launcher(QObject):
             path = str(source) if is_server_target(source) else Path(source)
         run_with_progress(None, self.tr("Opening the database…"), lambda: open_workspace(source, clerk),
                           self._show, lambda exc: self._failed(path, exc), runner=self.tasks)
+        # The page modules import here while the worker opens the file: its integrity check runs inside
+        # SQLite without the interpreter lock, so on a second core the two overlap and the window is built
+        # sooner once the file is open (MainWindow's own call then finds them imported).
+        load_page_modules()
 
     def _show(self, opened: OpenedDatabase) -> None:
         window = MainWindow(opened, self.settings, self.tasks)
@@ -166,7 +175,8 @@ class Launcher(QObject):
         else:
             window.show()
         self.window_shown.emit(window)
-        if dashboard is None:
+        # no dashboard, or its figures (asked for while the window was built) already arrived and are shown
+        if dashboard is None or getattr(dashboard, "data", None) is not None:
             self._first_fill(window)
         self._start_checks(window, opened)
 

@@ -14,7 +14,6 @@ from sanxiang_desktop.store.migrate import schema_version
 from sanxiang_desktop.ui.shell import i18n
 from sanxiang_desktop.ui.setup.backups import RestoreDialog
 from sanxiang_desktop.ui.shell.errors import log_path, report_exception, show_error
-from sanxiang_desktop.ui.setup.settings_dialog import SettingsDialog
 from sanxiang_desktop.ui.shell.settings import apply_office_timezone
 from sanxiang_desktop.ui.shell.tasks import run_with_progress
 
@@ -178,6 +177,7 @@ class MainActions(QObject):
 
     def open_settings(self) -> None:
         w = self.window
+        from sanxiang_desktop.ui.setup.settings_dialog import SettingsDialog    # loaded when first opened
         dialog = SettingsDialog(w.settings, w)
         if not dialog.clerk_edit.text().strip() and w.ws.actor:
             dialog.clerk_edit.setText(w.ws.actor)       # the clerk the status bar shows (from the database)

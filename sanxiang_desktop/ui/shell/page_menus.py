@@ -50,11 +50,17 @@ class PageMenus(QObject):
         self.record_menu.addSeparator()
         self.print_action = self._action("print_page_action", self.print_page, ("Ctrl+P",))
         self.export_action = self._action("export_page_action", self.export_page, ("Ctrl+E",))
-        for shortcut in window.findChildren(QShortcut):
-            if shortcut.key().toString() in PANEL_KEYS and isinstance(shortcut.parent(), RecordPanel):
-                shortcut.setEnabled(False)
+        self.adopt(window)
         window.tabs.currentChanged.connect(lambda _i: self.update_page_actions())
         self.retranslate()
+
+    def adopt(self, widget: QWidget) -> None:
+        """Switch off the record panels' own Insert / Ctrl+N in `widget` (the window, or a page built later)."""
+        for shortcut in widget.findChildren(QShortcut):
+            if shortcut.key().toString() in PANEL_KEYS and isinstance(shortcut.parent(), RecordPanel):
+                shortcut.setEnabled(False)
+        if widget is not self.window:
+            self.update_page_actions()
 
     def _action(self, name: str, slot, keys: tuple[str, ...]) -> QAction:
         action = QAction(self.window)
