@@ -10,7 +10,7 @@ column types' own bind processors (dates to ISO text, booleans to 0/1), exactly 
 would have bound. A column missing from a row gets the column's scalar default, or NULL, as
 SQLAlchemy's executemany gives it.
 
-SQLite only: PostgreSQL keeps the Core path (psycopg's own batching; issue 13's import path)."""
+SQLite only: on PostgreSQL store.pg_bulk takes the batches (store.upsert picks by backend)."""
 from __future__ import annotations
 
 from operator import itemgetter

@@ -18,12 +18,17 @@ def _insert(s: Session, model):
 
 
 def _execute(s: Session, model, kind: str, build, rows: list[dict]) -> None:
-    """executemany of build() on SQLite; on PostgreSQL one statement per batch (store.pg_bulk: why)."""
-    if s.get_bind().dialect.name == "postgresql":
+    """build() for every row, as each backend takes many rows best: on SQLite one driver-level
+    executemany of tuples (store.bulk: why), on PostgreSQL one statement per batch (store.pg_bulk: why).
+    Every row holds every column of the table (store.bulk gives a missing one its scalar default)."""
+    table = getattr(model, "__table__", model)
+    conn = s.connection()
+    if conn.dialect.name == "postgresql":
         from .pg_bulk import execute_batches
-        execute_batches(s, getattr(model, "__table__", model), kind, build, rows)
+        execute_batches(s, table, kind, build, rows)
     else:
-        s.execute(build(), rows)
+        from .bulk import execute_many
+        execute_many(conn, table, kind, build, rows)
 
 
 def insert_ignore(s: Session, model, rows: list[dict]) -> None:

@@ -32,7 +32,7 @@ from ..store.sync_models import (Conflict, PersonDuplicate, RecordOrigin, log_ch
                                     restore_change_triggers, set_aside_change_triggers)
 from ..store.bulk import execute_many
 from ..store.pg_bulk import execute_batches
-from ..store.upsert import insert_ignore, insert_replace, replace_statement, upsert_newer
+from ..store.upsert import insert_ignore, insert_replace, upsert_newer
 from .records import (Incoming, RecordProblem, content_of, digest, encode_line, row_state,
                       values_from_state)
 
@@ -213,10 +213,7 @@ def apply_records(s: Session, items: list[Incoming], blobs: Mapping[str, bytes],
             _apply_table(s, model, group, counts, origins, people_written, package_id, sender, now,
                          log=model.__tablename__ in aside)
     restore_change_triggers(conn, aside)
-    if conn.dialect.name == "sqlite":     # one driver-level executemany (store.bulk); the Core path elsewhere
-        execute_many(conn, RecordOrigin.__table__, "replace", lambda: replace_statement(s, RecordOrigin), origins)
-    else:
-        insert_replace(s, RecordOrigin, origins)
+    insert_replace(s, RecordOrigin, origins)
     counts.duplicates = _find_duplicates(s, people_written, package_id, now)
     return counts
 

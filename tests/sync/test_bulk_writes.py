@@ -80,14 +80,12 @@ def test_bulk_upserts_store_what_the_core_path_stores(tmp_path):
                             "origin_package": None, "origin_rev": r["rev"], "via_package": r["id"],
                             "via_sender": r["owner"], "received_at": "2026-01-01T00:00:00Z"}
                            for r in writes["people"]]
-                if write is _core:
+                if write is _core:      # SQLAlchemy's Core executemany of the same statement
+                    s.execute(replace_statement(s, RecordOrigin), origins)
+                    s.execute(replace_statement(s, RecordOrigin), [dict(o, origin_rev=9) for o in origins[::2]])
+                else:                   # the import's way (store.upsert on SQLite: store.bulk)
                     insert_replace(s, RecordOrigin, origins)
                     insert_replace(s, RecordOrigin, [dict(o, origin_rev=9) for o in origins[::2]])
-                else:
-                    stmt = lambda: replace_statement(s, RecordOrigin)    # noqa: E731
-                    execute_many(s.connection(), RecordOrigin.__table__, "replace", stmt, origins)
-                    execute_many(s.connection(), RecordOrigin.__table__, "replace", stmt,
-                                 [dict(o, origin_rev=9) for o in origins[::2]])
         finally:
             db.close()
     core, bulk = _contents(tmp_path / "core.db"), _contents(tmp_path / "bulk.db")
