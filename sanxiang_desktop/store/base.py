@@ -1,5 +1,5 @@
 """Declarative base and the columns every travelling record carries."""
-from __future__ import annotations
+# Mapped[...] as objects, not strings: see the note at the top of store/models.py (issue 12, startup)
 
 from sqlalchemy import Boolean, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column

@@ -6,7 +6,7 @@ log (sync_changes) is filled by SQLite triggers on every record table (see
 CHANGE_TRIGGER_SQL), so every writer - services, demo, importer, migrations - is
 tracked without having to remember it.
 """
-from __future__ import annotations
+# Mapped[...] as objects, not strings: see the note at the top of store/models.py (issue 12, startup)
 
 from sqlalchemy import (Boolean, Integer, LargeBinary, PrimaryKeyConstraint, String, Text,
                         UniqueConstraint)
