@@ -21,7 +21,7 @@ from sanxiang_desktop.ui.dashboard.delegates import BarDelegate, LightDelegate, 
 from sanxiang_desktop.ui.dashboard.model import (COLUMN_KEYS, COLUMNS, LIGHTS_ROLE, PAGE_DASHBOARD, DashboardModel,
                                                   DashboardProxy)
 from sanxiang_desktop.ui.lists.column_fit import CELL_PADDING, ElidedTooltipDelegate, header_needs, share_widths
-from sanxiang_desktop.ui.pages.base import PAGE_FACTORIES, PageContext, UnitPage
+from sanxiang_desktop.ui.pages.base import PageContext, UnitPage, register_page
 from sanxiang_desktop.ui.shell.tasks import default_runner
 
 # Several changes in a row (an import, undoing a batch) cost one recount.
@@ -356,10 +356,5 @@ class DashboardPage(UnitPage):
         super().changeEvent(event)
 
 
-def _register() -> None:
-    # The dashboard is always the first page, whichever module registered its pages first.
-    if DashboardPage not in PAGE_FACTORIES:
-        PAGE_FACTORIES.insert(0, DashboardPage)
-
-
-_register()
+# The dashboard is always the first page, whichever module registered its pages first.
+register_page(DashboardPage, first=True)

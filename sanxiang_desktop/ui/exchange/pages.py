@@ -28,7 +28,7 @@ from sanxiang_desktop.ui.exchange.model import in_language, numbers
 from sanxiang_desktop.ui.exchange.panels import ChildrenPanel, ConflictsPanel, DuplicatesPanel, HistoryPanel
 from sanxiang_desktop.ui.exchange.returns import CorrectionsPanel, ReturnDialog
 from sanxiang_desktop.ui.pages.panel import Retranslating
-from sanxiang_desktop.ui.pages.base import PAGE_FACTORIES, PageContext, UnitPage
+from sanxiang_desktop.ui.pages.base import PageContext, UnitPage, register_page
 
 PACKAGE_SUFFIX = ".sxpkg"
 ZIP_SUFFIX = ".zip"   # e-mail and "send to compressed folder" wrap packages (sync/wrapped.py)
@@ -366,5 +366,4 @@ class ExchangePage(Retranslating, UnitPage):
             self.import_paths(paths)
 
 
-if ExchangePage not in PAGE_FACTORIES:
-    PAGE_FACTORIES.append(ExchangePage)
+register_page(ExchangePage)

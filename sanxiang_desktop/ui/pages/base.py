@@ -7,6 +7,7 @@ actions through services.records & co.) and hands every Result to
 context.apply_result, which pushes the undo command and routes the changes."""
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -74,16 +75,90 @@ class PageStandIn(UnitPage):
     factory: type[UnitPage]
 
     @classmethod
-    def for_page(cls, factory: type[UnitPage], context: PageContext) -> "PageStandIn":
+    def for_page(cls, factory: "type[UnitPage] | PageEntry", context: PageContext) -> "PageStandIn":
         # named like the page: self.tr in the page's title() then finds the page's translations
-        stand_in = type(factory.__name__, (cls,), {"factory": factory, "key": factory.key, "levels": factory.levels,
-                                                  "tables": factory.tables, "title": factory.title})
+        if isinstance(factory, PageEntry):
+            text = factory.title_text
+            title = lambda self: self.tr(text)     # noqa: E731 - the page's own self.tr("…") source
+        else:
+            title = factory.title
+        stand_in = type(factory_name(factory), (cls,), {"factory": factory, "key": factory.key,
+                                                        "levels": factory.levels, "tables": factory.tables,
+                                                        "title": title})
         return stand_in(context)
 
 
-# Filled by ui/pages/records.py (and the dashboard, data exchange modules) at import time:
-# factories in display order.
-PAGE_FACTORIES: list[Callable[[PageContext], UnitPage]] = []
+ALL_LEVELS = frozenset({"city", "county", "township", "village"})
+UPPER = frozenset({"city", "county"})
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """A page whose module is imported when the page is first built, not with the window (issue 12,
+    startup: the list and exchange pages and what they import, ≈ 0.04 s). It names what the window
+    needs before that (tab, key, levels, tables) as the page class itself declares it; `title_text` is
+    the English its title() passes to self.tr, so the stand-in shows the same translated title.
+    tests/gui/test_lazy_pages.py checks each entry against its class. Calling it builds the page."""
+    module: str
+    name: str                 # the class in `module`
+    key: str
+    levels: frozenset[str]
+    tables: frozenset[str]
+    title_text: str
+
+    def load(self) -> type[UnitPage]:
+        return getattr(importlib.import_module(self.module), self.name)
+
+    def __call__(self, context: PageContext) -> UnitPage:
+        return self.load()(context)
+
+
+def factory_name(factory) -> str:
+    """The class name of a page factory (a page class or a PageEntry)."""
+    return factory.name if isinstance(factory, PageEntry) else getattr(factory, "__name__", str(factory))
+
+
+# ui/pages/records.py imports every record page and registers them all at once
+_RECORDS = "sanxiang_desktop.ui.pages.records"
+
+# The window's pages in display order. The dashboard (ui/dashboard/page.py) is imported with the window
+# and puts itself first; the others stand here as entries until their module is imported, which then
+# puts the class in its entry's place (register_page). A test may append a page class of its own.
+PAGE_ENTRIES: tuple[PageEntry, ...] = (
+    PageEntry(_RECORDS, "AssociationPage", "association", ALL_LEVELS, frozenset({"associations"}), "Overview"),
+    PageEntry(_RECORDS, "LeadershipPage", "leadership",
+              frozenset({"city", "county", "township"}), frozenset({"posts"}), "Leadership"),
+    PageEntry(_RECORDS, "PeoplePage", "people", ALL_LEVELS, frozenset({"people"}), "People"),
+    PageEntry(_RECORDS, "ActivitiesPage", "activities", ALL_LEVELS,
+              frozenset({"activities"}), "Activities"),
+    PageEntry(_RECORDS, "VisitsPage", "visits", frozenset({"city", "county", "township"}), frozenset({"visits"}),
+              "Survey Visits"),
+    PageEntry(_RECORDS, "VenuesPage", "venues", ALL_LEVELS, frozenset({"venues"}), "Venues"),
+    PageEntry(_RECORDS, "TeamsPage", "teams", ALL_LEVELS, frozenset({"volunteer_teams"}), "Volunteer Teams"),
+    PageEntry(_RECORDS, "VillagesPage", "villages", frozenset({"township"}), frozenset({"units"}), "Villages"),
+    PageEntry(_RECORDS, "LeadingGroupPage", "leading_group", frozenset({"county"}),
+              frozenset({"leading_groups"}), "Leading Group"),
+    PageEntry(_RECORDS, "PlansPage", "plans", UPPER, frozenset({"work_plans"}), "Work Plans and Tasks"),
+    PageEntry(_RECORDS, "MilestonesPage", "milestones", UPPER, frozenset({"milestones"}), "Milestones"),
+    PageEntry(_RECORDS, "BulletinsPage", "bulletins", UPPER, frozenset({"bulletins"}), "Bulletins"),
+    PageEntry("sanxiang_desktop.ui.exchange.pages", "ExchangePage", "exchange", ALL_LEVELS, frozenset(),
+              "Data Exchange"),
+)
+PAGE_FACTORIES: list[Callable[[PageContext], UnitPage]] = list(PAGE_ENTRIES)
+
+
+def register_page(page: type[UnitPage], first: bool = False) -> None:
+    """Put a page class in PAGE_FACTORIES: in the place of its entry when it has one, else first or last
+    (called by the page modules when imported; a second call changes nothing)."""
+    if page in PAGE_FACTORIES:
+        return
+    at = next((i for i, f in enumerate(PAGE_FACTORIES) if isinstance(f, PageEntry) and f.key == page.key), None)
+    if at is not None:
+        PAGE_FACTORIES[at] = page
+    elif first:
+        PAGE_FACTORIES.insert(0, page)
+    else:
+        PAGE_FACTORIES.append(page)
 
 
 # --- what the 记录(R) menu asks of the current page -----------------------------------------------

@@ -1,4 +1,4 @@
-"""The record pages of a unit, registered in PAGE_FACTORIES in display order when imported.
+"""The record pages of a unit, put in their entries' places in PAGE_FACTORIES when imported (ui/pages/base.py).
 
 Simple one-list pages live here; the pages with more on them have their own modules
 (association_page, page_leadership, page_activities, page_teams)."""
@@ -9,10 +9,7 @@ from sanxiang_desktop.ui.pages.activities import ActivitiesPage
 from sanxiang_desktop.ui.pages.leadership import LeadershipPage
 from sanxiang_desktop.ui.pages.panel import ListPage
 from sanxiang_desktop.ui.pages.teams import PlansPage, TeamsPage
-from sanxiang_desktop.ui.pages.base import PAGE_FACTORIES
-
-ALL_LEVELS = frozenset({"city", "county", "township", "village"})
-UPPER = frozenset({"city", "county"})
+from sanxiang_desktop.ui.pages.base import ALL_LEVELS, UPPER, register_page
 
 
 class PeoplePage(ListPage):
@@ -95,5 +92,4 @@ PAGES = (AssociationPage, LeadershipPage, PeoplePage, ActivitiesPage, VisitsPage
          VillagesPage, LeadingGroupPage, PlansPage, MilestonesPage, BulletinsPage)
 
 for _page in PAGES:
-    if _page not in PAGE_FACTORIES:
-        PAGE_FACTORIES.append(_page)
+    register_page(_page)

@@ -157,9 +157,10 @@ class Launcher(QObject):
             path = str(source) if is_server_target(source) else Path(source)
         run_with_progress(None, self.tr("Opening the database…"), lambda: open_workspace(source, clerk),
                           self._show, lambda exc: self._failed(path, exc), runner=self.tasks)
-        # The page modules import here while the worker opens the file: its integrity check runs inside
-        # SQLite without the interpreter lock, so on a second core the two overlap and the window is built
-        # sooner once the file is open (MainWindow's own call then finds them imported).
+        # The first page's module (the dashboard; the others load when first built) imports here while the
+        # worker opens the file: its integrity check runs inside SQLite without the interpreter lock, so on a
+        # second core the two overlap and the window is built sooner once the file is open (MainWindow's own
+        # call then finds it imported).
         load_page_modules()
 
     def _show(self, opened: OpenedDatabase) -> None:

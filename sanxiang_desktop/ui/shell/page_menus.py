@@ -6,15 +6,27 @@ The record panels' own Insert / Ctrl+N shortcuts are switched off here: two shor
 in reach at once are ambiguous to Qt, and then neither fires."""
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from sanxiang_desktop.ui.pages.base import page_export, page_print
-from sanxiang_desktop.ui.pages.panel import RecordPanel
+
+if TYPE_CHECKING:
+    from sanxiang_desktop.ui.pages.panel import RecordPanel
 
 PAGE_KEYS = 9
 PANEL_KEYS = ("Ins", "Ctrl+N")
+
+
+def _record_panel_class() -> type | None:
+    """RecordPanel once its module is imported, else None: no panel exists before that. The window's first
+    page (the dashboard) has none, and the list pages import it when first built (issue 12, startup)."""
+    panel = sys.modules.get("sanxiang_desktop.ui.pages.panel")
+    return getattr(panel, "RecordPanel", None)
 
 
 def _inside(widget: QWidget | None, ancestor: QWidget) -> bool:
@@ -56,8 +68,9 @@ class PageMenus(QObject):
 
     def adopt(self, widget: QWidget) -> None:
         """Switch off the record panels' own Insert / Ctrl+N in `widget` (the window, or a page built later)."""
-        for shortcut in widget.findChildren(QShortcut):
-            if shortcut.key().toString() in PANEL_KEYS and isinstance(shortcut.parent(), RecordPanel):
+        panel_class = _record_panel_class()
+        for shortcut in widget.findChildren(QShortcut) if panel_class is not None else ():
+            if shortcut.key().toString() in PANEL_KEYS and isinstance(shortcut.parent(), panel_class):
                 shortcut.setEnabled(False)
         if widget is not self.window:
             self.update_page_actions()
@@ -108,7 +121,8 @@ class PageMenus(QObject):
         chooser = getattr(page, "current_panel", None)
         if callable(chooser):
             return chooser()
-        panels = [p for p in page.findChildren(RecordPanel) if p.isVisibleTo(page)]
+        panel_class = _record_panel_class()
+        panels = [p for p in page.findChildren(panel_class) if p.isVisibleTo(page)] if panel_class else []
         focus = QApplication.focusWidget()
         return next((p for p in panels if _inside(focus, p)), panels[0] if panels else None)
 
