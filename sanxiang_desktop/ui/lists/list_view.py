@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -21,6 +21,7 @@ from sanxiang_desktop.ui.lists.column_fit import (CELL_PADDING, SAMPLE_ROWS, Eli
 from sanxiang_desktop.ui.lists.source import ListQuery, ListSource
 from sanxiang_desktop.ui.shell.settings import Settings, app_settings
 from sanxiang_desktop.ui.lists.table_model import PAGE_SIZE, ListModel, column_title
+from sanxiang_desktop.ui.lists.undo_keys import is_undo_override
 from sanxiang_desktop.ui.shell.tasks import TaskRunner, default_runner
 
 FILTER_DEBOUNCE_MS = 200
@@ -31,17 +32,6 @@ _STRETCH_CHARS = 8
 # Clerk-chosen widths live under this key; "widths" of older builds held the defaults of every column.
 _CHOSEN = "chosen_widths"
 
-
-def is_undo_override(event: QEvent) -> bool:
-    """A filter box's own undo (of typed filter text) would hide the records' undo behind Ctrl+Z /
-    Ctrl+Y although 撤销 shows as available: such a box lets those keys go to the window's actions.
-    (A QLineEdit accepts their ShortcutOverride; filtering it out leaves it ignored.)"""
-    if event.type() != QEvent.Type.ShortcutOverride:
-        return False
-    combo = event.keyCombination()
-    ctrl = combo.keyboardModifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    return (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
-            or (ctrl == Qt.KeyboardModifier.ControlModifier and combo.key() == Qt.Key.Key_Y))
 
 class _TableView(QTableView):
     """Enter opens the current row, Delete asks to delete the selected ones."""

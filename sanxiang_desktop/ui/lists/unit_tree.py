@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayo
 from sanxiang_desktop.services import tree as tree_service
 from sanxiang_desktop.services.tree import TreeSearch, UnitNode
 from sanxiang_desktop.store.database import Database
-from sanxiang_desktop.ui.lists.list_view import is_undo_override
+from sanxiang_desktop.ui.lists.undo_keys import is_undo_override
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
