@@ -61,6 +61,17 @@ def test_county_table_matches_the_indicators_service(window):
         assert cell("slots").data(LIGHTS_ROLE) == slot_lights
 
 
+def test_the_columns_are_sized_from_the_same_texts_and_lights_the_cells_show(window):
+    # column_texts / column_lights read the rows directly (index() per cell was ≈ 30 µs: issue 12, startup)
+    model = window.page("dashboard").model
+    assert model.rowCount() == 16
+    for column in range(model.columnCount()):
+        shown = [model.index(r, column).data() or "" for r in range(model.rowCount())]
+        lights = [model.index(r, column).data(LIGHTS_ROLE) for r in range(model.rowCount())]
+        assert model.column_texts(column) == shown and model.column_lights(column) == lights, COLUMN_KEYS[column]
+    assert any(model.column_lights(c)[0] for c in range(model.columnCount()))
+
+
 def test_cards_show_the_county_rollup(window):
     dashboard = window.page("dashboard")
     rollup = dashboard.data.rollup

@@ -18,7 +18,7 @@ from sanxiang_desktop.services.result import Changes
 from sanxiang_desktop.ui.dashboard.checklist import Checklist, SummaryCards
 from sanxiang_desktop.ui.dashboard.county_cards import CountyCards
 from sanxiang_desktop.ui.dashboard.delegates import BarDelegate, LightDelegate, LightLegend, light_cell_needs
-from sanxiang_desktop.ui.dashboard.model import (COLUMN_KEYS, COLUMNS, LIGHTS_ROLE, PAGE_DASHBOARD, DashboardModel,
+from sanxiang_desktop.ui.dashboard.model import (COLUMN_KEYS, COLUMNS, PAGE_DASHBOARD, DashboardModel,
                                                   DashboardProxy)
 from sanxiang_desktop.ui.lists.column_fit import CELL_PADDING, ElidedTooltipDelegate, header_needs, share_widths
 from sanxiang_desktop.ui.pages.base import PageContext, UnitPage, register_page
@@ -295,12 +295,11 @@ class DashboardPage(UnitPage):
             if column.kind == "bar":
                 content = char * column.width_chars + 12
             else:
-                texts = [self.model.index(r, i).data() or "" for r in range(self.model.rowCount())]
+                texts = self.model.column_texts(i)
                 if column.key == "shortages":
                     texts.append(all_four)
                 if column.kind == "lights":
-                    dots = max((len(self.model.index(r, i).data(LIGHTS_ROLE) or [])
-                                for r in range(self.model.rowCount())), default=1)
+                    dots = max((len(lights or []) for lights in self.model.column_lights(i)), default=1)
                     content = max((light_cell_needs(metrics, t, dots) for t in texts), default=0)
                 else:
                     content = max((metrics.horizontalAdvance(t) for t in texts), default=0) + CELL_PADDING
