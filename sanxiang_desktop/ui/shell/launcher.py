@@ -19,6 +19,7 @@ from sanxiang_desktop.store.backup import list_backups
 from sanxiang_desktop.store.database import open_database
 from sanxiang_desktop.store.errors import StoreError
 from sanxiang_desktop.store.location import is_server_target
+from sanxiang_desktop.store.models import configure_mappers
 from sanxiang_desktop.ui.setup.backups import RestoreDialog, backup_folder, restore_damaged_job
 from sanxiang_desktop.ui.shell import resume_collection
 from sanxiang_desktop.ui.shell.errors import report_exception, show_error
@@ -160,8 +161,10 @@ class Launcher(QObject):
         # The first page's module (the dashboard; the others load when first built) imports here while the
         # worker opens the file: its integrity check runs inside SQLite without the interpreter lock, so on a
         # second core the two overlap and the window is built sooner once the file is open (MainWindow's own
-        # call then finds it imported).
+        # call then finds it imported). The ORM's mapping is finished here too, for the same overlap: the
+        # worker's first query would otherwise do it after the check (store.models.configure_mappers).
         load_page_modules()
+        configure_mappers()
 
     def _show(self, opened: OpenedDatabase) -> None:
         window = MainWindow(opened, self.settings, self.tasks)
