@@ -48,18 +48,27 @@ class Catalogue:
         self.name = name
         self.entries = tuple(entries)
         self._by_code: dict[str, Entry] = {}
-        self._by_key: dict[str, Entry] = {}
+        # labels read back (by_label) are indexed on first use: every catalogue's ≈ 820 spellings cost
+        # ≈ 3 ms of each start otherwise (issue 12); tests/unit/test_catalogues.py builds them all
+        self._by_key: dict[str, Entry] | None = None
         for entry in self.entries:
             if entry.code in self._by_code:
                 raise ValueError(f"catalogue {name}: duplicate code {entry.code!r}")
             self._by_code[entry.code] = entry
-        for entry in self.entries:
-            for text in (entry.code, entry.zh, entry.en, *entry.aliases):
-                key = _match_key(text)
-                other = self._by_key.setdefault(key, entry)
-                if other is not entry:
-                    raise ValueError(f"catalogue {name}: {text!r} names both "
-                                     f"{other.code!r} and {entry.code!r}")
+
+    def label_index(self) -> dict[str, Entry]:
+        """{match key: entry} of every code, label and alias. Raises ValueError when one spelling
+        names two entries (a mistake in catalogue_data.py)."""
+        if self._by_key is None:
+            index: dict[str, Entry] = {}
+            for entry in self.entries:
+                for text in (entry.code, entry.zh, entry.en, *entry.aliases):
+                    other = index.setdefault(_match_key(text), entry)
+                    if other is not entry:
+                        raise ValueError(f"catalogue {self.name}: {text!r} names both "
+                                         f"{other.code!r} and {entry.code!r}")
+            self._by_key = index
+        return self._by_key
 
     @classmethod
     def from_rows(cls, name: str, rows: list[tuple]) -> Catalogue:
@@ -83,7 +92,7 @@ class Catalogue:
         if text is None:
             return None
         key = _match_key(text)
-        return self._by_key.get(key) if key else None
+        return self.label_index().get(key) if key else None
 
     def in_group(self, group: str) -> tuple[Entry, ...]:
         return tuple(entry for entry in self.entries if entry.group == group)

@@ -204,8 +204,16 @@ def test_theme_days_include_commemorative_days():
 def test_catalogue_rejects_duplicates_and_ambiguous_labels():
     with pytest.raises(ValueError, match="duplicate code"):
         Catalogue("t", (Entry("a", "甲", "A"), Entry("a", "乙", "B")))
+    # labels are indexed when first read back (issue 12, startup), so an ambiguous one is refused then
+    ambiguous = Catalogue("t", (Entry("a", "甲", "A"), Entry("b", "乙", "B", aliases=("甲",))))
     with pytest.raises(ValueError, match="names both"):
-        Catalogue("t", (Entry("a", "甲", "A"), Entry("b", "乙", "B", aliases=("甲",))))
+        ambiguous.by_label("乙")
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGUES))
+def test_every_shipped_catalogue_reads_its_labels_back_without_ambiguity(name):
+    index = CATALOGUES[name].label_index()
+    assert {entry.code for entry in index.values()} == set(CATALOGUES[name].codes())
 
 
 def test_iteration_and_choices():
