@@ -100,3 +100,34 @@ def _hook(table: str):
 for _table in SOURCES:
     CREATE_HOOKS.setdefault(_table, []).append(_hook(_table))
     UPDATE_HOOKS.setdefault(_table, []).append(_hook(_table))
+
+
+KEY_SAMPLE = 500     # rows per table the `check` command recomputes
+
+
+def stale_key_problems(s, sample: int = KEY_SAMPLE) -> list[str]:
+    """Returns one English line per table whose stored derived keys differ from what this program
+    computes, for up to `sample` rows per table (the most recently changed, by clock stamp): the
+    `check` command's test that keys carried in packages (or left by an older release) agree with
+    the rules (CONTRIBUTING.md, "Package format"). A wrong key only hides a record from search and
+    duplicate listing; the lines name tables, counts and record ids, never values.
+    `s` is a SQLAlchemy Session; database errors propagate."""
+    from sqlalchemy import select
+
+    from ..store.models import MODEL_BY_TABLE
+
+    problems: list[str] = []
+    for table in SOURCES:
+        t = MODEL_BY_TABLE[table].__table__
+        derived = [c for c in ("search_key", "name_key", "phone_key") if c in t.c]
+        wanted = {c.key for c in t.columns}
+        query = select(t).order_by(t.c.hlc.desc()).limit(sample)
+        if table == "units":
+            query = query.where(t.c.builtin.is_(False))   # built-in units' keys come with the division list
+        rows = [dict(r) for r in s.execute(query).mappings()]
+        wrong = [r["id"] for r in rows if derived_values(table, {k: r[k] for k in wanted})
+                 != {c: r[c] for c in derived}]
+        if wrong:
+            problems.append(f"search keys: {len(wrong)} of {len(rows)} {table} records checked differ from what "
+                            f"this program computes (pinyin search may miss them), e.g. {', '.join(wrong[:3])}")
+    return problems

@@ -144,3 +144,23 @@ def test_previous_releases_read_a_new_record_line_as_if_the_key_were_not_there(w
         new = decode_record(json.loads(record_line(with_key, origin)), "line 2", keys=True)
         assert new.values == plain.values and new.state == plain.state
         assert new.search_key == with_key["search_key"]
+
+
+def test_check_recomputes_a_sample_of_stored_keys_and_names_the_wrong_ones(world, capsys):
+    """A key that a peer carried wrongly (or an older release left) is found by `check`."""
+    from sqlalchemy import text
+
+    from sanxiang_desktop.cli.main import main
+    from sanxiang_desktop.services.search_keys import stale_key_problems
+    t1 = world["t1"]
+    with t1.db.session() as s:
+        assert stale_key_problems(s) == []
+        pid = s.scalar(select(m.Person.id).where(m.Person.owner == TOWN1).order_by(m.Person.hlc.desc()).limit(1))
+    t1.db.close()
+    assert main(["check", "--db", str(t1.path)]) == 0
+    with t1.db.engine.begin() as conn:
+        conn.execute(text("UPDATE people SET search_key = 'wrong' WHERE id = :id"), {"id": pid})
+    capsys.readouterr()
+    assert main(["check", "--db", str(t1.path)]) != 0
+    err = capsys.readouterr().err
+    assert "search keys: 1 of" in err and "people" in err and pid in err
