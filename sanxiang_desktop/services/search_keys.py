@@ -109,8 +109,9 @@ def stale_key_problems(s, sample: int = KEY_SAMPLE) -> list[str]:
     """Returns one English line per table whose stored derived keys differ from what this program
     computes, for up to `sample` rows per table (the most recently changed, by clock stamp): the
     `check` command's test that keys carried in packages (or left by an older release) agree with
-    the rules (CONTRIBUTING.md, "Package format"). A wrong key only hides a record from search and
-    duplicate listing; the lines name tables, counts and record ids, never values.
+    the rules (CONTRIBUTING.md, "Package format"). A wrong search key only hides a record from search
+    or misplaces it in a list sorted by name (a wrong name_key, which never travels, would hide it
+    from the duplicate check); the lines name tables, counts and record ids, never values.
     `s` is a SQLAlchemy Session; database errors propagate."""
     from sqlalchemy import select
 
