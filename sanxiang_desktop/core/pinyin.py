@@ -310,7 +310,7 @@ def person_search_key(name: str) -> str:
 
 
 def key_holds_text(key: str, text: str | None) -> bool:
-    """True when `key` holds `text` as a query sees it (lower-case, no spaces or apostrophes), as
+    """Returns True when `key` holds `text` as a query sees it (lower-case, no spaces or apostrophes), as
     every key :func:`search_key` and :func:`person_search_key` make of that text does.
 
     A cheap sanity test of a search key carried in a package (no pypinyin): a key made from other

@@ -47,7 +47,7 @@ KEY_CHARS_PER_CHAR = 64
 
 
 def usable_key(table: str, values: dict, key: object) -> bool:
-    """True when `key`, a search key carried in a package for a record with column values `values`
+    """Returns True when `key`, a search key carried in a package for a record with column values `values`
     (a dict), may be stored as it is: a string of bounded length (KEY_CHARS_PER_CHAR per character
     of its text, plus 32) that holds the record's own text as a query sees it
     (core.pinyin.key_holds_text) and, for a unit, ends with the unit's code. Anything else (a key
