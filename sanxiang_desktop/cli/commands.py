@@ -132,7 +132,7 @@ def cmd_check(args) -> int:
             print(p, file=sys.stderr)
         print(f"{len(problems)} problem(s) found / 发现 {len(problems)} 处问题", file=sys.stderr)
         return REJECTED
-    print("ok: integrity and foreign keys clean / 完整性检查通过")
+    print("ok: integrity, foreign keys and search keys (sample) clean / 完整性检查通过")
     return OK
 
 
