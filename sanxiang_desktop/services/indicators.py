@@ -118,7 +118,7 @@ def _add_activities(facts: dict, rows) -> None:
 def _facts_in_scope(conn, facts: dict, t, v, scope, as_of: dt.date, start: dt.date, end: dt.date) -> None:
     """The facts of the townships below one unit: every query joined on the unit tree, so it reads
     only the scope's rows (a county of 16 townships in a national database reads 16 townships' rows)."""
-    a, vi, ac = m.Association, m.Visit, m.Activity
+    a, vi, k = m.Association, m.Visit, m.ActivityCount
     # From the townships' posts. The key categories are checked in Python, not in SQL, or the planner
     # would start from every key person in the database (seconds on a national hub).
     _fill_slots(facts, _plain(conn, _leaders(as_of).join(t, t.code == m.Post.unit_code).where(scope)))
@@ -134,12 +134,13 @@ def _facts_in_scope(conn, facts: dict, t, v, scope, as_of: dt.date, start: dt.da
             select(t.code, func.count(v.code), func.count(a.unit_code)).select_from(t).join(v, village)
             .outerjoin(a, contact).where(scope).group_by(t.code)).all():
         facts[c].villages, facts[c].villages_with_contact = n, with_contact
-    in_year = and_(ac.deleted.is_(False), ac.held_on.between(start, end))
-    own = select(t.code, ac.domain, func.count()).join(t, t.code == ac.unit_code)
-    of_villages = select(t.code, ac.domain, func.count()).select_from(t).join(v, village).join(
-        ac, ac.unit_code == v.code)
+    # The kept counts of live activities per year, unit and domain (store.activity_counts).
+    in_year = k.year == start.year
+    own = select(t.code, k.domain, k.n).join(t, t.code == k.unit_code)
+    of_villages = select(t.code, k.domain, func.sum(k.n)).select_from(t).join(v, village).join(
+        k, k.unit_code == v.code).group_by(t.code, k.domain)
     for query in (own, of_villages):      # a village's activities count for its township
-        _add_activities(facts, conn.execute(query.where(scope, in_year).group_by(t.code, ac.domain)).all())
+        _add_activities(facts, _plain(conn, query.where(scope, in_year)))
 
 
 def _facts_of_everything(conn, facts: dict, as_of: dt.date, start: dt.date, end: dt.date) -> None:
@@ -148,7 +149,7 @@ def _facts_of_everything(conn, facts: dict, as_of: dt.date, start: dt.date, end:
     joining the unit tree; rows of units that are no live township (a county's own visits, a deleted
     township's) are dropped here in Python, which costs less than the joins did (about half the
     SQL time of the joined queries; tests/bench/run.py: dashboard, national)."""
-    a, vi, ac, u = m.Association, m.Visit, m.Activity, m.Unit
+    a, vi, k, u = m.Association, m.Visit, m.ActivityCount, m.Unit
     # From the key people (ix_people_category_live) to their posts (ix_posts_person_role), indexes only.
     _fill_slots(facts, _plain(conn, _leaders(as_of).where(m.Person.category.in_(_SLOT_OF))))
     for c, n, last in conn.execute(
@@ -165,13 +166,11 @@ def _facts_of_everything(conn, facts: dict, as_of: dt.date, start: dt.date, end:
         f = facts.get(c)
         if f is not None:
             f.villages, f.villages_with_contact = n, with_contact
-    # One pass over ix_activities_domain grouped by unit and domain (no join); the units that are no
+    # The year's kept counts per unit and domain (store.activity_counts: one range of its primary
+    # key, about 165,000 rows nationally whatever the number of activities); the units that are no
     # township here are looked up afterwards, a village's count credited to its (live) township.
     others: dict[str, list[tuple[str, int]]] = {}
-    for c, domain, n in _plain(conn,
-            select(ac.unit_code, ac.domain, func.count())
-            .where(ac.held_on.between(start, end), ac.deleted.is_(False))
-            .group_by(ac.unit_code, ac.domain)):
+    for c, domain, n in _plain(conn, select(k.unit_code, k.domain, k.n).where(k.year == start.year)):
         f = facts.get(c)
         if f is not None:
             f.activities[domain] = n        # one row per unit and domain; villages are added below
