@@ -4,7 +4,9 @@ city has 62, a province 2,000+, a national hub 41,352)."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import operator
+from contextlib import contextmanager
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -19,6 +21,24 @@ from ..store.sync_models import ReceivedPackage, RecordOrigin
 
 _SLOT_OF = {cat: slot for slot, cats in KEY_SLOTS.items() for cat in cats}
 _first = operator.itemgetter(0)
+
+
+@contextmanager
+def cyclic_gc_paused():
+    """Pauses Python's cyclic garbage collector while the block builds tens of thousands of small
+    objects that hold no cycles (facts, indicator rows and their dicts): each allocation burst
+    otherwise sets off collections that walk every object made so far, half of the rules' CPU time
+    for a national hub's 41,352 townships (tests/bench/run.py: dashboard, national). Reference
+    counting frees everything as usual; a cycle made meanwhile waits for the next collection.
+    Process-wide, like gc.disable itself. Returns a context manager that yields nothing and restores
+    the collector's former state on leaving; raises nothing of its own."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def as_of_date(year: int, today: dt.date) -> dt.date:
@@ -53,6 +73,12 @@ def township_facts_below(s: Session, level: str | None, code: str | None, year: 
     One grouped query per table over the whole scope, joined on the unit tree, so a national hub's
     41,352 townships cost the same handful of queries as one county's 16 (about 2.5 s of CPU for
     the national facts, 10 s with the former chunks; tests/bench/run.py: dashboard, national)."""
+    with cyclic_gc_paused():
+        return _township_facts_below(s, level, code, year, as_of)
+
+
+def _township_facts_below(s: Session, level: str | None, code: str | None, year: int,
+                          as_of: dt.date) -> dict[str, ind.TownshipFacts]:
     t = aliased(m.Unit, name="t")
     scope = _scope(t, level, code)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -230,7 +256,8 @@ def unit_indicators(db: Database, unit_code: str, year: int, today: dt.date | No
         county_codes = [c for c, _ in counties]
         facts = township_facts_below(s, unit.level, unit.code, year, as_of)
         townships = list(facts)
-        rows = [ind.township_indicators(facts[c], as_of) for c in townships]
+        with cyclic_gc_paused():
+            rows = [ind.township_indicators(facts[c], as_of) for c in townships]
         by_county: dict[str, list[ind.TownshipIndicators]] = {c: [] for c in county_codes}
         for code, row in zip(townships, rows):
             by_county[facts[code].parent_code].append(row)
@@ -238,3 +265,16 @@ def unit_indicators(db: Database, unit_code: str, year: int, today: dt.date | No
                        for c, n in counties]
         return ind.UnitIndicators(**head, townships=rows, counties=county_rows, rollup=ind.rollup(rows),
                                   county=county_rows[0] if unit.level == "county" else None)
+
+
+def every_township_indicators(db: Database, year: int, today: dt.date | None = None
+                              ) -> tuple[list[ind.TownshipIndicators], ind.Rollup]:
+    """Returns (the indicator row of every live township in the database, in code order; their
+    roll-up), counted up to `today` (the office's date) or the year's end: a national hub's
+    whole-country figures (41,352 townships). Raises nothing of its own."""
+    as_of = as_of_date(year, today or clock.today())
+    with db.session() as s:
+        facts = township_facts_below(s, None, None, year, as_of)
+    with cyclic_gc_paused():
+        rows = [ind.township_indicators(f, as_of) for f in facts.values()]
+    return rows, ind.rollup(rows)
