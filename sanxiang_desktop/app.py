@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.resources
+import logging
 import os
 import sys
 from pathlib import Path
@@ -22,6 +23,8 @@ from sanxiang_desktop.ui.shell.settings import Settings
 from sanxiang_desktop.ui.shell.single_instance import (InstanceServer, hand_over, open_packages, package_arguments,
                                                       server_name)
 from sanxiang_desktop.ui.shell.tasks import default_runner
+
+log = logging.getLogger(__name__)
 
 
 APP_ID = "org.sanxiang.desktop"   # the .deb's package, desktop entry and icon name (installer/build_deb.py)
@@ -90,5 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     QTimer.singleShot(0, lambda: launcher.start(db=args.db, demo=args.demo))
     code = app.exec()
     server.close()
-    default_runner().shutdown()
+    if not default_runner().shutdown(2_000):     # an exit backup of a large file is still being written
+        log.info("waiting for the database worker to finish before quitting")
+        default_runner().shutdown(None)
     return code

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy.exc import OperationalError
 
-from ..store.database import FOREGROUND_CHECK_BYTES, Database, quick_check
+from ..store.database import FOREGROUND_CHECK_BYTES, Database, Interrupted, Interrupter, quick_check
 from .intents import pending_intents
 
 
@@ -46,9 +46,14 @@ def needs_background_check(db: Database) -> bool:
         return False
 
 
-def background_check(db: Database) -> list[str]:
-    """Returns the full integrity_check ([] when clean); for the worker after start-up."""
-    return quick_check(db.engine, full=True)
+def background_check(db: Database, interrupter: Interrupter | None = None) -> list[str] | None:
+    """Returns the full integrity_check ([] when clean); for the worker after start-up. None when
+    `interrupter` stopped it: the program quit or closed the file first (a national hub's check takes
+    about 50 s, and a worker still inside it when the program ends would abort the process)."""
+    try:
+        return quick_check(db.engine, full=True, interrupter=interrupter)
+    except Interrupted:
+        return None
 
 
 def own_clock_warning(db: Database) -> tuple[str, str] | None:

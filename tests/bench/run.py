@@ -73,6 +73,7 @@ def run(quick: bool, folder: Path, cache: Path | None, only: set[str] | None,
     out: dict = {"mode": "quick" if quick else "full", "machine": machine(),
                  "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     city_db, _ = step("city database", qf.scale_db, folder, "city", cache=cache)
+    imp: dict = {}
     if want("import") or want("package"):
         imp = step("import (city-scale package)", syf.import_figures, folder / "import")
         out["import"] = {k: v for k, v in imp.items() if not k.startswith("_")}
@@ -104,8 +105,8 @@ def run(quick: bool, folder: Path, cache: Path | None, only: set[str] | None,
         out["filter"] = step("filter 100,000 people", qf.filter_figures, filt, "640104")
     if want("dashboard"):
         out["dashboard"] = {"ms": step("dashboard city", qf.dashboard_ms, city_db, "640100")}
-    if not quick and (want("dashboard") or want("filter")):
-        out["scales"] = scales(folder, cache, want, scale_names)
+    if not quick and (want("dashboard") or want("filter") or want("startup") or want("import")):
+        out["scales"] = scales(folder, cache, want, scale_names, out.get("import"), imp if want("import") else None)
         national = out["scales"].get("national", {})
         out.setdefault("dashboard", {})["national_ms"] = national.get("dashboard_ms")
         out["dashboard"]["national_cpu_ms"] = national.get("dashboard_cpu_ms")
@@ -120,8 +121,11 @@ def run(quick: bool, folder: Path, cache: Path | None, only: set[str] | None,
     return out
 
 
-def scales(folder: Path, cache: Path | None, want, names: tuple[str, ...]) -> dict:
-    """Each figure at township, county, city, province and national scale (the growth table)."""
+def scales(folder: Path, cache: Path | None, want, names: tuple[str, ...], city_import: dict | None = None,
+           packages: dict | None = None) -> dict:
+    """Each figure at township, county, city, province and national scale (the growth table). Import:
+    one county's package into the empty city (county), the six into it (city), the same six into a hub
+    holding the province or all of China (sync_figures.hub_import_figures); start-up on each scale's file."""
     out = {}
     for scale in names:
         path, info = step(f"{scale} database", qf.scale_db, folder, scale, cache=cache)
@@ -138,6 +142,20 @@ def scales(folder: Path, cache: Path | None, want, names: tuple[str, ...]) -> di
         if want("filter"):
             f = step(f"filter {scale}", qf.filter_figures, path, "640104", repeat=1)
             row.update(filter_people=f["people"], filter_p50_ms=f["p50_ms"], filter_p95_ms=f["p95_ms"])
+        if want("startup"):
+            st = step(f"startup {scale}", sf.startup_at, path, folder / f"startup-{scale}")
+            row.update(startup_s=st["s"], startup_cpu_s=st["cpu_s"])
+        if city_import and scale == "county":
+            row.update(import_records=city_import["county_records"],
+                       import_records_per_s=city_import["county_records_per_s"],
+                       import_cpu_records_per_s=city_import["county_cpu_records_per_s"])
+        elif city_import and scale == "city":
+            row.update(import_records=city_import["records"], import_records_per_s=city_import["records_per_s"],
+                       import_cpu_records_per_s=city_import["cpu_records_per_s"])
+        elif packages and scale in ("province", "national"):
+            hub = step(f"import into a {scale} hub", syf.hub_import_figures, folder / f"hub-{scale}", path, packages)
+            row.update(import_records=hub["records"], import_records_per_s=hub["records_per_s"],
+                       import_cpu_records_per_s=hub["cpu_records_per_s"], hub_records=hub["hub_records"])
         out[scale] = row
     return out
 
@@ -238,11 +256,13 @@ def table(out: dict) -> str:
     lines.insert(1, "-+-".join("-" * w for w in widths))
     if "scales" in out:
         lines += ["", "growth per scale:", "scale | townships | people | activities | db MB | generate s (CPU) | "
-                  "dashboard ms (CPU) | filter p95 ms (one county)"]
+                  "dashboard ms (CPU) | filter p95 ms (one county) | startup s (CPU) | import records/s (CPU)"]
         for scale, r in out["scales"].items():
             lines.append(f"{scale} | {r['townships']:,} | {r['people']:,} | {r['activities']:,} | {r['db_mb']} | "
                          f"{fmt(r['generate_s'])} ({fmt(r.get('generate_cpu_s'))}) | {fmt(r.get('dashboard_ms'))} "
-                         f"({fmt(r.get('dashboard_cpu_ms'))}) | {fmt(r.get('filter_p95_ms'))}")
+                         f"({fmt(r.get('dashboard_cpu_ms'))}) | {fmt(r.get('filter_p95_ms'))} | "
+                         f"{fmt(r.get('startup_s'))} ({fmt(r.get('startup_cpu_s'))}) | "
+                         f"{fmt(r.get('import_records_per_s'))} ({fmt(r.get('import_cpu_records_per_s'))})")
     return "\n".join(lines)
 
 
@@ -263,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     compileall.compile_dir(str(REPO / "sanxiang_desktop"), quiet=1)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="sx-bench-") as tmp:
+        # every backup and setting the program writes during the run stays in the run's folder
+        os.environ["SANXIANG_DATA_DIR"] = str(Path(tmp) / "data")
         out = run(args.quick, Path(tmp), Path(args.cache) if args.cache else None,
                   set(args.only.split(",")) if args.only else None, tuple(args.scales.split(",")), args.pg_scale)
     out["seconds"] = round(time.perf_counter() - started, 1)

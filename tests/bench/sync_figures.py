@@ -239,3 +239,58 @@ def photo_package_figures(folder: Path, n: int = 1000, photo_kb: int = 150) -> d
             "export_peak_mb": round(export_mb), "import_peak_mb": round(import_mb),
             "export_s": round(export_s, 2), "import_s": round(import_s, 2)}
 
+
+
+def hub_import_figures(folder: Path, scale_db: Path, imp: dict) -> dict:
+    """The city's six county packages imported into a hub that already holds a whole scale (province or
+    national) less Yinchuan's records, on SQLite: the same packages and the same cold caches as
+    `import_figures`, so the rate shows what the size of what is held costs (the PostgreSQL counterpart
+    is pg_import_figures). The hub is a copy of the generator's database of that scale (its home unit is
+    Yinchuan, ROOTS in generate.py) given the empty city's installation id and key, for which the
+    packages are encrypted, and trusting the six counties."""
+    from sqlalchemy import delete
+
+    from sanxiang_desktop.core import names, pinyin
+    from sanxiang_desktop.store.keystore import META_KEY
+    from sanxiang_desktop.sync.importer import import_files
+    from sanxiang_desktop.sync.trust import ensure_own_key, trust_peer
+    folder.mkdir(parents=True, exist_ok=True)
+    hub_path = _copy(scale_db, folder / "hub.db")
+    t0 = time.perf_counter()
+    hub = open_database(hub_path)
+    with hub.engine.begin() as conn:
+        for model in reversed(m.RECORD_MODELS):          # children first: the foreign keys hold throughout
+            t = model.__table__
+            mine = t.c.owner.like("6401%")
+            conn.execute(delete(t).where(mine & ~t.c.builtin if model is m.Unit else mine))
+        held = sum(conn.exec_driver_sql(f"SELECT count(*) FROM {mdl.__tablename__}").scalar()
+                   for mdl in m.RECORD_MODELS)
+    city = sqlite3.connect(imp["_city"])
+    inst = city.execute("SELECT value FROM meta WHERE key = ?", (META_KEY,)).fetchone()[0]
+    own = city.execute("SELECT key_id, public_key, private_key, created_at, active FROM sync_own_keys").fetchall()
+    city.close()
+    with hub.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM sync_own_keys")
+        conn.exec_driver_sql("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (META_KEY, inst))
+        for row in own:
+            conn.exec_driver_sql("INSERT INTO sync_own_keys VALUES (?, ?, ?, ?, ?)", row)
+    for code in YINCHUAN_COUNTIES:
+        county = open_database(Path(imp["_city"]).parent / f"county-{code}.db")
+        trust_peer(hub, code, ensure_own_key(county).public_bytes)
+        county.close()
+    made = time.perf_counter() - t0
+    for fn in (pinyin.cache_clear, names.cache_clear):
+        fn()
+    gc.collect()
+    t0, c0 = time.perf_counter(), time.process_time()
+    results = import_files(hub, [Path(p) for p in imp["_packages"]])
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    hub.close()
+    bad = [r.error for r in results if r.status != "applied"]
+    if bad:
+        raise RuntimeError(f"hub import failed: {bad}")
+    n = sum(r.counts["inserted"] + r.counts["updated"] for r in results)
+    for p in folder.glob("hub.db*"):
+        p.unlink()
+    return {"records": n, "hub_records": held, "seconds": round(seconds, 3), "records_per_s": round(n / seconds),
+            "cpu_records_per_s": round(n / cpu), "hub_made_s": round(made, 1)}

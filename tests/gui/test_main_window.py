@@ -209,6 +209,25 @@ def test_launcher_opens_a_database_and_reports_start_up_time(qtbot, tmp_path, co
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=10000)
 
 
+def test_closing_the_window_stops_the_background_check_of_a_large_file(qtbot, tmp_path, county_db, app_settings_in,
+                                                                        runner, monkeypatch):
+    """A file over the start-up check's size gets its full check on the worker after the window shows; closing
+    the window cancels it (the check of a national hub's file takes about 50 s: the exit backup and the quit
+    must not wait behind it, nor may the program end with the worker inside it)."""
+    from sanxiang_desktop.sync import startup
+    monkeypatch.setattr(startup, "FOREGROUND_CHECK_BYTES", 0)      # this county file counts as large
+    launcher = Launcher(app_settings_in, runner)
+    with qtbot.waitSignal(launcher.ready, timeout=20000) as ready:
+        launcher.start(db=copy_db(county_db, tmp_path / "db"))
+    window = ready.args[0]
+    check = window._background_check
+    assert check.interrupt is not None and not check.cancelled
+    with qtbot.waitSignal(launcher.finished):
+        window.close()
+    assert check.cancelled
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=10000)
+
+
 def test_launcher_demo_builds_into_the_data_folder(qtbot, data_dir, app_settings_in, runner):
     launcher = Launcher(app_settings_in, runner)
     with qtbot.waitSignal(launcher.window_shown, timeout=30000) as shown:

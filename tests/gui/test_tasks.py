@@ -214,3 +214,39 @@ def test_cancelled_task_is_skipped(qtbot, runner):
     gate.set()
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=3000)
     assert ran == [] and got == []
+
+
+def test_shutdown_stops_a_running_interruptible_check(qapp, tmp_path):
+    """A national hub's full integrity check runs about 50 s after start-up: quitting meanwhile must not
+    leave the worker inside it (Qt aborts the process when a running QThread is destroyed)."""
+    from sanxiang_desktop.store.database import Interrupter, open_database, run_interruptible
+    from sanxiang_desktop.ui.shell.tasks import TaskRunner
+    from tests.unit.test_interrupt import FOREVER
+    db = open_database(tmp_path / "big.db", create=True)
+    runner = TaskRunner()
+    interrupter = Interrupter()
+    results = []
+    runner.run(lambda: run_interruptible(db.engine, FOREVER, interrupter), results.append,
+               results.append, interrupt=interrupter.interrupt)
+    saved = []
+    runner.run(lambda: saved.append("a queued write still runs"))
+    assert interrupter.started.wait(10)
+    assert runner.shutdown(10_000)
+    assert saved == ["a queued write still runs"]
+    QApplication.processEvents()
+    assert results == []            # cancelled: no callback for a check nobody waits for
+    db.close()
+
+
+def test_shutdown_without_a_limit_waits_for_a_long_write(qapp):
+    """shutdown(None), the program's last call, returns only when the worker is done (an exit backup
+    of a large file outlasts the 10 s of the first call at quit)."""
+    from sanxiang_desktop.ui.shell.tasks import TaskRunner
+    runner = TaskRunner()
+    release = threading.Event()
+    done = []
+    runner.run(lambda: (release.wait(10), done.append("backup written")))
+    assert runner.shutdown(50) is False           # still writing: a time-limited wait gives up
+    threading.Timer(0.3, release.set).start()
+    assert runner.shutdown(None) is True
+    assert done == ["backup written"]

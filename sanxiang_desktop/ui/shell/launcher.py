@@ -190,10 +190,16 @@ class Launcher(QObject):
             box.open()                      # not modal to the program: the clerk reads it and goes on
             window._start_notes_box = box
         if needs_background_check(opened.db):
-            self.tasks.run(lambda: background_check(opened.db),
-                           lambda problems: problems and show_error(window, self.tr("The database is damaged"), self.tr(
-                               "The full check of the database found damage. Do not export packages; restore "
-                               "the latest backup (Settings → Backups).") + "\n\n" + problems[0]))
+            from sanxiang_desktop.store.database import Interrupter
+            interrupter = Interrupter()     # stopped when the window closes or the program quits
+
+            def found(problems: list[str] | None) -> None:
+                if problems:
+                    show_error(window, self.tr("The database is damaged"), self.tr(
+                        "The full check of the database found damage. Do not export packages; restore "
+                        "the latest backup (Settings → Backups).") + "\n\n" + problems[0])
+            window._background_check = self.tasks.run(lambda: background_check(opened.db, interrupter), found,
+                                                      interrupt=interrupter.interrupt)
 
     def _first_fill(self, window: MainWindow) -> None:
         if getattr(window, "_ready_reported", False):
@@ -204,6 +210,9 @@ class Launcher(QObject):
         self.ready.emit(window, seconds)
 
     def _window_closed(self, window: MainWindow, reopening: bool) -> None:
+        check = getattr(window, "_background_check", None)
+        if check is not None:
+            check.cancel()          # the check of a file being closed (or replaced by a restore) stops
         if self.window is window:
             self.window = None
         window.deleteLater()

@@ -49,10 +49,14 @@ class Task:
     on_error: Callable[[BaseException], None] | None
     owner: QObject | None
     cancelled: bool = False
+    interrupt: Callable[[], None] | None = None
 
     def cancel(self) -> None:
-        """Skip the job if it has not started yet, and drop its result if it has."""
+        """Skip the job if it has not started yet, and drop its result if it has; a job given an
+        `interrupt` (a read or check nobody waits for) is also told to stop now."""
         self.cancelled = True
+        if self.interrupt is not None:
+            self.interrupt()
 
 
 class _Worker(QThread):
@@ -85,6 +89,8 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._jobs: queue.Queue = queue.Queue()
         self._pending = 0
+        self._interruptible: set[Task] = set()
+        self._stopping = False
         self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._worker = _Worker(self._jobs, self)
         self._worker.start()
@@ -93,16 +99,21 @@ class TaskRunner(QObject):
             app.aboutToQuit.connect(self.shutdown)
 
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None, *, owner: QObject | None = None) -> Task:
+            on_error: Callable[[BaseException], None] | None = None, *, owner: QObject | None = None,
+            interrupt: Callable[[], None] | None = None) -> Task:
         """Queue `fn`. on_done(result) or on_error(exception) runs later on the GUI thread.
 
         Without on_error an exception is logged and shown to the clerk. When `owner` (a widget,
-        say) has been deleted by the time the job ends, neither callback runs.
+        say) has been deleted by the time the job ends, neither callback runs. `interrupt` (callable
+        from the GUI thread) makes a running `fn` return early: given for reads nobody needs once the
+        program quits (shutdown calls it), never for a job that writes.
         """
         if not self._worker.isRunning():
             raise RuntimeError("TaskRunner has been shut down")
-        task = Task(fn, on_done, on_error, owner)
+        task = Task(fn, on_done, on_error, owner, interrupt=interrupt)
         self._pending += 1
+        if interrupt is not None:
+            self._interruptible.add(task)
         self._jobs.put(task)
         return task
 
@@ -111,15 +122,22 @@ class TaskRunner(QObject):
         """Jobs queued or running whose callbacks have not run yet."""
         return self._pending
 
-    def shutdown(self, wait_ms: int = 10_000) -> bool:
-        """Let queued jobs finish, then stop the worker. False when it did not stop within wait_ms."""
-        if self._worker.isRunning():
+    def shutdown(self, wait_ms: int | None = 10_000) -> bool:
+        """Let queued jobs finish (those given an `interrupt` are stopped), then stop the worker.
+        False when it did not stop within wait_ms; None waits as long as the jobs take (the program's
+        last call: a QThread destroyed while running aborts the process, and a save or an exit backup
+        of a large file may take longer than any fixed wait)."""
+        for task in list(self._interruptible):
+            task.cancel()
+        if self._worker.isRunning() and not self._stopping:
+            self._stopping = True
             self._jobs.put(None)
-        return self._worker.wait(wait_ms)
+        return self._worker.wait() if wait_ms is None else self._worker.wait(wait_ms)
 
     def _deliver(self, payload: tuple[Task, Any, BaseException | None]) -> None:
         task, result, error = payload
         self._pending -= 1
+        self._interruptible.discard(task)
         if task.cancelled or (task.owner is not None and not shiboken6.isValid(task.owner)):
             return
         if error is None:
