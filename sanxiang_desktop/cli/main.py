@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--unit", help="unit to report on (default: home unit)")
     c.add_argument("--json", action="store_true", help="print JSON (the only format for now)")
     cmd("dump", "canonical JSON Lines of every record / 导出全部记录（JSON Lines）")
-    cmd("check", "integrity and foreign-key check / 完整性检查")
+    cmd("check", "integrity, foreign-key and search-key (sample) check / 完整性检查（含检索键抽查）")
     c = cmd("backup", "online backup / 在线备份")
     c.add_argument("--out", required=True, help="backup file to write / 备份文件")
     c = cmd("server-setup", "once per PostgreSQL server, as its administrator: roles and row-level security / "

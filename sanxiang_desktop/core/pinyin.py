@@ -17,6 +17,7 @@ from typing import Sequence
 
 __all__ = [
     "COMPOUND_SURNAMES",
+    "KEYS_VERSION",
     "SURNAME_SOURCE",
     "SURNAME_SOURCES",
     "MAX_VARIANTS",
@@ -27,7 +28,18 @@ __all__ = [
     "person_search_key",
     "pinyin_and_initials",
     "search_key",
+    "key_holds_text",
 ]
+
+#: The version of the rules that make search keys (this module's readings and key layout, the
+#: surname tables, core.names.name_key, core.phones.phone_search_key, the unit key of
+#: services.search_keys) and of the pypinyin / pypinyin-dict / OpenCC data behind them. Packages
+#: declare it in their manifest ("keys_version") and carry their records' search keys; a receiver
+#: uses a carried key only when the package's version equals its own (sync.records.decode_record).
+#: BUMP IT whenever a rule above changes or those dependencies are upgraded in a way that changes a
+#: key, together with a migration that recomputes the stored keys (as 0004 did): a sender's keys
+#: made by other rules are then recomputed on arrival instead of trusted (CONTRIBUTING.md).
+KEYS_VERSION = 1
 
 #: Upper bound on whole-name readings per key, so a long name of heteronyms cannot explode.
 MAX_VARIANTS = 8
@@ -295,6 +307,17 @@ def person_search_key(name: str) -> str:
         return search_key(name)
     options, given = surname
     return _key(name, _combine([options, *_segments(given)]))
+
+
+def key_holds_text(key: str, text: str | None) -> bool:
+    """Returns True when `key` holds `text` as a query sees it (lower-case, no spaces or apostrophes), as
+    every key :func:`search_key` and :func:`person_search_key` make of that text does.
+
+    A cheap sanity test of a search key carried in a package (no pypinyin): a key made from other
+    text (stale, empty, someone else's) fails it and is recomputed. It does not prove the readings
+    right; a wrong reading only hides a record from a pinyin search (CONTRIBUTING.md)."""
+    part = _QUERY_DROP.sub("", unicodedata.normalize("NFKC", (text or "").strip()).lower().replace("ü", "v"))
+    return part in key
 
 
 def cache_clear() -> None:

@@ -12,6 +12,7 @@ from typing import Any, Sequence
 from sqlalchemy import Boolean, and_, func, literal, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import ColumnElement, Select
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from ..core.catalogues import CATALOGUES
 from ..core.pinyin import like_pattern, normalize_query
@@ -52,8 +53,13 @@ def number(value: Any) -> str:
 
 
 class _Live(ColumnElement):
-    """Not deleted, written per backend (see live())."""
+    """Not deleted, written per backend (see live()).
+
+    Its column is part of the statement cache key (_traverse_internals): without it SQLAlchemy could
+    not key the element ("no key") and compiled every statement using live() afresh each time it
+    ran (issue 12: 17 such compilations per city import, in the duplicate check)."""
     inherit_cache = True
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
     type = Boolean()
 
     def __init__(self, column) -> None:

@@ -83,7 +83,7 @@ class Person(Record, Base):
     unit_code: Mapped[str] = unit_fk()          # the unit whose roster entered the person
     name: Mapped[str] = mapped_column(String(50), index=True)
     search_key: Mapped[str] = mapped_column(Text, default="")
-    # Derived like search_key (services.search_keys; never travels): the canonical matching key of
+    # Derived like search_key (services.search_keys), but never travel: the canonical matching key of
     # the name (core.names.name_key) that duplicate checks compare, and the words a phone is
     # found by (core.phones.phone_search_key).
     name_key: Mapped[str] = mapped_column(String(100), default="")

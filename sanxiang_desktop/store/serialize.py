@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session, defer
 
 from .models import RECORD_MODELS, Blob, MODEL_BY_TABLE
 
-# Derived columns, rebuilt on arrival rather than trusted from a package.
+# Derived columns: never dumped; rebuilt on arrival, except a search_key a data package carries
+# under this program's key rules (sync.records.row_state(keys=True), CONTRIBUTING.md "Package format").
 DERIVED = ("search_key", "name_key", "phone_key")
 
 

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from ..core.hlc import later, stamp_key
 from ..core.ids import new_id
 from ..services.lists_base import live
-from ..services.search_keys import derive
+from ..services.search_keys import derived_values
 from ..store import models as m
 from ..store.sync_models import (Conflict, PersonDuplicate, RecordOrigin, log_changes,
                                     restore_change_triggers, set_aside_change_triggers)
@@ -253,7 +253,10 @@ def _apply_table(s: Session, model, group: list[Incoming], counts: Counts, origi
             counts.updated += 1
         else:
             counts.inserted += 1
-        derive(name, values)           # search keys: recomputed here, never trusted from a package
+        # Derived keys: a search key the sender carried is used when its package declared our key
+        # rules and usable_key accepts it (only for the incoming version as it came); the rest, and
+        # any key not carried or refused, computed here (services.search_keys).
+        values.update(derived_values(name, values, it.search_key if values is it.values else None))
         writes.append(values)
         counts.written.add(it.id)
         origin = it.origin or {"unit": it.owner, "package": package_id if sender == it.owner else None,

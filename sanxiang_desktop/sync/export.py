@@ -15,6 +15,7 @@ from typing import Iterator
 from sqlalchemy import and_, func, select, text
 from sqlalchemy.orm import Session
 
+from ..core.pinyin import KEYS_VERSION
 from ..store import models as m
 from ..store.database import Database
 from ..store.sync_models import ReceivedReceipt, RecordChange, RecordOrigin, SentPackage
@@ -69,7 +70,7 @@ def collect_records(s: Session, home: str, package_id: str, low: int, high: int,
         name = model.__tablename__
         origins = {r.record_id: r for r in s.scalars(select(RecordOrigin).where(RecordOrigin.table_name == name))}
         for row in changed_rows(s, model, low, high, owners):
-            state = row_state(name, row)
+            state = row_state(name, row, keys=True)      # with its search key (records.py)
             o = origins.get(row["id"])
             if o is not None and o.origin_rev == row["rev"]:
                 origin = {"unit": o.origin_unit, "package": o.origin_package, "rev": o.origin_rev}
@@ -130,7 +131,8 @@ def export_package(db: Database, folder: str | Path, *, limit: int = parts.DEFAU
         lines, counts, shas = collect_records(s, home, package_id, low, high)
         body = itertools.chain(blob_lines(s, shas), lines)
         proof = proof_for(s, recipient, signer.public_bytes)
-        extra = {"blobs": len(shas), "receipt_seq": receipt.seq if receipt else 0}
+        # keys_version: the rules that made the carried search keys (core.pinyin.KEYS_VERSION)
+        extra = {"blobs": len(shas), "receipt_seq": receipt.seq if receipt else 0, "keys_version": KEYS_VERSION}
         if proof:
             extra["enrolment_proof"] = proof
         written = write_package(s, kind="data", sender=home, recipient=recipient, seq=seq, acked_seq=acked,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
 
+from ..core.pinyin import KEYS_VERSION
 from . import parts, wrapped
 from .container import Caps
 from .errors import PackageError
@@ -187,6 +188,8 @@ def decode_payload(plain: bytes | Iterable[bytes], manifest: dict) -> Decoded:
     manifest, RecordProblem for an attachment whose content does not match its hash."""
     out = Decoded()
     first = True
+    version = manifest.get("keys_version")       # carried search keys made by our rules? (records.py)
+    keys = type(version) is int and version == KEYS_VERSION
     lines = parse_lines(plain) if isinstance(plain, (bytes, bytearray)) else parse_line_stream(plain)
     for number, obj in lines:
         if first:
@@ -200,7 +203,7 @@ def decode_payload(plain: bytes | Iterable[bytes], manifest: dict) -> Decoded:
             continue
         where = f"line {number}"
         if "record" in obj:
-            out.items.append(decode_record(obj, where))
+            out.items.append(decode_record(obj, where, keys=keys))
         elif "blob" in obj:
             sha, raw = obj.get("blob"), obj.get("data")
             try:

@@ -2,8 +2,13 @@
 checked, typed column values.
 
 A travelling state is exactly what `store.serialize.record_state` gives: every
-column (no derived search keys), unknown fields from newer schemas merged back
-in. Everything arriving is checked field by field before anything is written;
+column but the derived keys, unknown fields from newer schemas merged back in;
+data and reference packages add each record's ``search_key`` as the sender holds
+it (row_state(keys=True)), declared by the manifest's ``keys_version``. A receiver
+uses a carried key only under its own core.pinyin.KEYS_VERSION (decode_record
+keys=True, then services.search_keys.usable_key); every release before this one
+skips derived fields on arrival, so it reads such a package as if the key were
+not there. Everything arriving is checked field by field before anything is written;
 messages name tables, fields and record ids, never values, so they may go into a
 receipt without carrying personal data.
 """
@@ -30,6 +35,9 @@ UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 HLC_RE = re.compile(r"^\d{13}\.\d{5}$")
 CODE_RE = re.compile(r"^\d{6}(\d{3})?(\d{3})?$")
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+# The one derived key a package carries (the costly one: pypinyin readings); see row_state.
+CARRIED_KEY = "search_key"
+MAX_CARRIED_KEY = 65_536      # characters; usable_key bounds it by the length of the record's text
 # Bookkeeping columns: a change in these alone is not a change of content.
 STAMP_FIELDS = ("rev", "hlc", "created_at", "created_by", "updated_at", "updated_by")
 
@@ -126,11 +134,15 @@ def _json(value: Any) -> Any:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-def row_state(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
-    """Returns the travelling state of a row read with SQLAlchemy Core (same as record_state)."""
+def row_state(table: str, row: Mapping[str, Any], *, keys: bool = False) -> dict[str, Any]:
+    """Returns the travelling state of a row read with SQLAlchemy Core (same as record_state).
+    keys=True (what a package carries): with the row's ``search_key`` when it has a non-empty one;
+    the other derived keys never travel (cheap to recompute; phone_key holds phone digits)."""
     out: dict[str, Any] = {"table": table}
     for name in columns_of(table):
         if name == "extra" or name in DERIVED:
+            if keys and name == CARRIED_KEY and row[name]:
+                out[name] = row[name]
             continue
         out[name] = _json(row[name])
     extra = row.get("extra") if hasattr(row, "get") else row["extra"]
@@ -163,6 +175,7 @@ class Incoming:
     values: dict[str, Any]          # every column, typed, defaults filled, extra as JSON text
     origin: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)     # fields this program has no column for
+    search_key: str | None = None    # the key the sender carried (decode_record keys=True), not yet judged
     _state: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -242,8 +255,12 @@ def _absent(name: str, nullable: bool, default: Any, where: str) -> Any:
     return default
 
 
-def decode_record(obj: Mapping[str, Any], where: str) -> Incoming:
+def decode_record(obj: Mapping[str, Any], where: str, *, keys: bool = False) -> Incoming:
     """A payload record line {"record": state, "origin": {...}} into an Incoming.
+    Derived fields (store.serialize.DERIVED) are skipped, as every earlier release skips them;
+    keys=True (the package declares this program's KEYS_VERSION) keeps a carried ``search_key``
+    that is text of at most MAX_CARRIED_KEY characters as Incoming.search_key, for sync.apply to
+    judge (services.search_keys.usable_key) and use or recompute: an odd key is never an error.
     Returns the Incoming. Raises RecordProblem for a line without state, an unknown table, a bad id, owner,
     revision, stamp, field type, attachment hash or origin (messages name the table, id and field, never a value)."""
     state = obj.get("record")
@@ -258,12 +275,15 @@ def decode_record(obj: Mapping[str, Any], where: str) -> Incoming:
         raise RecordProblem(where, f"{table} record without a valid id", f"{table} 记录缺少有效编号")
     where = f"{where} ({table} {rid})"
     plan = _plan(table)
+    carried = None
     values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in state.items():      # ~150,000 values in a city package: the common case first
         rule = plan.get(key)
         if rule is None:
             if key == "table" or key in DERIVED:
+                if keys and key == CARRIED_KEY and isinstance(value, str) and len(value) <= MAX_CARRIED_KEY:
+                    carried = value
                 continue
             if len(key) > 64:              # no column (a newer program's field) or 'extra' itself
                 raise RecordProblem(where, "a field name is too long", "字段名过长")
@@ -302,7 +322,7 @@ def decode_record(obj: Mapping[str, Any], where: str) -> Incoming:
     origin = obj.get("origin") or {}
     if not isinstance(origin, dict) or not _good_origin(origin):
         raise RecordProblem(where, "bad origin", "来源信息无效")
-    return Incoming(table, rid, owner, rev, hlc, bool(values["deleted"]), values, dict(origin), extra)
+    return Incoming(table, rid, owner, rev, hlc, bool(values["deleted"]), values, dict(origin), extra, carried)
 
 
 def _good_origin(origin: dict) -> bool:

@@ -34,6 +34,8 @@ from sanxiang_desktop.core.catalogues import CATALOGUES
 from sanxiang_desktop.core.divisions import DivisionTree
 from sanxiang_desktop.core.hlc import format_stamp
 from sanxiang_desktop.core.ids import stable_id
+from sanxiang_desktop.core.names import person_keys
+from sanxiang_desktop.core.phones import phone_search_key
 from sanxiang_desktop.core.pinyin import person_search_key, search_key
 from sanxiang_desktop.services.demo_content import TOPICS
 from sanxiang_desktop.services.demo_names import COMMUNITY_WORDS, VILLAGE_WORDS, person_name
@@ -61,6 +63,13 @@ VENUE_TYPES = ("activity_room", "science_club", "e_station", "community_academy"
 @functools.lru_cache(maxsize=None)
 def _person_key(name: str) -> str:
     return person_search_key(name)
+
+
+@functools.lru_cache(maxsize=None)
+def _person_keys(name: str) -> tuple[str, str]:
+    """(search_key, name_key) as the program stores them (core.names.person_keys), cached by name."""
+    keys = person_keys(name, None)
+    return keys["search_key"], keys["name_key"]
 
 
 @functools.lru_cache(maxsize=None)
@@ -109,11 +118,13 @@ def _person(rows: _Rows, rng: random.Random, owner: str, unit: str, category: st
     name = person_name(rng, gender, hui)
     birth = dt.date(rng.randrange(1960, 2000), rng.randrange(1, 13), rng.randrange(1, 29))
     body = f"{unit[:6]}{birth:%Y%m%d}{rng.randrange(0, 500) * 2 + (gender == 'male'):03d}"
+    search, canonical = _person_keys(name)
+    id_number = body + _check_digit(body) if rng.random() < 0.9 else None
+    phone = f"1{rng.choice('3589')}{rng.randrange(0, 10**9):09d}" if rng.random() < 0.95 else None
     return rows.add(
-        rng, "people", owner, unit_code=unit, name=name, search_key=_person_key(name), gender=gender,
-        ethnicity="03" if hui else "01", birth_date=birth,
-        id_number=body + _check_digit(body) if rng.random() < 0.9 else None,
-        phone=f"1{rng.choice('3589')}{rng.randrange(0, 10**9):09d}" if rng.random() < 0.95 else None,
+        rng, "people", owner, unit_code=unit, name=name, search_key=search, name_key=canonical,
+        phone_key=phone_search_key(phone), gender=gender, ethnicity="03" if hui else "01", birth_date=birth,
+        id_number=id_number, phone=phone,
         political_status=rng.choice(("cpc_member", "cpc_member", "masses", "non_party")),
         education=rng.choice(("bachelor", "master", "college")), title="", employer=employer, job=job,
         sector=sector, category=category, notes="")

@@ -146,8 +146,9 @@ def test_records_from_an_older_schema_are_read(world, tmp_path):
 
 
 def test_search_keys_are_rebuilt_on_arrival(world):
-    """Derived pinyin keys do not travel; every level computes the same ones, so a county finds a
-    township's people, villages and activities by pinyin as the township does."""
+    """Every level holds the same pinyin keys (carried in the package under the same KEYS_VERSION
+    and checked, or computed: tests/sync/test_carried_keys.py), so a county finds a township's
+    people, villages and activities by pinyin as the township does."""
     t1, c = world["t1"], world["c"]
     assert c.take(t1.export())[0].status == "applied"
     for table in ("people", "units", "activities"):
