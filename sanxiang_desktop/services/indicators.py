@@ -4,7 +4,9 @@ city has 62, a province 2,000+, a national hub 41,352)."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import operator
+from contextlib import contextmanager
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -19,6 +21,24 @@ from ..store.sync_models import ReceivedPackage, RecordOrigin
 
 _SLOT_OF = {cat: slot for slot, cats in KEY_SLOTS.items() for cat in cats}
 _first = operator.itemgetter(0)
+
+
+@contextmanager
+def cyclic_gc_paused():
+    """Pauses Python's cyclic garbage collector while the block builds tens of thousands of small
+    objects that hold no cycles (facts, indicator rows and their dicts): each allocation burst
+    otherwise sets off collections that walk every object made so far, half of the rules' CPU time
+    for a national hub's 41,352 townships (tests/bench/run.py: dashboard, national). Reference
+    counting frees everything as usual; a cycle made meanwhile waits for the next collection.
+    Process-wide, like gc.disable itself. Returns a context manager that yields nothing and restores
+    the collector's former state on leaving; raises nothing of its own."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def as_of_date(year: int, today: dt.date) -> dt.date:
@@ -51,8 +71,15 @@ def township_facts_below(s: Session, level: str | None, code: str | None, year: 
     (SQLAlchemy errors pass through).
 
     One grouped query per table over the whole scope, joined on the unit tree, so a national hub's
-    41,352 townships cost the same handful of queries as one county's 16 (about 2.5 s of CPU for
-    the national facts, 10 s with the former chunks; tests/bench/run.py: dashboard, national)."""
+    41,352 townships cost the same handful of queries as one county's 16; activities are counted
+    from the kept counts (store.activity_counts), so their number does not weigh (about 0.9 s of CPU
+    for the national facts, 10 s with the former chunks; tests/bench/run.py: dashboard, national)."""
+    with cyclic_gc_paused():
+        return _township_facts_below(s, level, code, year, as_of)
+
+
+def _township_facts_below(s: Session, level: str | None, code: str | None, year: int,
+                          as_of: dt.date) -> dict[str, ind.TownshipFacts]:
     t = aliased(m.Unit, name="t")
     scope = _scope(t, level, code)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -118,7 +145,7 @@ def _add_activities(facts: dict, rows) -> None:
 def _facts_in_scope(conn, facts: dict, t, v, scope, as_of: dt.date, start: dt.date, end: dt.date) -> None:
     """The facts of the townships below one unit: every query joined on the unit tree, so it reads
     only the scope's rows (a county of 16 townships in a national database reads 16 townships' rows)."""
-    a, vi, ac = m.Association, m.Visit, m.Activity
+    a, vi, k = m.Association, m.Visit, m.ActivityCount
     # From the townships' posts. The key categories are checked in Python, not in SQL, or the planner
     # would start from every key person in the database (seconds on a national hub).
     _fill_slots(facts, _plain(conn, _leaders(as_of).join(t, t.code == m.Post.unit_code).where(scope)))
@@ -134,12 +161,13 @@ def _facts_in_scope(conn, facts: dict, t, v, scope, as_of: dt.date, start: dt.da
             select(t.code, func.count(v.code), func.count(a.unit_code)).select_from(t).join(v, village)
             .outerjoin(a, contact).where(scope).group_by(t.code)).all():
         facts[c].villages, facts[c].villages_with_contact = n, with_contact
-    in_year = and_(ac.deleted.is_(False), ac.held_on.between(start, end))
-    own = select(t.code, ac.domain, func.count()).join(t, t.code == ac.unit_code)
-    of_villages = select(t.code, ac.domain, func.count()).select_from(t).join(v, village).join(
-        ac, ac.unit_code == v.code)
+    # The kept counts of live activities per year, unit and domain (store.activity_counts).
+    in_year = k.year == start.year
+    own = select(t.code, k.domain, k.n).join(t, t.code == k.unit_code)
+    of_villages = select(t.code, k.domain, func.sum(k.n)).select_from(t).join(v, village).join(
+        k, k.unit_code == v.code).group_by(t.code, k.domain)
     for query in (own, of_villages):      # a village's activities count for its township
-        _add_activities(facts, conn.execute(query.where(scope, in_year).group_by(t.code, ac.domain)).all())
+        _add_activities(facts, _plain(conn, query.where(scope, in_year)))
 
 
 def _facts_of_everything(conn, facts: dict, as_of: dt.date, start: dt.date, end: dt.date) -> None:
@@ -148,7 +176,7 @@ def _facts_of_everything(conn, facts: dict, as_of: dt.date, start: dt.date, end:
     joining the unit tree; rows of units that are no live township (a county's own visits, a deleted
     township's) are dropped here in Python, which costs less than the joins did (about half the
     SQL time of the joined queries; tests/bench/run.py: dashboard, national)."""
-    a, vi, ac, u = m.Association, m.Visit, m.Activity, m.Unit
+    a, vi, k, u = m.Association, m.Visit, m.ActivityCount, m.Unit
     # From the key people (ix_people_category_live) to their posts (ix_posts_person_role), indexes only.
     _fill_slots(facts, _plain(conn, _leaders(as_of).where(m.Person.category.in_(_SLOT_OF))))
     for c, n, last in conn.execute(
@@ -165,13 +193,11 @@ def _facts_of_everything(conn, facts: dict, as_of: dt.date, start: dt.date, end:
         f = facts.get(c)
         if f is not None:
             f.villages, f.villages_with_contact = n, with_contact
-    # One pass over ix_activities_domain grouped by unit and domain (no join); the units that are no
+    # The year's kept counts per unit and domain (store.activity_counts: one range of its primary
+    # key, about 165,000 rows nationally whatever the number of activities); the units that are no
     # township here are looked up afterwards, a village's count credited to its (live) township.
     others: dict[str, list[tuple[str, int]]] = {}
-    for c, domain, n in _plain(conn,
-            select(ac.unit_code, ac.domain, func.count())
-            .where(ac.held_on.between(start, end), ac.deleted.is_(False))
-            .group_by(ac.unit_code, ac.domain)):
+    for c, domain, n in _plain(conn, select(k.unit_code, k.domain, k.n).where(k.year == start.year)):
         f = facts.get(c)
         if f is not None:
             f.activities[domain] = n        # one row per unit and domain; villages are added below
@@ -231,7 +257,8 @@ def unit_indicators(db: Database, unit_code: str, year: int, today: dt.date | No
         county_codes = [c for c, _ in counties]
         facts = township_facts_below(s, unit.level, unit.code, year, as_of)
         townships = list(facts)
-        rows = [ind.township_indicators(facts[c], as_of) for c in townships]
+        with cyclic_gc_paused():
+            rows = [ind.township_indicators(facts[c], as_of) for c in townships]
         by_county: dict[str, list[ind.TownshipIndicators]] = {c: [] for c in county_codes}
         for code, row in zip(townships, rows):
             by_county[facts[code].parent_code].append(row)
@@ -239,3 +266,16 @@ def unit_indicators(db: Database, unit_code: str, year: int, today: dt.date | No
                        for c, n in counties]
         return ind.UnitIndicators(**head, townships=rows, counties=county_rows, rollup=ind.rollup(rows),
                                   county=county_rows[0] if unit.level == "county" else None)
+
+
+def every_township_indicators(db: Database, year: int, today: dt.date | None = None
+                              ) -> tuple[list[ind.TownshipIndicators], ind.Rollup]:
+    """Returns (the indicator row of every live township in the database, in code order; their
+    roll-up), counted up to `today` (the office's date) or the year's end: a national hub's
+    whole-country figures (41,352 townships). Raises nothing of its own."""
+    as_of = as_of_date(year, today or clock.today())
+    with db.session() as s:
+        facts = township_facts_below(s, None, None, year, as_of)
+    with cyclic_gc_paused():
+        rows = [ind.township_indicators(f, as_of) for f in facts.values()]
+    return rows, ind.rollup(rows)

@@ -40,4 +40,26 @@ def _data_problems(engine: Engine) -> list[str]:
                            .outerjoin(Blob, Blob.sha256 == Attachment.sha256).where(Blob.sha256.is_(None)))
         if missing:
             problems.append(f"attachments: {missing} without content")
+        problems += _activity_count_problems(s)
     return problems
+
+
+def _activity_count_problems(s: Session) -> list[str]:
+    """activity_counts must equal a fresh count of the live activities (store.activity_counts):
+    one line naming how many keys differ and the first few (year unit domain: kept n, due n)."""
+    from .activity_counts import TRIGGER_NAMES, mismatch_sql
+    conn = s.connection()
+    dialect = conn.dialect.name
+    have = {r[0] for r in conn.exec_driver_sql(
+        "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'" if dialect == "postgresql"
+        else "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    problems = [f"activity_counts: trigger {name} on activities missing or disabled (the counts stop following "
+                "the activities)" for name in TRIGGER_NAMES if name not in have]
+    bad = conn.exec_driver_sql(mismatch_sql(dialect)).all()
+    if not bad:
+        return problems
+    bad.sort(key=lambda r: (r[0], r[1], r[2]))
+    shown = "; ".join(f"{y} {u} {d}: kept {'none' if kept is None else kept}, due {'none' if due is None else due}"
+                      for y, u, d, kept, due in bad[:5])
+    return problems + [f"activity_counts: {len(bad)} keys differ from the activities (a table derived "
+            f"from them, kept by triggers; rebuilding it, store.activity_counts.rebuild_sql, loses nothing): {shown}"]

@@ -12,7 +12,7 @@ unit wherever it travels.
 import datetime as dt
 
 from sqlalchemy import (Boolean, Date, Float, ForeignKey, Index, Integer,
-                        LargeBinary, String, Text, UniqueConstraint)
+                        LargeBinary, PrimaryKeyConstraint, String, Text, UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, Record
@@ -152,6 +152,18 @@ class Activity(Record, Base):
     participants: Mapped[int | None] = mapped_column(Integer)
     volunteers: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(Text, default="")
+
+
+class ActivityCount(Base):
+    """Derived, never a record: live activities per calendar year, own unit and domain, kept by
+    triggers on activities in the same transaction as every write (store.activity_counts, migration
+    0011). Keyed by year first: the dashboard reads one year's counts as one range."""
+    __tablename__ = "activity_counts"
+    __table_args__ = (PrimaryKeyConstraint("year", "unit_code", "domain"), {"sqlite_with_rowid": False})
+    year: Mapped[int] = mapped_column(Integer)
+    unit_code: Mapped[str] = mapped_column(UnitRef)
+    domain: Mapped[str] = mapped_column(String(16))
+    n: Mapped[int] = mapped_column(Integer)
 
 
 class Blob(Base):

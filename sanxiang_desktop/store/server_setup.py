@@ -135,6 +135,9 @@ def server_setup(engine: Engine, home: str, hosted: list[str], clerks: dict[str,
         conn.exec_driver_sql('GRANT DELETE ON sync_origins, sync_conflicts, sync_duplicates, sync_returns, '
                              f'sync_changes TO "{OFFICE}"')
         conn.exec_driver_sql(f'REVOKE INSERT, UPDATE ON alembic_version FROM "{OFFICE}"')
+        # Derived counts (store.activity_counts): read by every clerk, written only by the triggers on
+        # activities, whose function runs as the owner (SECURITY DEFINER, like the change log's).
+        conn.exec_driver_sql(f'REVOKE INSERT, UPDATE ON activity_counts FROM "{OFFICE}"')
         # The unit's private signing key: the administrator and the exchange clerk only.
         conn.exec_driver_sql(f'REVOKE ALL ON sync_own_keys FROM "{OFFICE}"')
         conn.exec_driver_sql(f'GRANT SELECT ON sync_own_keys TO "{EXCHANGE}"')

@@ -11,6 +11,8 @@ What the program's own writes do per row, done once per table instead:
 - rows go through the bare driver: ``executemany`` of tuples on SQLite, ``COPY`` on PostgreSQL, with
   SQLAlchemy's own bind processors of each column (dates and booleans stored exactly as the ORM
   stores them), no SQLAlchemy statement per batch;
+- the activity counts (store.activity_counts: derived, kept by triggers on activities, set aside with
+  the rest) are rebuilt in one grouped ``INSERT … SELECT`` when activities were loaded;
 - SQLite's ``synchronous=OFF`` and a large page cache on the loading connection only (the file is the
   generator's own: a crash means generating again); PostgreSQL gets ``VACUUM ANALYZE`` at the end, so
   its planner and visibility map know the new tables (index-only scans need the latter), and SQLite
@@ -125,6 +127,10 @@ class Loader:
             if "id" in t.columns:
                 cur.execute(f"INSERT INTO sync_changes (table_name, record_id) SELECT '{t.name}', id "
                             f'FROM "{t.name}"{upsert}')
+        if any(t.name == "activities" for t in self.tables):
+            from sanxiang_desktop.store.activity_counts import rebuild_sql
+            for sql in rebuild_sql(self.dialect.name):
+                cur.execute(sql)
         for sql in self._restore:
             cur.execute(sql)
         cur.close()

@@ -136,7 +136,7 @@ def _check_digit(body: str) -> str:
     return "10X98765432"[total % 11]
 
 
-def _township(rows: _Rows, seed: int, year: int, code: str, name: str, county: str) -> None:
+def _township(rows: _Rows, seed: int, year: int, code: str, name: str, county: str, activities: int = 30) -> None:
     rng = random.Random(f"bench:{seed}:{code}")
     start = dt.date(year - rng.randrange(0, 4), rng.randrange(1, 13), rng.randrange(1, 28))
     established = rng.random() < 0.9
@@ -180,7 +180,7 @@ def _township(rows: _Rows, seed: int, year: int, code: str, name: str, county: s
                              name=f"{vname}党群服务中心", address="", notes="")
             rows.add(rng, "associations", code, unit_code=village, established=False, contact_person_id=contact,
                      service_venue_id=venue, notes="")
-    for _ in range(30):
+    for _ in range(activities):
         domain = rng.choice(("health", "education", "agriculture", "health", "education", "agriculture", "other"))
         types = CATALOGUES["activity_type"].in_group(domain) or CATALOGUES["activity_type"].in_group("other")
         atype = rng.choice(types)
@@ -226,10 +226,11 @@ def _builtin_row(d) -> dict:
 
 
 def generate(target: Database | str | Path, scale: str, seed: int = 1, year: int = 2026, *, root: str | None = None,
-             progress: Callable[[int, int], None] | None = None) -> dict:
+             progress: Callable[[int, int], None] | None = None, activities: int = 30) -> dict:
     """Fill a new database (a ``Database``, a file path, or whatever ``open_database`` accepts) at a scale.
 
     ``root`` picks another unit of the scale's level (e.g. county "640105"); it is then the home unit.
+    ``activities`` per township and year (30; 150 for issue 12's "five times" case).
 
     Returns ``{"scale", "seed", "home_unit", "townships", "seconds", "cpu_seconds" (this process's; a
     server's own work is not in it), "counts": {table: rows}}``.
@@ -258,7 +259,7 @@ def generate(target: Database | str | Path, scale: str, seed: int = 1, year: int
     for d in counties if scale != "township" else []:
         _county(rows, seed, year, d.code, d.name)
     for n, d in enumerate(townships, 1):
-        _township(rows, seed, year, d.code, d.name, d.parent_code)
+        _township(rows, seed, year, d.code, d.name, d.parent_code, activities)
         if n % BATCH_TOWNSHIPS == 0 or n == len(townships):
             for table, k in rows.flush(loader).items():
                 counts[table] = counts.get(table, 0) + k
@@ -283,6 +284,7 @@ if __name__ == "__main__":
     parser.add_argument("db")
     parser.add_argument("--scale", choices=SCALES, default="city")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--activities", type=int, default=30, help="activities per township and year")
     args = parser.parse_args()
-    print(json.dumps(generate(args.db, args.scale, args.seed,
+    print(json.dumps(generate(args.db, args.scale, args.seed, activities=args.activities,
                               progress=lambda n, t: print(f"{n}/{t} townships", flush=True)), ensure_ascii=False))

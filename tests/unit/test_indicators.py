@@ -155,3 +155,33 @@ def test_township_indicators_fill_every_field_as_the_constructor_would():
     assert t == ind.TownshipIndicators(**{n: getattr(t, n) for n in names})
     with pytest.raises(dataclasses.FrozenInstanceError):
         t.code = "x"
+
+
+def test_the_inlined_rules_agree_with_the_helpers():
+    """township_indicators inlines count_light, term_status, share_light, shortages_light and whole
+    for speed (a national hub's 41,352 townships): over many random facts it gives what they give."""
+    import random
+    from dataclasses import asdict
+    rng = random.Random(12)
+    as_of = dt.date(2026, 11, 28)
+    maybe = lambda *values: rng.choice((None, *values))  # noqa: E731
+    for n in range(3000):
+        f = ind.TownshipFacts(f"64{n:07d}", "镇", "640104", established=maybe(True, False),
+                              term_end=maybe(as_of - dt.timedelta(days=1), as_of, as_of + dt.timedelta(days=90),
+                                             as_of + dt.timedelta(days=91)),
+                              visits=rng.randrange(0, 3), last_visit=maybe(dt.date(2026, 5, 1)),
+                              activities={d: rng.randrange(0, 8) for d in rng.sample(
+                                  ["health", "education", "agriculture", "other"], rng.randrange(0, 5))},
+                              villages=rng.randrange(0, 4), staff_quota=maybe(0, 2), staff_count=maybe(0, 1),
+                              funding_yuan=maybe(0, 5000), premises_m2=maybe(0.0, 12.5, 80.0, 30))
+        f.villages_with_contact = rng.randrange(0, f.villages + 1)
+        f.slots_filled = {s: rng.random() < 0.5 for s in ind.SLOTS}
+        t = ind.township_indicators(f, as_of)
+        acts = [f.activities.get(d, 0) for d in ind.DOMAINS]
+        assert t.activity_lights == {d: ind.count_light(a) for d, a in zip(ind.DOMAINS, acts)}
+        assert t.term_light == ind.term_status(f.term_end, as_of)
+        assert t.villages_light == ind.share_light(f.villages_with_contact, f.villages)
+        assert t.shortages_light == ind.shortages_light(t.shortage_count, t.not_entered_count)
+        assert t.four == ind.FourFigures(f.staff_quota, f.staff_count, f.funding_yuan, ind.whole(f.premises_m2))
+        assert t.slots_light == (ind.GREEN if t.slots_filled == 3 else ind.YELLOW if t.slots_filled else ind.RED)
+        assert asdict(t)["four"]["premises_m2"] == ind.whole(f.premises_m2)

@@ -71,7 +71,9 @@ def test_a_new_database_has_the_change_triggers(tmp_path):
         triggers = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     finally:
         con.close()
-    assert len(triggers) == 2 * len(m.RECORD_MODELS)
+    counting = {"trg_activities_counts_ins", "trg_activities_counts_upd", "trg_activities_counts_del"}
+    assert counting <= triggers          # store.activity_counts (0011)
+    assert len(triggers - counting) == 2 * len(m.RECORD_MODELS)
 
 
 OLD_0002 = Path(__file__).resolve().parents[1] / "data" / "schema_0002.db"
@@ -126,3 +128,24 @@ def test_opening_a_current_database_does_not_load_alembic(tmp_path):
              f"open_database({str(path)!r}).close(); print('alembic' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_0011_backfills_the_activity_counts_of_a_released_file(tmp_path):
+    """A file of release 0.3 (schema 0003) gets activity_counts filled from its activities, and the
+    triggers keep them from then on (store.activity_counts)."""
+    from sanxiang_desktop.store.integrity import integrity_problems
+    path = tmp_path / "old.db"
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "data" / "release_0003_township.db", path)
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE activities SET deleted = 1 WHERE rowid = (SELECT min(rowid) FROM activities)")
+        live = con.execute("SELECT count(*) FROM activities WHERE NOT deleted").fetchone()[0]
+    db = open_database(path)
+    try:
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT sum(n) FROM activity_counts").scalar() == live > 0
+        assert integrity_problems(db.engine) == []
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE activities SET deleted = 0")
+            assert conn.exec_driver_sql("SELECT sum(n) FROM activity_counts").scalar() == live + 1
+    finally:
+        db.close()

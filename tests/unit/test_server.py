@@ -3,6 +3,7 @@ row-level security, several clerks at once, change notifications. Real server
 (tests/pgserver.py), real roles, plain SQL where a hand-written client would go."""
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 import psycopg
@@ -18,6 +19,7 @@ from sanxiang_desktop.services.workspace import Workspace
 from sanxiang_desktop.store import migrate, server
 from sanxiang_desktop.store.database import open_database
 from sanxiang_desktop.store.errors import StoreError
+from sanxiang_desktop.store.integrity import integrity_problems
 from sanxiang_desktop.store.location import TargetError, classify_db_target, server_url
 from sanxiang_desktop.store.notify import ChangeListener
 
@@ -205,3 +207,25 @@ def test_other_clerks_saves_arrive_as_notifications(office):
         assert listener.take() == set()                                  # one per table and transaction
     finally:
         listener.close()
+
+
+def test_clerks_keep_the_activity_counts_through_the_triggers_only(office, pg_server):
+    """A clerk's role fires the counting triggers (store.activity_counts: SECURITY DEFINER) but may
+    not write the derived table itself."""
+    t1 = office("t1")
+    made = records.create(t1, "activities", {"unit_code": TOWNSHIP, "title": "科普讲座", "domain": "health",
+                                              "held_on": dt.date(2026, 3, 1)})
+    assert made.ok, made.message_en()
+    assert records.update(t1, "activities", made.record_id, {"held_on": dt.date(2025, 3, 1)}).ok
+    with psycopg.connect(pg_server.conninfo(office.name, f"t1_{office.name}"), autocommit=True) as conn:
+        assert conn.execute("SELECT year, unit_code, domain, n FROM activity_counts").fetchall() == \
+            [(2025, TOWNSHIP, "health", 1)]
+        for sql in ("UPDATE activity_counts SET n = 9",
+                    f"INSERT INTO activity_counts VALUES (2026, '{TOWNSHIP}', 'other', 1)",
+                    "DELETE FROM activity_counts"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(sql)
+    assert records.delete(t1, "activities", made.record_id).ok
+    assert not [p for p in integrity_problems(t1.db.engine) if "activity_counts" in p]
+    with t1.db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM activity_counts").scalar() == 0
