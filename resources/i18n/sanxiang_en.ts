@@ -1716,6 +1716,14 @@ Copy the current database there now?</translation>
             <source>This page has nothing to export yet.</source>
             <translation>This page has nothing to export yet.</translation>
         </message>
+        <message>
+            <source>Ne&amp;xt Page</source>
+            <translation>Ne&amp;xt Page</translation>
+        </message>
+        <message>
+            <source>Pre&amp;vious Page</source>
+            <translation>Pre&amp;vious Page</translation>
+        </message>
     </context>
     <context>
         <name>PeoplePage</name>

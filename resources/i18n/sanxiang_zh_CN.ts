@@ -1723,6 +1723,14 @@ Copy the current database there now?</source>
             <source>This page has nothing to export yet.</source>
             <translation>本页暂无可导出的内容。</translation>
         </message>
+        <message>
+            <source>Ne&amp;xt Page</source>
+            <translation>下一页面(&amp;X)</translation>
+        </message>
+        <message>
+            <source>Pre&amp;vious Page</source>
+            <translation>上一页面(&amp;V)</translation>
+        </message>
     </context>
     <context>
         <name>PeoplePage</name>

@@ -1,7 +1,7 @@
 """The `check` command: SQLite's own checks plus the rules our data must keep."""
 from __future__ import annotations
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.orm import Session
 
 from .models import Attachment, Blob, Meta, Unit
@@ -55,11 +55,14 @@ def _activity_count_problems(s: Session) -> list[str]:
         else "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     problems = [f"activity_counts: trigger {name} on activities missing or disabled (the counts stop following "
                 "the activities)" for name in TRIGGER_NAMES if name not in have]
+    if not inspect(conn).has_table("activity_counts"):
+        return problems + ["activity_counts: the table is missing (the dashboard cannot count activities; it is "
+                           "derived from them: restore a backup, or re-create it with migration 0011's statements)"]
     bad = conn.exec_driver_sql(mismatch_sql(dialect)).all()
     if not bad:
         return problems
     bad.sort(key=lambda r: (r[0], r[1], r[2]))
     shown = "; ".join(f"{y} {u} {d}: kept {'none' if kept is None else kept}, due {'none' if due is None else due}"
                       for y, u, d, kept, due in bad[:5])
-    return problems + [f"activity_counts: {len(bad)} keys differ from the activities (a table derived "
+    return problems + [f"activity_counts: {len(bad)} key(s) differ from the activities (a table derived "
             f"from them, kept by triggers; rebuilding it, store.activity_counts.rebuild_sql, loses nothing): {shown}"]

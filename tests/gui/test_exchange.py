@@ -426,3 +426,26 @@ def test_a_forged_takeover_is_shown_as_refused_in_the_preview(pages, world, tmp_
     assert column(dialog, "outcome") == ["可以导入；1 条记录被拒收：发送单位无权更改"]
     dialog.reject()
     pages.settle()
+
+
+def test_a_missing_private_key_is_said_in_the_clerks_words(qtbot, world, pages, tmp_path, monkeypatch):
+    """A database restored on another computer has no private key here: the page says so in Chinese with
+    what to do (no bug report), in its box and where the upper level's state would be."""
+    monkeypatch.setenv("SANXIANG_KEY_DIR", str(tmp_path / "another-computer"))
+    node = world["c"] if "c" in world else next(iter(world.values()))
+    ws = Workspace.open(node.db)
+    context = PageContext(ws=ws, undo_stack=QUndoStack(), settings=pages.settings, tasks=pages.runner)
+    seen = []
+
+    def read(box):
+        seen.append((box.windowTitle(), box.text() if hasattr(box, "text") else ""))
+        box.close()
+    answer_modal(read)
+    page = ExchangePage(context)
+    qtbot.addWidget(page)
+    pages.opened.append(page)
+    page.set_unit(node.code, "county")
+    page.show()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert "私钥" in seen[0][1] and "keys --import-key" in seen[0][1], seen
+    assert "私钥" in page.upper_label.text()

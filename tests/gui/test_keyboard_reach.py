@@ -124,6 +124,31 @@ def test_pages_by_ctrl_number_and_the_view_menu_names_them(qtbot, window):
         assert window.page_menus.page_actions[i].shortcut().toString() == f"Ctrl+{i + 1}"
 
 
+def test_every_page_is_in_the_view_menu_and_ctrl_tab_turns_pages_from_anywhere(qtbot, window):
+    """A county's window has more pages than Ctrl+1…9: each is listed in 查看 all the same, and Ctrl+Tab /
+    Ctrl+Shift+Tab (or Ctrl+PgDown / PgUp) turn the pages with the focus in the tree's filter box or a list."""
+    window.page_menus.update_page_actions()
+    count = window.tabs.count()
+    listed = [a for a in window.page_menus.page_actions if a.isVisible()]
+    assert len(listed) == count > 9
+    for i, action in enumerate(listed):
+        assert action.text().endswith(window.tabs.tabText(i)) and action.text().startswith("&")
+    listed[count - 1].trigger()
+    assert window.tabs.currentIndex() == count - 1
+    window.tabs.setCurrentIndex(0)
+    finder = window.tree.filter_edit if hasattr(window.tree, "filter_edit") else window.tree.view
+    finder.setFocus()
+    qtbot.keyClick(finder, Qt.Key.Key_Tab, CTRL)
+    assert window.tabs.currentIndex() == 1
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, CTRL)   # the page's list has the focus now
+    assert window.tabs.currentIndex() == 2
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.tabs.currentIndex() == 1
+    window.tabs.setCurrentIndex(0)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_PageUp, CTRL)         # round the end
+    assert window.tabs.currentIndex() == count - 1
+
+
 def test_the_record_menu_acts_on_the_current_page_wherever_the_focus_is(qtbot, window):
     window.tabs.setCurrentIndex(page_index(window, "venues"))
     page = window.current_page()

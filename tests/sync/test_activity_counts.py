@@ -157,3 +157,11 @@ def test_check_finds_a_missing_counting_trigger(world):
         conn.exec_driver_sql(f"DROP TRIGGER trg_activities_counts_upd{on}")
     problems = [p for p in integrity_problems(t1.db.engine) if "activity_counts" in p]
     assert len(problems) == 1 and "trg_activities_counts_upd" in problems[0], problems
+
+
+def test_check_reports_a_missing_counts_table_instead_of_failing(world):
+    t1 = world["t1"]
+    with t1.db.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE activity_counts")
+    problems = [p for p in integrity_problems(t1.db.engine) if "activity_counts" in p]
+    assert len(problems) == 1 and "table is missing" in problems[0], problems

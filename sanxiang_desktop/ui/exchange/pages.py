@@ -181,6 +181,12 @@ class ExchangePage(Retranslating, UnitPage):
 
     def _load_failed(self, exc: BaseException) -> None:
         self._loading = False
+        zh, en = getattr(exc, "message_zh", None), getattr(exc, "message_en", None)
+        if zh or en:        # a known refusal (this database's private key not on this computer, say): its own words
+            text = in_language(zh, en)
+            self.upper_label.setText(text)
+            show_error(self, self.tr("The data exchange page could not be loaded."), text)
+            return
         report_exception(self, exc, self.tr("The data exchange page could not be loaded."))
 
     def _select_wanted(self) -> None:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from sanxiang_desktop.ui.pages.panel import RecordPanel
 
 PAGE_KEYS = 9
+MAX_PAGES = 20      # page entries in 查看 (a county's window has 13 pages)
 PANEL_KEYS = ("Ins", "Ctrl+N")
 
 
@@ -43,11 +44,26 @@ class PageMenus(QObject):
         self.window = window
         view = actions.view_menu
         view.addSeparator()
+        # Next / previous page from wherever the focus is in the window (a tab bar takes Ctrl+Tab only
+        # when it has the focus itself; the tree's filter box and the lists would swallow it).
+        self.next_page_action = QAction(window)
+        self.previous_page_action = QAction(window)
+        for action, name, step, keys in ((self.next_page_action, "next_page_action", 1, ("Ctrl+Tab", "Ctrl+PgDown")),
+                                         (self.previous_page_action, "previous_page_action", -1,
+                                          ("Ctrl+Shift+Tab", "Ctrl+PgUp"))):
+            action.setObjectName(name)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(lambda _checked=False, step=step: self.step_page(step))
+            view.addAction(action)
+        view.addSeparator()
+        # Every page is listed (a county has 13): the first PAGE_KEYS with Ctrl+1…Ctrl+9, the rest by
+        # their menu entry (查看, then the letter of its number) or Ctrl+Tab.
         self.page_actions: list[QAction] = []
-        for n in range(1, PAGE_KEYS + 1):
+        for n in range(1, MAX_PAGES + 1):
             action = QAction(window)
             action.setObjectName(f"page_action_{n}")
-            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            if n <= PAGE_KEYS:
+                action.setShortcut(QKeySequence(f"Ctrl+{n}"))
             action.triggered.connect(lambda _checked=False, i=n - 1: self.show_page(i))
             view.addAction(action)
             self.page_actions.append(action)
@@ -90,6 +106,8 @@ class PageMenus(QObject):
         self.delete_action.setText(self.tr("&Delete Records"))
         self.print_action.setText(self.tr("&Print…"))
         self.export_action.setText(self.tr("E&xport to Excel…"))
+        self.next_page_action.setText(self.tr("Ne&xt Page"))
+        self.previous_page_action.setText(self.tr("Pre&vious Page"))
         self.update_page_actions()
 
     # -- pages ---------------------------------------------------------------------------------------
@@ -99,8 +117,15 @@ class PageMenus(QObject):
             shown = i < tabs.count()
             action.setVisible(shown)
             action.setEnabled(shown)
-            if shown:
-                action.setText(f"&{i + 1} {tabs.tabText(i)}")
+            if shown:     # mnemonics 1…9, then a, b, c… for the pages past the ninth
+                mnemonic = str(i + 1) if i < 9 else chr(ord("a") + i - 9)
+                action.setText(f"&{mnemonic} {tabs.tabText(i)}")
+
+    def step_page(self, step: int) -> None:
+        """The next (step 1) or previous (-1) page, round the end, its list focused as by Ctrl+number."""
+        count = self.window.tabs.count()
+        if count:
+            self.show_page((self.window.tabs.currentIndex() + step) % count)
 
     def show_page(self, index: int) -> None:
         tabs = self.window.tabs
