@@ -15,7 +15,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QUndoStack
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel
 
 from sanxiang_desktop.core import clock
 from sanxiang_desktop.services import indicators, records
@@ -449,3 +449,7 @@ def test_a_missing_private_key_is_said_in_the_clerks_words(qtbot, world, pages, 
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
     assert "私钥" in seen[0][1] and "keys --import-key" in seen[0][1], seen
     assert "私钥" in page.upper_label.text()
+    page.reload()                                  # showing the page again, a change: no second box
+    pages.settle()
+    qtbot.wait(200)
+    assert QApplication.activeModalWidget() is None and len(seen) == 1

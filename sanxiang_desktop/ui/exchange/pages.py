@@ -70,6 +70,7 @@ class ExchangePage(Retranslating, UnitPage):
         self.return_dialog = None
         self._loading = False
         self._load_again = False
+        self._refusal_shown: str | None = None
         self._wanted_child: str | None = None
 
         self.export_button = QPushButton(self)
@@ -171,6 +172,7 @@ class ExchangePage(Retranslating, UnitPage):
 
     def _loaded(self, snapshot: dict[str, Any]) -> None:
         self._loading = False
+        self._refusal_shown = None
         self.snapshot = snapshot
         self.fingerprint = snapshot["fingerprint"]
         self.fill()
@@ -185,7 +187,9 @@ class ExchangePage(Retranslating, UnitPage):
         if zh or en:        # a known refusal (this database's private key not on this computer, say): its own words
             text = in_language(zh, en)
             self.upper_label.setText(text)
-            show_error(self, self.tr("The data exchange page could not be loaded."), text)
+            if text != self._refusal_shown:       # once: the page reloads on showing and on every change
+                self._refusal_shown = text
+                show_error(self, self.tr("The data exchange page could not be loaded."), text)
             return
         report_exception(self, exc, self.tr("The data exchange page could not be loaded."))
 
