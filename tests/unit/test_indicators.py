@@ -158,8 +158,8 @@ def test_township_indicators_fill_every_field_as_the_constructor_would():
 
 
 def test_the_inlined_rules_agree_with_the_helpers():
-    """township_indicators inlines count_light, term_status, share_light, shortages_light and whole
-    for speed (a national hub's 41,352 townships): over many random facts it gives what they give."""
+    """township_indicators applies count_light, term_status, share_light, shortages_light and whole:
+    over many random facts it gives what they give."""
     import random
     from dataclasses import asdict
     rng = random.Random(12)
